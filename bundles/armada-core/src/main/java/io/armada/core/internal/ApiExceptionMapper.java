@@ -1,0 +1,126 @@
+package io.armada.core.internal;
+
+import java.util.UUID;
+
+import javax.ws.rs.ClientErrorException;
+import javax.ws.rs.NotAllowedException;
+import javax.ws.rs.NotFoundException;
+import javax.ws.rs.NotSupportedException;
+import javax.ws.rs.WebApplicationException;
+import javax.ws.rs.container.ResourceInfo;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.Response;
+import javax.ws.rs.core.UriInfo;
+import javax.ws.rs.ext.ExceptionMapper;
+
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ServiceScope;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtension;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsName;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+
+import io.armada.core.ApiException;
+import io.armada.core.ErrorKind;
+import io.armada.core.Json;
+
+/**
+ * The one place where a failure becomes an answer: whatever a resource, the JSON provider or the container throws
+ * is answered in the dialect of the matched resource ({@link Dialects}). Our own faults are logged with a reference
+ * the client sees; their details never reach the client.
+ */
+@Component(service = ExceptionMapper.class, scope = ServiceScope.PROTOTYPE)
+@JaxrsExtension
+@JaxrsName("armada.errors")
+public class ApiExceptionMapper implements ExceptionMapper<Throwable> {
+    private static final Logger LOG = LoggerFactory.getLogger(ApiExceptionMapper.class);
+
+    @Context
+    ResourceInfo resourceInfo;
+
+    @Context
+    UriInfo uriInfo;
+
+    @Override
+    public Response toResponse(Throwable t) {
+        ApiException e = classify(t);
+        if (e.kind() == ErrorKind.INTERNAL && !(t instanceof ApiException)) {
+            String ref = UUID.randomUUID().toString().substring(0, 8);
+            LOG.error("Request {} failed (ref {})", describeRequest(), ref, t);
+            e = new ApiException(ErrorKind.INTERNAL, "internal server error (ref " + ref + ")");
+        } else if (e.kind() == ErrorKind.INTERNAL) {
+            LOG.error("Request {} failed: {}", describeRequest(), t.getMessage(), t.getCause());
+        } else if (LOG.isDebugEnabled()) {
+            LOG.debug("Request {} refused: {} {}", describeRequest(), e.kind(), e.getMessage());
+        }
+        return Dialects.of(resourceClass()).error(e);
+    }
+
+    /** Maps any throwable to the kind of failure it stands for. */
+    static ApiException classify(Throwable t) {
+        Throwable cur = t;
+        for (int depth = 0; cur != null && depth < 8; depth++, cur = cur.getCause()) {
+            if (cur instanceof ApiException api) {
+                return api;
+            }
+            if (cur instanceof JsonProcessingException jpe) {
+                return new ApiException(ErrorKind.BAD_REQUEST, Json.describe(jpe), jpe);
+            }
+            if (cur instanceof WebApplicationException wae) {
+                return fromStatus(wae);
+            }
+            if (cur.getCause() == cur) {
+                break;
+            }
+        }
+        return new ApiException(ErrorKind.INTERNAL, null, t);
+    }
+
+    private static ApiException fromStatus(WebApplicationException wae) {
+        int status = wae.getResponse() == null ? 500 : wae.getResponse().getStatus();
+        if (wae instanceof NotFoundException || status == 404) {
+            return new ApiException(ErrorKind.NOT_FOUND, "no such route");
+        }
+        if (wae instanceof NotAllowedException || status == 405) {
+            return new ApiException(ErrorKind.BAD_REQUEST, "method not allowed on this route");
+        }
+        if (wae instanceof NotSupportedException || status == 415) {
+            return new ApiException(ErrorKind.BAD_REQUEST, "content type is not application/json");
+        }
+        if (status == 413) {
+            return new ApiException(ErrorKind.TOO_LARGE, null);
+        }
+        if (status == 401 || status == 403) {
+            return new ApiException(ErrorKind.UNAUTHORIZED, null);
+        }
+        if (wae instanceof ClientErrorException || (status >= 400 && status < 500)) {
+            return new ApiException(ErrorKind.BAD_REQUEST, "bad request");
+        }
+        if (status == 501) {
+            return new ApiException(ErrorKind.NOT_IMPLEMENTED, null);
+        }
+        if (status == 503) {
+            return new ApiException(ErrorKind.UNAVAILABLE, null);
+        }
+        return new ApiException(ErrorKind.INTERNAL, null, wae);
+    }
+
+    private Class<?> resourceClass() {
+        try {
+            return resourceInfo == null ? null : resourceInfo.getResourceClass();
+        } catch (RuntimeException notInRequest) {
+            return null;
+        }
+    }
+
+    /** Method-less path only: the query string may carry a ticket. */
+    private String describeRequest() {
+        try {
+            return uriInfo == null ? "?" : "/" + uriInfo.getPath();
+        } catch (RuntimeException notInRequest) {
+            return "?";
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package io.armada.core.internal;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+
+import javax.ws.rs.container.ContainerRequestContext;
+import javax.ws.rs.container.ContainerRequestFilter;
+import javax.ws.rs.container.PreMatching;
+import javax.ws.rs.core.HttpHeaders;
+import javax.ws.rs.core.MediaType;
+
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ServiceScope;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtension;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsName;
+
+/**
+ * Lets the clients of the originals send JSON the way they do: without a Content-Type, or with curl's default
+ * {@code application/x-www-form-urlencoded} or {@code text/plain}. When such a body starts with {@code {} or
+ * {@code [}, it is marked as JSON; anything else is left alone (real forms and multipart stay forms).
+ */
+@Component(service = ContainerRequestFilter.class, scope = ServiceScope.PROTOTYPE)
+@JaxrsExtension
+@JaxrsName("armada.content-type")
+@PreMatching
+public class ContentTypeFilter implements ContainerRequestFilter {
+
+    @Override
+    public void filter(ContainerRequestContext ctx) throws IOException {
+        if (!ctx.hasEntity()) {
+            return;
+        }
+        MediaType type = ctx.getMediaType();
+        if (type != null && !type.isCompatible(MediaType.APPLICATION_FORM_URLENCODED_TYPE)
+                && !type.isCompatible(MediaType.TEXT_PLAIN_TYPE)
+                && !type.isCompatible(MediaType.APPLICATION_OCTET_STREAM_TYPE)) {
+            return;
+        }
+        InputStream in = ctx.getEntityStream();
+        BufferedInputStream peek = in instanceof BufferedInputStream b ? b : new BufferedInputStream(in, 256);
+        peek.mark(256);
+        int c = peek.read();
+        for (int seen = 1; seen < 255 && isSkippable(c); seen++) {
+            c = peek.read();
+        }
+        peek.reset();
+        ctx.setEntityStream(peek);
+        if (c == '{' || c == '[') {
+            ctx.getHeaders().putSingle(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_JSON);
+        }
+    }
+
+    /** Whitespace and the bytes of a UTF-8 byte order mark. */
+    private static boolean isSkippable(int c) {
+        return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == 0xEF || c == 0xBB || c == 0xBF;
+    }
+}
