@@ -1,0 +1,256 @@
+package io.armada.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertTrue;
+import static org.junit.Assert.fail;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import javax.security.auth.callback.NameCallback;
+import javax.security.auth.callback.PasswordCallback;
+import javax.security.auth.login.LoginContext;
+import javax.security.auth.login.LoginException;
+
+import org.junit.Before;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.CoreOptions;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * Core on the server role: /health, /openapi.json, every token form, every dialect's envelopes and errors through
+ * the test-only area, the shell realm and the armada: commands.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class CoreIT extends ArmadaKarafTestSupport {
+
+    private static final List<String> DIALECTS = List.of("core", "goperation", "tars", "jobx", "monitor", "egg");
+
+    @Configuration
+    public Option[] config() {
+        return baseConfig();
+    }
+
+    @Override
+    protected List<Option> extraOptions() {
+        return List.of(CoreOptions.bundle("file:" + System.getProperty("armada.testarea.jar")).start());
+    }
+
+    @Before
+    public void routesAreLive() {
+        Http.await("the test area's routes", Duration.ofSeconds(60),
+                () -> http().get("/testarea/egg/ping").status() == 200);
+    }
+
+    @Test
+    public void healthNeedsNoTokenAndTellsRoleVersionAndAreas() {
+        Http.Answer a = anonymous().get("/health");
+        assertEquals(a.toString(), 200, a.status());
+        JsonNode h = a.json();
+        assertEquals("UP", h.get("status").asText());
+        assertEquals("server", h.get("role").asText());
+        assertEquals(System.getProperty("armada.version", h.get("version").asText()), h.get("version").asText());
+        assertTrue(h.toString(), h.get("areas").toString().contains("\"core\""));
+        assertTrue(h.toString(), h.get("areas").toString().contains("\"testarea\""));
+    }
+
+    @Test
+    public void openApiListsTheLiveRoutesAndNeedsTheToken() {
+        assertEquals(401, anonymous().get("/openapi.json").status());
+        JsonNode doc = http().get("/openapi.json").json();
+        assertEquals("3.0.3", doc.get("openapi").asText());
+        JsonNode paths = doc.get("paths");
+        assertNotNull(paths.get("/health"));
+        assertNotNull(paths.get("/openapi.json"));
+        assertNotNull(paths.get("/testarea/egg/echo").get("post"));
+        assertNotNull(paths.get("/testarea/goperation/fail/{kind}").get("get"));
+        assertEquals("testarea", paths.get("/testarea/egg/echo").get("post").get("tags").get(0).asText());
+    }
+
+    @Test
+    public void everyTokenFormIsAccepted() {
+        Http plain = anonymous();
+        List<Map<String, String>> forms = List.of(
+                Map.of("Authorization", "Bearer " + TOKEN),
+                Map.of("Auth-Token", TOKEN),
+                Map.of("appkey", TOKEN, "appname", "anything"),
+                Map.of("X-Armada-Token", TOKEN),
+                Map.of("Cookie", "ticket=" + TOKEN));
+        for (Map<String, String> form : forms) {
+            assertEquals(form.keySet().toString(), 200, plain.withHeaders(form).get("/testarea/goperation/ping").status());
+        }
+        assertEquals(200, plain.get("/testarea/goperation/ping?ticket=" + TOKEN).status());
+        assertEquals(401, plain.withHeaders(Map.of("Authorization", "Bearer " + TOKEN + "x"))
+                .get("/testarea/goperation/ping").status());
+        assertEquals(401, plain.withHeaders(Map.of("Auth-Token", TOKEN.substring(1)))
+                .get("/testarea/goperation/ping").status());
+    }
+
+    @Test
+    public void eachDialectSaysNotLoggedInItsOwnWay() {
+        Http wrong = anonymous().withHeaders(Map.of("Auth-Token", "wrong"));
+        assertBody(wrong.get("/testarea/core/ping"), 401, "{\"error\":\"not logged in\"}");
+        assertBody(wrong.get("/testarea/goperation/ping"), 401, "{\"msg\":\"not logged in\"}");
+        assertBody(wrong.get("/testarea/tars/ping"), 200, "{\"ret_code\":500,\"err_msg\":\"#common.noLogin#\",\"data\":{}}");
+        assertBody(wrong.get("/testarea/jobx/ping"), 200, "{\"stat\":false,\"code\":10000}");
+        assertBody(wrong.get("/testarea/monitor/ping"), 200, "{\"code\":10001,\"msg\":\"not logged in\"}");
+        assertBody(wrong.get("/testarea/egg/ping"), 200, "{\"status\":1,\"msg\":\"not logged in\"}");
+    }
+
+    @Test
+    public void eachDialectWrapsSuccess() {
+        String body = "{\"name\":\"x\",\"count\":2,\"tags\":[\"a\"],\"kind\":\"FANCY\"}";
+        String data = "{\"name\":\"x\",\"count\":2,\"tags\":[\"a\"],\"kind\":\"FANCY\"}";
+        assertBody(http().post("/testarea/core/echo", body), 200, data);
+        assertBody(http().post("/testarea/goperation/echo", body), 200,
+                "{\"resultcode\":0,\"total\":1,\"pagenum\":0,\"result\":\"echo\",\"data\":[" + data + "]}");
+        assertBody(http().post("/testarea/tars/echo", body), 200, "{\"ret_code\":200,\"err_msg\":\"\",\"data\":" + data + "}");
+        assertBody(http().post("/testarea/jobx/echo", body), 200, "{\"stat\":true,\"data\":" + data + "}");
+        assertBody(http().post("/testarea/monitor/echo", body), 200, "{\"code\":0,\"msg\":\"成功\",\"data\":" + data + "}");
+        assertBody(http().post("/testarea/egg/echo", body), 200, "{\"status\":0,\"msg\":\"echo\",\"data\":" + data + "}");
+    }
+
+    @Test
+    public void badInputGetsTheDialectErrorNeverA500() {
+        String big = "{\"name\":\"" + "a".repeat(1024 * 1024 + 10) + "\"}";
+        Map<String, String> cases = Map.of(
+                "malformed", "{\"name\":",
+                "wrong type", "{\"name\":\"a\",\"count\":\"many\"}",
+                "text as number", "{\"name\":5}",
+                "unknown enum", "{\"name\":\"a\",\"kind\":\"NOPE\"}",
+                "missing field", "{\"count\":1}",
+                "not an object", "[1,2]",
+                "trailing garbage", "{\"name\":\"a\"} x",
+                "over 1 MiB", big);
+        for (String dialect : DIALECTS) {
+            for (Map.Entry<String, String> c : cases.entrySet()) {
+                Http.Answer a = http().post("/testarea/" + dialect + "/echo", c.getValue());
+                assertError(dialect, c.getKey(), a);
+            }
+            // no Content-Type at all, as some scripts send it: read as JSON
+            Http.Answer noType = http().send("POST", "/testarea/" + dialect + "/echo", "{\"name\":\"n\"}", null);
+            assertTrue(dialect + " without content type: " + noType, noType.body().contains("\"n\""));
+        }
+        // the server keeps serving
+        assertEquals(200, http().get("/testarea/egg/ping").status());
+    }
+
+    @Test
+    public void overSizeIs413InTheStatusDialects() {
+        String big = "{\"name\":\"" + "a".repeat(1024 * 1024 + 10) + "\"}";
+        assertEquals(413, http().post("/testarea/goperation/echo", big).status());
+        assertEquals(413, http().post("/testarea/core/echo", big).status());
+    }
+
+    @Test
+    public void faultsOfOursAreReportedWithoutInternals() {
+        for (String dialect : DIALECTS) {
+            Http.Answer a = http().get("/testarea/" + dialect + "/boom");
+            assertFalse(a.body(), a.body().contains("secret internals"));
+            assertTrue(a.body(), a.body().contains("internal server error (ref "));
+        }
+        assertEquals(500, http().get("/testarea/goperation/boom").status());
+        assertEquals("99999", http().get("/testarea/monitor/boom").json().get("code").asText());
+    }
+
+    @Test
+    public void errorKindsMapToTheDialectsStatusesAndCodes() {
+        assertEquals(404, http().get("/testarea/goperation/fail/not_found").status());
+        assertEquals(501, http().get("/testarea/goperation/fail/not_implemented").status());
+        assertEquals(503, http().get("/testarea/goperation/fail/unavailable").status());
+        Http.Answer refused = http().get("/testarea/goperation/fail/refused");
+        assertEquals(200, refused.status());
+        assertEquals(-1, refused.json().get("resultcode").asInt());
+        assertEquals("refused as REFUSED", refused.json().get("result").asText());
+        assertEquals(88888, http().get("/testarea/monitor/fail/bad_request").json().get("code").asInt());
+        assertEquals(500, http().get("/testarea/tars/fail/not_found").json().get("ret_code").asInt());
+    }
+
+    @Test
+    public void goperationClientsSendJsonBodiesOnGetAndDelete() {
+        assertEquals("g", http().send("GET", "/testarea/goperation/echo", "{\"name\":\"g\"}", "application/json")
+                .json().get("data").get(0).get("name").asText());
+        assertEquals("d", http().send("DELETE", "/testarea/goperation/echo", "{\"name\":\"d\"}", "application/json")
+                .json().get("data").get(0).get("name").asText());
+    }
+
+    @Test
+    public void aWriteIsReadBackThroughTheSharedPersistence() {
+        String text = "note-" + System.nanoTime();
+        JsonNode added = http().post("/testarea/notes", "{\"text\":\"" + text + "\"}").json();
+        assertEquals(added.toString(), 0, added.get("status").asInt());
+        JsonNode dup = http().post("/testarea/notes", "{\"text\":\"" + text + "\"}").json();
+        assertEquals(1, dup.get("status").asInt());
+        assertTrue(http().get("/testarea/notes").body().contains(text));
+    }
+
+    @Test
+    public void theShellRealmTakesTheTokenAsPassword() throws Exception {
+        login("karaf", TOKEN);
+        for (String[] bad : new String[][] {{"karaf", "karaf"}, {"karaf", TOKEN + "x"}, {"admin", TOKEN}}) {
+            try {
+                login(bad[0], bad[1]);
+                fail("login accepted for " + bad[0]);
+            } catch (LoginException expected) {
+                // refused
+            }
+        }
+    }
+
+    @Test
+    public void armadaCommandsRun() throws Exception {
+        assertEquals(TOKEN, shell("armada:token").trim());
+        String routes = shell("armada:routes");
+        assertTrue(routes, routes.contains("/testarea/egg/echo"));
+        assertTrue(routes, routes.contains("/health"));
+    }
+
+    private static void login(String user, String password) throws LoginException {
+        LoginContext lc = new LoginContext("armada", callbacks -> {
+            for (javax.security.auth.callback.Callback cb : callbacks) {
+                if (cb instanceof NameCallback n) {
+                    n.setName(user);
+                } else if (cb instanceof PasswordCallback p) {
+                    p.setPassword(password.toCharArray());
+                }
+            }
+        });
+        lc.login();
+        List<String> names = lc.getSubject().getPrincipals().stream()
+                .map(pr -> pr.getClass().getSimpleName() + ":" + pr.getName()).toList();
+        assertTrue(names.toString(), names.contains("RolePrincipal:admin") && names.contains("UserPrincipal:" + user));
+        lc.logout();
+    }
+
+    private static void assertBody(Http.Answer a, int status, String body) {
+        assertEquals(a.toString(), status, a.status());
+        assertEquals(body, a.body());
+    }
+
+    /** The error shape of each dialect, never a 500. */
+    static void assertError(String dialect, String what, Http.Answer a) {
+        String ctx = dialect + "/" + what + ": " + a;
+        assertTrue(ctx, a.status() != 500 && a.status() > 0);
+        JsonNode j = a.json();
+        switch (dialect) {
+            case "core" -> assertTrue(ctx, a.status() >= 400 && j.has("error"));
+            case "goperation" -> assertTrue(ctx, a.status() >= 400 && j.has("msg"));
+            case "tars" -> assertTrue(ctx, a.status() == 200 && j.get("ret_code").asInt() == 500 && j.has("err_msg"));
+            case "jobx" -> assertTrue(ctx, a.status() == 200 && !j.get("stat").asBoolean() && j.has("info"));
+            case "monitor" -> assertTrue(ctx, a.status() == 200 && j.get("code").asInt() == 88888);
+            case "egg" -> assertTrue(ctx, a.status() == 200 && j.get("status").asInt() == 1 && j.has("msg"));
+            default -> fail(dialect);
+        }
+    }
+}

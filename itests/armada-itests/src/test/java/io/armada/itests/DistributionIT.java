@@ -1,0 +1,158 @@
+package io.armada.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.Properties;
+import java.util.Set;
+
+import org.junit.AfterClass;
+import org.junit.BeforeClass;
+import org.junit.FixMethodOrder;
+import org.junit.Test;
+import org.junit.runners.MethodSorters;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * The archive as a user runs it: a server and a node unpacked side by side and started with bin/start and the
+ * ARMADA_* variables; the generated token; the ports they listen on; bin/armada-shell from a script; hot deployment
+ * through deploy/; acknowledged writes surviving kill -9.
+ */
+@FixMethodOrder(MethodSorters.NAME_ASCENDING)
+public class DistributionIT {
+    private static final String NODE_TOKEN = "node-and-server-share-a-fleet-token-0001";
+    private static Instance server;
+    private static Instance node;
+    private static Path serverData;
+
+    @BeforeClass
+    public static void startBoth() throws Exception {
+        Path work = Path.of(System.getProperty("armada.itest.work", "target/it"));
+        server = Instance.unpack(work, "server");
+        serverData = work.resolve("server-data");
+        Instance.deleteTree(serverData);
+        server.env("ARMADA_DATA", serverData.toAbsolutePath().toString());
+        node = Instance.unpack(work, "node").env("ARMADA_ROLE", "node").env("ARMADA_TOKEN", NODE_TOKEN);
+        server.start();
+        node.start();
+    }
+
+    @AfterClass
+    public static void stopBoth() throws Exception {
+        for (Instance i : new Instance[] {server, node}) {
+            if (i != null && i.running()) {
+                try {
+                    i.stop();
+                } catch (Exception | AssertionError e) {
+                    i.kill9();
+                }
+            }
+        }
+    }
+
+    private static String serverToken() throws Exception {
+        Properties p = new Properties();
+        try (var in = Files.newInputStream(server.home.resolve("etc/io.armada.security.cfg"))) {
+            p.load(in);
+        }
+        return p.getProperty("token").trim();
+    }
+
+    @Test
+    public void a_generatedTokenIsStoredPrivatelyAndWorks() throws Exception {
+        Path cfg = server.home.resolve("etc/io.armada.security.cfg");
+        assertTrue(Files.exists(cfg));
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(cfg)));
+        String token = serverToken();
+        assertTrue(token.length() >= 32);
+        assertEquals(200, server.http(token).get("/openapi.json").status());
+        assertEquals(401, server.http("wrong").get("/openapi.json").status());
+        String log = Files.readString(server.home.resolve("data/log/karaf.log"));
+        assertFalse("the token is in the log", log.contains(token));
+        assertTrue(log.contains("Generated the fleet token"));
+    }
+
+    @Test
+    public void b_eachInstanceListensOnItsHttpAndSshPortsOnly() throws Exception {
+        assertEquals(Set.of(server.httpPort, server.sshPort), server.listeningPorts());
+        assertEquals(Set.of(node.httpPort, node.sshPort), node.listeningPorts());
+    }
+
+    @Test
+    public void c_oneShellCommandFromAScriptPrintsAndExitsWithItsStatus() throws Exception {
+        Instance.Result token = server.shell("armada:token");
+        assertEquals(token.output(), 0, token.exit());
+        assertEquals(serverToken(), token.output().trim());
+
+        Instance.Result list = server.shell("bundle:list -s -t 0");
+        assertEquals(0, list.exit());
+        assertTrue(list.output().contains("armada-core"));
+
+        Instance.Result missing = server.shell("no-such:command");
+        assertEquals(missing.output(), 1, missing.exit());
+
+        Instance.Result refused = server.shell("-p", "not-the-token", "armada:token");
+        assertEquals(refused.output(), 2, refused.exit());
+    }
+
+    @Test
+    public void d_theNodeRoleRunsBesideTheServerWithoutADatabase() throws Exception {
+        JsonNode health = node.http(null).get("/health").json();
+        assertEquals("node", health.get("role").asText());
+        assertEquals("server", server.http(null).get("/health").json().get("role").asText());
+        Instance.Result bundles = node.shell("bundle:list -s -t 0");
+        assertEquals(bundles.output(), 0, bundles.exit());
+        for (String db : new String[] {"derby", "eclipse.persistence", "aries.jpa", "pax-jdbc", "armada-persistence"}) {
+            assertFalse(db + " on the node", bundles.output().contains(db));
+        }
+        assertEquals(200, node.http(NODE_TOKEN).get("/openapi.json").status());
+        assertEquals(401, node.http(serverToken()).get("/openapi.json").status());
+    }
+
+    @Test
+    public void e_hotDeployedAreaAndAcknowledgedWritesSurviveKill9() throws Exception {
+        String token = serverToken();
+        Path jar = Path.of(System.getProperty("armada.testarea.jar"));
+        Files.copy(jar, server.home.resolve("deploy").resolve(jar.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+        Http http = server.http(token);
+        Http.await("the hot-deployed area", Duration.ofSeconds(60), () -> http.get("/testarea/notes").status() == 200);
+
+        int n = 300;
+        for (int i = 0; i < n; i++) {
+            JsonNode r = http.post("/testarea/notes", "{\"text\":\"durable-" + i + "\"}").json();
+            assertEquals(r.toString(), 0, r.get("status").asInt());
+        }
+        server.kill9();
+        server.start();
+        Http.await("the area after restart", Duration.ofSeconds(60), () -> http.get("/testarea/notes").status() == 200);
+        JsonNode rows = http.get("/testarea/notes").json().get("data");
+        int found = 0;
+        for (JsonNode row : rows) {
+            if (row.get("text").asText().startsWith("durable-")) {
+                found++;
+            }
+        }
+        assertEquals("acknowledged notes after kill -9", n, found);
+        assertTrue("Derby lives under ARMADA_DATA", Files.isDirectory(serverData.resolve("derby")));
+
+        // removed from deploy/, the area goes away
+        Files.delete(server.home.resolve("deploy").resolve(jar.getFileName()));
+        Http.await("the area removed with its jar", Duration.ofSeconds(60),
+                () -> http.get("/testarea/notes").status() == 404);
+    }
+
+    @Test
+    public void f_theRoleSticksToTheInstance() throws Exception {
+        node.stop();
+        node.env("ARMADA_ROLE", null);
+        node.start();
+        assertEquals("node", node.http(null).get("/health").json().get("role").asText());
+    }
+}

@@ -1,0 +1,106 @@
+package io.armada.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertTrue;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.EnumSet;
+
+import javax.inject.Inject;
+
+import org.apache.karaf.features.FeaturesService;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.Bundle;
+
+/**
+ * Live bundle swaps on a running server: an area bundle stopped takes exactly its routes and its OpenAPI paths with
+ * it while the rest keeps answering; started, it brings them back; the same with feature:install/uninstall. And an
+ * area never answers without core's token filter.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class LiveSwapIT extends ArmadaKarafTestSupport {
+    private static final Duration DEADLINE = Duration.ofSeconds(60);
+
+    @Inject
+    FeaturesService features;
+
+    @Configuration
+    public Option[] config() {
+        return baseConfig();
+    }
+
+    private boolean areaServed() {
+        return http().get("/testarea/egg/ping").status() == 200;
+    }
+
+    private boolean areaGone() {
+        return http().get("/testarea/egg/ping").status() == 404;
+    }
+
+    private boolean openApiHasArea() {
+        return http().get("/openapi.json").body().contains("/testarea/egg/echo");
+    }
+
+    @Test
+    public void featureInstallStopStartUninstall() throws Exception {
+        URI repo = new java.io.File(System.getProperty("armada.testarea.feature")).toURI();
+        features.addRepository(repo);
+        features.installFeature("armada-testarea", EnumSet.of(FeaturesService.Option.NoAutoRefreshBundles));
+        Http.await("routes after feature:install", DEADLINE, this::areaServed);
+        assertTrue(openApiHasArea());
+        assertTrue(http().get("/health").body().contains("testarea"));
+
+        Bundle area = bundle("armada-testarea");
+        assertNotNull(area);
+
+        area.stop();
+        Http.await("404 after bundle stop", DEADLINE, this::areaGone);
+        assertEquals(404, http().post("/testarea/notes", "{\"text\":\"x\"}").status());
+        assertFalse("OpenAPI still lists the stopped area", openApiHasArea());
+        assertFalse(http().get("/health").body().contains("testarea"));
+        // the others keep answering
+        assertEquals(200, anonymous().get("/health").status());
+        assertEquals(200, http().get("/openapi.json").status());
+
+        area.start();
+        Http.await("routes after bundle start", DEADLINE, this::areaServed);
+        assertTrue(openApiHasArea());
+
+        features.uninstallFeature("armada-testarea");
+        Http.await("404 after feature:uninstall", DEADLINE, this::areaGone);
+        assertFalse(openApiHasArea());
+        assertEquals(200, anonymous().get("/health").status());
+
+        features.installFeature("armada-testarea");
+        Http.await("routes after a second feature:install", DEADLINE, this::areaServed);
+    }
+
+    @Test
+    public void withoutCoreNoAreaRouteAnswers() throws Exception {
+        features.addRepository(new java.io.File(System.getProperty("armada.testarea.feature")).toURI());
+        features.installFeature("armada-testarea");
+        Http.await("area routes", DEADLINE, this::areaServed);
+        Bundle core = bundle("armada-core");
+        core.stop();
+        try {
+            // not served at all rather than served without the token check
+            Http.await("area routes gone with core", DEADLINE,
+                    () -> anonymous().get("/testarea/egg/ping").status() == 404);
+        } finally {
+            core.start();
+        }
+        Http.await("area routes back with core", DEADLINE, this::areaServed);
+        assertEquals(200, anonymous().get("/health").status());
+        assertEquals(1, anonymous().get("/testarea/egg/ping").json().get("status").asInt());
+    }
+}
