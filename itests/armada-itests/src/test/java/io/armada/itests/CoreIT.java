@@ -186,6 +186,35 @@ public class CoreIT extends ArmadaKarafTestSupport {
     }
 
     @Test
+    public void goperationRoutesTakeAnOptionalJsonSuffix() {
+        Http.Answer plain = http().get("/v1.0/testarea/ping");
+        assertEquals(plain.toString(), 200, plain.status());
+        assertEquals(plain.body(), http().get("/v1.0/testarea/ping.json").body());
+        assertEquals(404, http().get("/testarea/egg/ping.json").status());
+    }
+
+    @Test
+    public void theFleetClientCallsAnotherMemberWithTheToken() throws Exception {
+        org.osgi.framework.ServiceReference<io.armada.core.FleetClient> ref =
+                bundleContext.getServiceReference(io.armada.core.FleetClient.class);
+        io.armada.core.FleetClient client = bundleContext.getService(ref);
+        String base = "http://127.0.0.1:" + Integer.getInteger("armada.http.port");
+        io.armada.core.FleetClient.Answer a = client.send("GET", base + "/openapi.json", null, Duration.ofSeconds(10))
+                .get(15, java.util.concurrent.TimeUnit.SECONDS);
+        assertEquals(200, a.status());
+        assertEquals("3.0.3", a.json(Map.class).get("openapi"));
+        io.armada.core.FleetClient.Answer echo = client.send("POST", base + "/testarea/egg/echo",
+                Map.of("name", "sent"), Duration.ofSeconds(10)).get(15, java.util.concurrent.TimeUnit.SECONDS);
+        assertTrue(new String(echo.body(), java.nio.charset.StandardCharsets.UTF_8).contains("\"sent\""));
+        try {
+            client.send("GET", "http://127.0.0.1:1/health", null, Duration.ofSeconds(2)).get(10, java.util.concurrent.TimeUnit.SECONDS);
+            fail("a closed port answered");
+        } catch (java.util.concurrent.ExecutionException expected) {
+            // a transport failure completes the future exceptionally
+        }
+    }
+
+    @Test
     public void aWriteIsReadBackThroughTheSharedPersistence() {
         String text = "note-" + System.nanoTime();
         JsonNode added = http().post("/testarea/notes", "{\"text\":\"" + text + "\"}").json();

@@ -22,8 +22,9 @@ public final class Http {
         public JsonNode json() {
             try {
                 return MAPPER.readTree(body);
-            } catch (IOException e) {
-                throw new AssertionError("not JSON (" + status + "): " + body, e);
+            } catch (IOException | RuntimeException e) {
+                throw new AssertionError("not JSON (" + status + "): "
+                        + (body.length() > 500 ? body.substring(0, 500) + "..." : body), e);
             }
         }
 

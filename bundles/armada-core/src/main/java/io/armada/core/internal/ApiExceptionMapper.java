@@ -55,7 +55,12 @@ public class ApiExceptionMapper implements ExceptionMapper<Throwable> {
         } else if (LOG.isDebugEnabled()) {
             LOG.debug("Request {} refused: {} {}", describeRequest(), e.kind(), e.getMessage());
         }
-        return Dialects.of(resourceClass()).error(e);
+        Response r = Dialects.of(resourceClass()).error(e);
+        if (e.kind() == ErrorKind.TOO_LARGE) {
+            // the rest of the body was never read: close rather than have the container drain or misparse it
+            return Response.fromResponse(r).header("Connection", "close").build();
+        }
+        return r;
     }
 
     /** Maps any throwable to the kind of failure it stands for. */

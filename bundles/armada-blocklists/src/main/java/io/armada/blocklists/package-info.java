@@ -1,0 +1,9 @@
+/**
+ * Armada block lists API (seed 004): the service interfaces and DTOs other bundles and the shell use.
+ */
+@Export
+@Version("1.0.0")
+package io.armada.blocklists;
+
+import org.osgi.annotation.bundle.Export;
+import org.osgi.annotation.versioning.Version;

@@ -1,0 +1,16 @@
+package io.armada.core.internal;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+/** PID {@code io.armada.fleetclient}. */
+@ObjectClassDefinition(name = "Armada fleet HTTP client",
+        description = "HTTP between fleet members: node reports, server calls to nodes.")
+public @interface FleetClientConfiguration {
+
+    @AttributeDefinition(name = "Threads", description = "Threads that complete answers; requests in flight need none.")
+    int threads() default 4;
+
+    @AttributeDefinition(name = "Connect timeout (ms)")
+    int connect_timeout_ms() default 5000;
+}
