@@ -149,6 +149,21 @@ public class DistributionIT {
     }
 
     @Test
+    public void g_aFeaturesFileDroppedIntoDeployInstallsItsFeatures() throws Exception {
+        String token = serverToken();
+        Http http = server.http(token);
+        Path features = Path.of(System.getProperty("armada.testarea.feature"));
+        Path dropped = server.home.resolve("deploy/armada-testarea-features.xml");
+        Files.copy(features, dropped, StandardCopyOption.REPLACE_EXISTING);
+        Http.await("the area from a dropped features file", Duration.ofSeconds(90),
+                () -> http.get("/testarea/egg/ping").status() == 200);
+        Files.delete(dropped);
+        Http.await("the area gone with its features file", Duration.ofSeconds(90),
+                () -> http.get("/testarea/egg/ping").status() == 404);
+        assertEquals(200, server.http(null).get("/health").status());
+    }
+
+    @Test
     public void f_theRoleSticksToTheInstance() throws Exception {
         node.stop();
         node.env("ARMADA_ROLE", null);

@@ -76,6 +76,11 @@ public class LiveSwapIT extends ArmadaKarafTestSupport {
         Http.await("routes after bundle start", DEADLINE, this::areaServed);
         assertTrue(openApiHasArea());
 
+        // bundle:update of a live area: its routes come back from the updated bundle
+        area.update();
+        Http.await("routes after bundle update", DEADLINE, this::areaServed);
+        assertEquals(200, anonymous().get("/health").status());
+
         features.uninstallFeature("armada-testarea");
         Http.await("404 after feature:uninstall", DEADLINE, this::areaGone);
         assertFalse(openApiHasArea());
