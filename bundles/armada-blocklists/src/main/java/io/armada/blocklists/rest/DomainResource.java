@@ -74,4 +74,11 @@ public class DomainResource {
         return Envelopes.Egg.ok("list domain ok",
                 one == null ? blocklists.domains() : List.of(blocklists.domain(one)));
     }
+
+    /** The same list by POST: the seed lists with GET, but the author's later format posted every call. */
+    @POST
+    @Path("list")
+    public Envelopes.Egg listByPost(@QueryParam("id") String id, IdRequest body) {
+        return list(id, body);
+    }
 }

@@ -75,4 +75,11 @@ public class ProcessResource {
         return Envelopes.Egg.ok("list process ok",
                 one == null ? blocklists.processes() : List.of(blocklists.process(one)));
     }
+
+    /** The same list by POST: the seed lists with GET, but the author's later format posted every call. */
+    @POST
+    @Path("list")
+    public Envelopes.Egg listByPost(@QueryParam("id") String id, IdRequest body) {
+        return list(id, body);
+    }
 }
