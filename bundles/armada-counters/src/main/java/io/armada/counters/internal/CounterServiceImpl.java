@@ -33,7 +33,8 @@ import io.armada.persistence.JpaStore;
 
 /**
  * The counters, with group commit: concurrent increments are queued and one writer thread applies all that are
- * waiting as a single {@code value = value + n} per counter, then hands each caller its own value. A counter row is
+ * waiting (lingering up to 1 ms for more while the load is concurrent) as a single {@code value = value + n} per
+ * counter, then hands each caller its own value. A counter row is
  * one hot lock; without combining, every increment would wait for the previous one's commit (a disk flush), which caps
  * a busy block list at a few hundred changes a second. Each caller still returns only after its increment is
  * committed, so "counted after the commit, before the answer" holds.
@@ -45,12 +46,17 @@ public class CounterServiceImpl implements CounterService {
     static final Duration WAIT = Duration.ofSeconds(30);
     /** Most increments applied in one transaction. */
     private static final int MAX_BATCH = 10_000;
+    /** How long the writer waits for more increments before it commits what it has. */
+    static final long LINGER_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
     private static final Ticket STOP = new Ticket(null);
 
     private final CounterDao dao;
     private final BlockingQueue<Ticket> queue = new LinkedBlockingQueue<>();
     private final ExecutorService writer;
     private volatile boolean closed;
+    /** Transactions the writer ran, and increments they applied (their ratio is the mean batch size). */
+    final java.util.concurrent.atomic.AtomicLong transactions = new java.util.concurrent.atomic.AtomicLong();
+    final java.util.concurrent.atomic.AtomicLong applied = new java.util.concurrent.atomic.AtomicLong();
 
     /** One waiting increment. */
     private static final class Ticket {
@@ -146,15 +152,31 @@ public class CounterServiceImpl implements CounterService {
 
     private void writeLoop() {
         List<Ticket> batch = new ArrayList<>();
+        int lastBatch = 0;
         while (true) {
             try {
                 batch.add(queue.take());
                 queue.drainTo(batch, MAX_BATCH - 1);
+                // under concurrent load (the last batch combined several), more increments are on their way: wait a
+                // moment for them, so one commit covers more; a lone caller never waits
+                long linger = lastBatch > 1 || batch.size() > 1 ? LINGER_NANOS : 0;
+                long deadline = System.nanoTime() + linger;
+                for (long left = linger; left > 0 && batch.size() < MAX_BATCH && !batch.contains(STOP);
+                        left = deadline - System.nanoTime()) {
+                    Ticket more = queue.poll(left, TimeUnit.NANOSECONDS);
+                    if (more == null) {
+                        break;
+                    }
+                    batch.add(more);
+                    queue.drainTo(batch, MAX_BATCH - batch.size());
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+                batch.forEach(t -> t.result.completeExceptionally(stopping()));
                 return;
             }
             boolean stop = batch.remove(STOP);
+            lastBatch = batch.size();
             apply(batch);
             batch.clear();
             if (stop) {
@@ -173,6 +195,8 @@ public class CounterServiceImpl implements CounterService {
             List<Ticket> tickets = e.getValue();
             try {
                 long last = dao.add(e.getKey().field(), tickets.size());
+                transactions.incrementAndGet();
+                applied.addAndGet(tickets.size());
                 long first = last - tickets.size() + 1;
                 for (int i = 0; i < tickets.size(); i++) {
                     tickets.get(i).result.complete(first + i);

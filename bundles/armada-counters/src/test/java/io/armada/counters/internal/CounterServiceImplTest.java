@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -87,6 +88,77 @@ public class CounterServiceImplTest {
         assertEquals(total, seen.size());
         assertEquals(Long.valueOf(1), seen.stream().min(Long::compare).orElseThrow());
         assertEquals(Long.valueOf(total), seen.stream().max(Long::compare).orElseThrow());
+    }
+
+    @Test
+    public void incrementsQueuedDuringACommitShareTheNextOne() throws Exception {
+        CountDownLatch firstCommitStarted = new CountDownLatch(1);
+        CountDownLatch releaseFirstCommit = new CountDownLatch(1);
+        CounterDao slowFirst = new CounterDao() {
+            long value;
+            boolean first = true;
+
+            @Override
+            public long add(String name, long n) {
+                if (first) {
+                    first = false;
+                    firstCommitStarted.countDown();
+                    try {
+                        releaseFirstCommit.await(60, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+                synchronized (this) {
+                    value += n;
+                    return value;
+                }
+            }
+
+            @Override
+            public synchronized Map<String, Long> values() {
+                return Map.of(Counter.COUNTER_FOR_DOMAIN.field(), value);
+            }
+        };
+        CounterServiceImpl s = new CounterServiceImpl(slowFirst);
+        int waiting = 10;
+        ExecutorService pool = Executors.newFixedThreadPool(waiting + 1);
+        try {
+            Future<Long> first = pool.submit(() -> s.increment(Counter.COUNTER_FOR_DOMAIN));
+            assertTrue(firstCommitStarted.await(60, TimeUnit.SECONDS));
+            List<Thread> callers = new ArrayList<>();
+            List<Future<Long>> rest = new ArrayList<>();
+            CountDownLatch started = new CountDownLatch(waiting);
+            for (int i = 0; i < waiting; i++) {
+                rest.add(pool.submit(() -> {
+                    synchronized (callers) {
+                        callers.add(Thread.currentThread());
+                    }
+                    started.countDown();
+                    return s.increment(Counter.COUNTER_FOR_DOMAIN);
+                }));
+            }
+            assertTrue(started.await(60, TimeUnit.SECONDS));
+            // every caller is parked on its increment while the first commit still runs
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (callers.stream().anyMatch(t -> t.getState() != Thread.State.TIMED_WAITING)) {
+                assertTrue("callers did not queue up", System.nanoTime() < deadline);
+                Thread.sleep(10);
+            }
+            releaseFirstCommit.countDown();
+            assertEquals(Long.valueOf(1), first.get(60, TimeUnit.SECONDS));
+            Set<Long> values = new java.util.TreeSet<>();
+            for (Future<Long> f : rest) {
+                values.add(f.get(60, TimeUnit.SECONDS));
+            }
+            assertEquals(Set.of(2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L, 11L), values);
+            assertEquals("the ten waiting increments took one commit", 2, s.transactions.get());
+            assertEquals(11, s.applied.get());
+        } finally {
+            releaseFirstCommit.countDown();
+            pool.shutdownNow();
+            s.close();
+        }
     }
 
     @Test
