@@ -91,6 +91,22 @@ public class LiveSwapIT extends ArmadaKarafTestSupport {
     }
 
     @Test
+    public void eachAreaOfTheServerRoleIsAFeatureOfItsOwn() throws Exception {
+        for (org.apache.karaf.features.Dependency d : features.getFeature("armada-server").getDependencies()) {
+            assertTrue(d.getName() + " is not a requirement of its own",
+                    features.isRequired(features.getFeature(d.getName())));
+        }
+        Http.await("block lists", DEADLINE, () -> http().get("/egg/domain/list").status() == 200);
+        features.uninstallFeature("armada-blocklists");
+        Http.await("block lists gone after feature:uninstall", DEADLINE,
+                () -> http().get("/egg/domain/list").status() == 404);
+        assertEquals(200, http().get("/egg/counter/list").status());
+        features.installFeature("armada-blocklists");
+        Http.await("block lists back after feature:install", DEADLINE,
+                () -> http().get("/egg/domain/list").status() == 200);
+    }
+
+    @Test
     public void withoutCoreNoAreaRouteAnswers() throws Exception {
         features.addRepository(new java.io.File(System.getProperty("armada.testarea.feature")).toURI());
         features.installFeature("armada-testarea");

@@ -46,9 +46,13 @@ public class NodeRoleIT extends ArmadaKarafTestSupport {
         Http.await("/health", Duration.ofSeconds(60), () -> anonymous().get("/health").status() == 200);
         JsonNode health = anonymous().get("/health").json();
         assertEquals("node", health.get("role").asText());
-        assertTrue(features.isInstalled(features.getFeature("armada-node")));
         assertFalse(features.isInstalled(features.getFeature("armada-server")));
         assertFalse(features.isInstalled(features.getFeature("armada-persistence")));
+        // the boot list of the role (etc/system.properties) is exactly the role feature's members, each required
+        for (org.apache.karaf.features.Dependency d : features.getFeature("armada-node").getDependencies()) {
+            assertTrue(d.getName() + " is not a requirement", features.isRequired(features.getFeature(d.getName())));
+            assertTrue(d.getName() + " is not installed", features.isInstalled(features.getFeature(d.getName())));
+        }
         List<String> database = new ArrayList<>();
         for (Bundle b : bundleContext.getBundles()) {
             String name = b.getSymbolicName().toLowerCase(Locale.ROOT);
