@@ -186,11 +186,22 @@ public class CoreIT extends ArmadaKarafTestSupport {
     }
 
     @Test
+    public void unmatchedRequestsAnswerInTheDialectOfTheirNeighbourhood() {
+        assertBody(http().get("/testarea/egg/nope"), 404, "{\"status\":1,\"msg\":\"no such route\"}");
+        assertBody(http().send("PUT", "/testarea/egg/echo", null, null), 405,
+                "{\"status\":1,\"msg\":\"method not allowed on this route\"}");
+        assertBody(http().get("/testarea/goperation/nope"), 404, "{\"msg\":\"no such route\"}");
+        assertBody(http().get("/testarea/jobx/nope"), 404, "{\"stat\":false,\"info\":\"no such route\"}");
+        assertBody(http().get("/nothing/here"), 404, "{\"error\":\"no such route\"}");
+    }
+
+    @Test
     public void goperationRoutesTakeAnOptionalJsonSuffix() {
         Http.Answer plain = http().get("/v1.0/testarea/ping");
         assertEquals(plain.toString(), 200, plain.status());
         assertEquals(plain.body(), http().get("/v1.0/testarea/ping.json").body());
-        assertEquals(404, http().get("/testarea/egg/ping.json").status());
+        // only under /v1.0: elsewhere the suffix is part of the path
+        assertBody(http().get("/testarea/egg/ping.json"), 404, "{\"status\":1,\"msg\":\"no such route\"}");
     }
 
     @Test

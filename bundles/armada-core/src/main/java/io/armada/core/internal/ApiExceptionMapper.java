@@ -13,7 +13,9 @@ import javax.ws.rs.core.Response;
 import javax.ws.rs.core.UriInfo;
 import javax.ws.rs.ext.ExceptionMapper;
 
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ServiceScope;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtension;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsName;
@@ -43,6 +45,13 @@ public class ApiExceptionMapper implements ExceptionMapper<Throwable> {
     @Context
     UriInfo uriInfo;
 
+    private final LiveRouteCatalog catalog;
+
+    @Activate
+    public ApiExceptionMapper(@Reference LiveRouteCatalog catalog) {
+        this.catalog = catalog;
+    }
+
     @Override
     public Response toResponse(Throwable t) {
         ApiException e = classify(t);
@@ -55,7 +64,13 @@ public class ApiExceptionMapper implements ExceptionMapper<Throwable> {
         } else if (LOG.isDebugEnabled()) {
             LOG.debug("Request {} refused: {} {}", describeRequest(), e.kind(), e.getMessage());
         }
-        Response r = Dialects.of(resourceClass()).error(e);
+        Response r = dialect().error(e);
+        if (resourceClass() == null && t instanceof WebApplicationException wae && wae.getResponse() != null
+                && (wae.getResponse().getStatus() == 404 || wae.getResponse().getStatus() == 405)) {
+            // no route matched: whatever the dialect, HTTP says so (the originals' frameworks answered 404/405 too),
+            // so a route taken away with its bundle is a 404 for every client
+            r = Response.fromResponse(r).status(wae.getResponse().getStatus()).build();
+        }
         if (e.kind() == ErrorKind.TOO_LARGE) {
             // the rest of the body was never read: close rather than have the container drain or misparse it
             return Response.fromResponse(r).header("Connection", "close").build();
@@ -110,6 +125,19 @@ public class ApiExceptionMapper implements ExceptionMapper<Throwable> {
             return new ApiException(ErrorKind.UNAVAILABLE, null);
         }
         return new ApiException(ErrorKind.INTERNAL, null, wae);
+    }
+
+    /** The matched resource's dialect; without a match, the dialect of the routes nearest the path. */
+    private io.armada.core.Dialect dialect() {
+        Class<?> resource = resourceClass();
+        if (resource != null) {
+            return Dialects.of(resource);
+        }
+        try {
+            return uriInfo == null ? io.armada.core.Dialect.CORE : catalog.dialectNear("/" + uriInfo.getPath());
+        } catch (RuntimeException notInRequest) {
+            return io.armada.core.Dialect.CORE;
+        }
     }
 
     private Class<?> resourceClass() {

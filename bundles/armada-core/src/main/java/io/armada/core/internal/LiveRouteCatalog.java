@@ -24,25 +24,34 @@ import org.osgi.service.jaxrs.runtime.dto.ResourceMethodInfoDTO;
 import org.osgi.service.jaxrs.runtime.dto.RuntimeDTO;
 
 import io.armada.core.ArmadaArea;
+import io.armada.core.Dialect;
 import io.armada.core.RouteCatalog;
 
 /**
  * Reads the whiteboard's {@link RuntimeDTO} and keeps the result until the runtime's {@code service.changecount}
  * moves, so {@code /health} costs no DTO walk per request.
  */
-@Component(service = RouteCatalog.class)
+// also under its own class, for core's exception mapper (dialectNear); other bundles cannot see that class
+@Component(service = {RouteCatalog.class, LiveRouteCatalog.class})
 public class LiveRouteCatalog implements RouteCatalog {
     private static final String CHANGE_COUNT = "service.changecount";
     private static final long UNCOUNTED_TTL_NANOS = 1_000_000_000L;
 
     private record Snapshot(Object changeCount, long at, List<Route> routes, SortedSet<String> areas,
-            List<String> failures) {
+            List<String> failures, List<DialectRoute> dialects) {
+    }
+
+    /** A live route's path split in segments ({@code null} for a template segment) and its resource's dialect. */
+    private record DialectRoute(String[] segments, Dialect dialect) {
+    }
+
+    private record Served(String area, Dialect dialect) {
     }
 
     private final BundleContext context;
     private final JaxrsServiceRuntime runtime;
     private final ServiceReference<JaxrsServiceRuntime> runtimeRef;
-    private final Map<Long, String> areaByServiceId = new ConcurrentHashMap<>();
+    private final Map<Long, Served> byServiceId = new ConcurrentHashMap<>();
     private volatile Snapshot snapshot;
 
     @Activate
@@ -84,6 +93,7 @@ public class LiveRouteCatalog implements RouteCatalog {
         RuntimeDTO dto = runtime.getRuntimeDTO();
         List<Route> routes = new ArrayList<>();
         SortedSet<String> areas = new TreeSet<>();
+        List<DialectRoute> dialects = new ArrayList<>();
         List<ApplicationDTO> apps = new ArrayList<>();
         if (dto.defaultApplication != null) {
             apps.add(dto.defaultApplication);
@@ -96,14 +106,17 @@ public class LiveRouteCatalog implements RouteCatalog {
                 continue;
             }
             for (ResourceDTO resource : app.resourceDTOs) {
-                String area = areaOf(resource.serviceId);
+                Served served = servedBy(resource.serviceId);
+                String area = served.area();
                 if (resource.resourceMethods == null || resource.resourceMethods.length == 0) {
                     continue;
                 }
                 areas.add(area);
                 for (ResourceMethodInfoDTO m : resource.resourceMethods) {
-                    routes.add(new Route(m.method == null ? "ANY" : m.method, join(app.base, m.path), area,
+                    String path = join(app.base, m.path);
+                    routes.add(new Route(m.method == null ? "ANY" : m.method, path, area,
                             list(m.consumingMimeType), list(m.producingMimeType)));
+                    dialects.add(new DialectRoute(segments(path), served.dialect()));
                 }
             }
         }
@@ -115,28 +128,76 @@ public class LiveRouteCatalog implements RouteCatalog {
             }
         }
         return new Snapshot(cc, now, Collections.unmodifiableList(routes), Collections.unmodifiableSortedSet(areas),
-                Collections.unmodifiableList(failures));
+                Collections.unmodifiableList(failures), List.copyOf(dialects));
     }
 
-    private String areaOf(long serviceId) {
-        String known = areaByServiceId.get(serviceId);
+    /**
+     * The dialect of the area that owns the paths most like {@code path}: for answers to requests no resource matched
+     * (an unknown route under {@code /egg/}, a wrong method), so they come in the dialect of the neighbourhood. The
+     * route sharing the most leading segments wins (templates match any segment); none shared: {@link Dialect#CORE}.
+     */
+    Dialect dialectNear(String path) {
+        String[] wanted = segments(path);
+        int best = 0;
+        Dialect dialect = Dialect.CORE;
+        for (DialectRoute r : current().dialects()) {
+            int shared = 0;
+            while (shared < wanted.length && shared < r.segments().length
+                    && (r.segments()[shared] == null || r.segments()[shared].equals(wanted[shared]))) {
+                shared++;
+            }
+            if (shared > best) {
+                best = shared;
+                dialect = r.dialect();
+            }
+        }
+        return dialect;
+    }
+
+    static String[] segments(String path) {
+        String p = path == null ? "" : path;
+        String[] parts = p.startsWith("/") ? p.substring(1).split("/") : p.split("/");
+        for (int i = 0; i < parts.length; i++) {
+            if (parts[i].startsWith("{")) {
+                parts[i] = null;
+            }
+        }
+        return parts;
+    }
+
+    private Served servedBy(long serviceId) {
+        Served known = byServiceId.get(serviceId);
         if (known != null) {
             return known;
         }
-        String area = "other";
+        Served served = new Served("other", Dialect.CORE);
         try {
             ServiceReference<?>[] refs = context.getAllServiceReferences(null, "(service.id=" + serviceId + ")");
-            if (refs != null && refs.length > 0 && refs[0].getProperty(ArmadaArea.NAME) != null) {
-                area = String.valueOf(refs[0].getProperty(ArmadaArea.NAME));
+            if (refs != null && refs.length > 0) {
+                Object area = refs[0].getProperty(ArmadaArea.NAME);
+                served = new Served(area == null ? "other" : String.valueOf(area), dialectOf(refs[0]));
             }
         } catch (InvalidSyntaxException | IllegalStateException e) {
-            return area;
+            return served;
         }
-        if (areaByServiceId.size() > 10_000) {
-            areaByServiceId.clear();
+        if (byServiceId.size() > 10_000) {
+            byServiceId.clear();
         }
-        areaByServiceId.put(serviceId, area);
-        return area;
+        byServiceId.put(serviceId, served);
+        return served;
+    }
+
+    /** The dialect declared on the resource class the service is registered under. */
+    private static Dialect dialectOf(ServiceReference<?> ref) {
+        Object classes = ref.getProperty(org.osgi.framework.Constants.OBJECTCLASS);
+        if (classes instanceof String[] names && names.length > 0 && ref.getBundle() != null) {
+            try {
+                return Dialects.of(ref.getBundle().loadClass(names[0]));
+            } catch (ClassNotFoundException | IllegalStateException e) {
+                return Dialect.CORE;
+            }
+        }
+        return Dialect.CORE;
     }
 
     static String join(String base, String path) {
