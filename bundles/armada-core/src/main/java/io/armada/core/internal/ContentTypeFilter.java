@@ -18,7 +18,8 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsName;
 /**
  * Lets the clients of the originals send JSON the way they do: without a Content-Type, or with curl's default
  * {@code application/x-www-form-urlencoded} or {@code text/plain}. When such a body starts with {@code {} or
- * {@code [}, it is marked as JSON; anything else is left alone (real forms and multipart stay forms).
+ * {@code [}, it is marked as JSON; anything else is left alone (real forms and multipart stay forms). A request
+ * without a body and without a Content-Type is marked as JSON too, so an optional JSON body reads as absent.
  */
 @Component(service = ContainerRequestFilter.class, scope = ServiceScope.PROTOTYPE)
 @JaxrsExtension
@@ -29,6 +30,11 @@ public class ContentTypeFilter implements ContainerRequestFilter {
     @Override
     public void filter(ContainerRequestContext ctx) throws IOException {
         if (!ctx.hasEntity()) {
+            if (ctx.getMediaType() == null) {
+                // a request without a body (curl GET /v1.0/agents) to a resource whose JSON body is optional: CXF
+                // would look for an application/octet-stream reader and answer 415; as JSON it reads as "no body"
+                ctx.getHeaders().putSingle(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_JSON);
+            }
             return;
         }
         MediaType type = ctx.getMediaType();
