@@ -382,6 +382,10 @@ public class AgentServiceImpl implements AgentService {
         a.status = AgentStatus.UNACTIVE;
         a.createTime = nowSeconds();
         try {
+            if (dao.findLiveByHost(a.host).isPresent()) {
+                // the unique ACTIVE_HOST is the guarantee; this only spares the log a refused insert
+                throw new DuplicateKeyException("host exists", null);
+            }
             dao.create(a, endpoints);
         } catch (DuplicateKeyException dup) {
             throw ApiException.refused("Create agent fail,AgentHostExist:Agent with host " + a.host
