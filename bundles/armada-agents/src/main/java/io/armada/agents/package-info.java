@@ -1,5 +1,7 @@
 /**
- * Armada agents API (seed 000): the service interfaces and DTOs other bundles and the shell use.
+ * Armada agents API (seed 000): the fleet as the server sees it ({@link io.armada.agents.AgentService}) and the
+ * async-request engine that fans work out to nodes and collects one answer per agent
+ * ({@link io.armada.agents.AsyncRequests}), for the shell and for later areas (files, tars tasks, job batches).
  */
 @Export
 @Version("1.0.0")

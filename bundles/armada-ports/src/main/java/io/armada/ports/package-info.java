@@ -1,5 +1,7 @@
 /**
- * Armada ports API (seed 000): the service interfaces and DTOs other bundles and the shell use.
+ * Armada ports API (seed 000, tars auto_port): per-agent port allocation and the free-port finder
+ * ({@link io.armada.ports.PortService}), and the directory of port owners that the agents area provides
+ * ({@link io.armada.ports.PortOwners}).
  */
 @Export
 @Version("1.0.0")

@@ -18,8 +18,8 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsName;
 /**
  * Lets the clients of the originals send JSON the way they do: without a Content-Type, or with curl's default
  * {@code application/x-www-form-urlencoded} or {@code text/plain}. When such a body starts with {@code {} or
- * {@code [}, it is marked as JSON; anything else is left alone (real forms and multipart stay forms). A request with
- * neither a body nor a type is marked as JSON too, so an optional body parameter reads as {@code null}.
+ * {@code [}, it is marked as JSON; anything else is left alone (real forms and multipart stay forms). A request
+ * without a body and without a Content-Type is marked as JSON too, so an optional JSON body reads as absent.
  */
 @Component(service = ContainerRequestFilter.class, scope = ServiceScope.PROTOTYPE)
 @JaxrsExtension
@@ -29,15 +29,15 @@ public class ContentTypeFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext ctx) throws IOException {
-        MediaType type = ctx.getMediaType();
         if (!ctx.hasEntity()) {
-            if (type == null) {
-                // no body and no type (curl's plain GET or POST): a route that takes an optional JSON body reads null
-                // instead of the container refusing an unknown type with 415
+            if (ctx.getMediaType() == null) {
+                // a request without a body (curl GET /v1.0/agents) to a resource whose JSON body is optional: CXF
+                // would look for an application/octet-stream reader and answer 415; as JSON it reads as "no body"
                 ctx.getHeaders().putSingle(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_JSON);
             }
             return;
         }
+        MediaType type = ctx.getMediaType();
         if (type != null && !type.isCompatible(MediaType.APPLICATION_FORM_URLENCODED_TYPE)
                 && !type.isCompatible(MediaType.TEXT_PLAIN_TYPE)
                 && !type.isCompatible(MediaType.APPLICATION_OCTET_STREAM_TYPE)) {

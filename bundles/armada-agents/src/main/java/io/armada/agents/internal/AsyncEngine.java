@@ -1,0 +1,589 @@
+package io.armada.agents.internal;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongSupplier;
+import java.util.regex.Pattern;
+
+import org.apache.aries.jpa.template.JpaTemplate;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.armada.agents.AgentAnswer;
+import io.armada.agents.AgentResponseView;
+import io.armada.agents.AgentTarget;
+import io.armada.agents.AgentTask;
+import io.armada.agents.AsyncHandle;
+import io.armada.agents.AsyncPage;
+import io.armada.agents.AsyncRequestView;
+import io.armada.agents.AsyncRequests;
+import io.armada.agents.AsyncTiming;
+import io.armada.agents.internal.store.AsyncDao;
+import io.armada.agents.internal.store.AsyncRequestRecord;
+import io.armada.agents.internal.store.ResponseRecord;
+import io.armada.core.ApiException;
+import io.armada.core.Json;
+import io.armada.persistence.DuplicateKeyException;
+import io.armada.persistence.JpaStore;
+
+/**
+ * The async-request engine. A request is written before it is acknowledged; then its task starts on every target
+ * at once (bounded by "calls in flight", not by threads: the task is non-blocking). Answers are queued as they
+ * arrive and written by one writer thread in batches; when the last target answered, or one timer thread sees the
+ * deadline (+1 s, as the original's checker), the writer finishes the request: the overtime answer for every
+ * target without one, then the final code. Answers agents post themselves are written at once in the caller's
+ * thread. After a restart, unfinished requests are finished at their deadline (calls in flight then are lost; the
+ * nodes may still post their answers).
+ */
+@Component(service = {AsyncRequests.class, AsyncEngine.class}, configurationPid = AgentsConfiguration.PID)
+@Designate(ocd = AgentsConfiguration.class)
+public class AsyncEngine implements AsyncRequests {
+    private static final Logger LOG = LoggerFactory.getLogger(AsyncEngine.class);
+    static final String OVERTIME_RESULT = "Agent respone overtime";
+    static final String WAITING = "waiting respone";
+    static final int RESULT_UNKNOWN = -127;
+    static final long GRACE_MILLIS = 1000;
+    private static final Pattern UUID_LIKE = Pattern.compile(
+            "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$");
+    private static final ObjectMapper MAPPER = Json.newMapper();
+
+    private final AsyncDao dao;
+    private final LongSupplier clock;
+    private final long defaultFinish;
+    private final long maxSeconds;
+    private final int maxInFlight;
+    private final ScheduledExecutorService timer;
+    private final Writer writer;
+    private final Map<String, Active> active = new ConcurrentHashMap<>();
+    private final ConcurrentLinkedQueue<Runnable> waiting = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger inFlight = new AtomicInteger();
+
+    /** An unfinished request this server keeps the deadline of. */
+    static final class Active {
+        final String id;
+        final List<Long> targets;
+        final Set<Long> pending = ConcurrentHashMap.newKeySet();
+        final CompletableFuture<AsyncRequestView> finished = new CompletableFuture<>();
+        final AtomicBoolean finishing = new AtomicBoolean();
+        volatile long deadlineMillis;
+        volatile ScheduledFuture<?> deadlineTask;
+
+        Active(String id, List<Long> targets, long deadlineMillis) {
+            this.id = id;
+            this.targets = targets;
+            this.deadlineMillis = deadlineMillis;
+            pending.addAll(targets);
+        }
+    }
+
+    @Activate
+    public AsyncEngine(@Reference(target = "(osgi.unit.name=armada-agents)") JpaTemplate jpa,
+            AgentsConfiguration config) {
+        this(new AsyncDao(new JpaStore(jpa)), System::currentTimeMillis,
+                (long) config.send_timeout_seconds() * (config.send_retry() + 1) + 5, config.async_max_seconds(),
+                config.fanout_max_in_flight());
+        start();
+    }
+
+    AsyncEngine(AsyncDao dao, LongSupplier clock, long defaultFinish, long maxSeconds, int maxInFlight) {
+        if (defaultFinish < 3 || maxSeconds < 10 || maxInFlight < 1) {
+            throw new IllegalArgumentException("bad io.armada.agents settings: default finish " + defaultFinish
+                    + " s, async max " + maxSeconds + " s, calls in flight " + maxInFlight);
+        }
+        this.dao = dao;
+        this.clock = clock;
+        this.defaultFinish = defaultFinish;
+        this.maxSeconds = maxSeconds;
+        this.maxInFlight = maxInFlight;
+        this.timer = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "armada-agents-timer"));
+        this.writer = new Writer();
+    }
+
+    /** Starts the writer, finishes what a previous run left unfinished, and schedules the answer purge. */
+    void start() {
+        writer.start();
+        writer.enqueue(this::recover);
+        timer.scheduleWithFixedDelay(() -> writer.enqueue(this::purge), 60, 60, TimeUnit.SECONDS);
+    }
+
+    @Deactivate
+    void stop() {
+        timer.shutdownNow();
+        writer.stop();
+        for (Active a : active.values()) {
+            a.finished.completeExceptionally(new IllegalStateException("the agents area stopped"));
+        }
+        active.clear();
+        waiting.clear();
+    }
+
+    private static Thread daemon(Runnable r, String name) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        return t;
+    }
+
+    long nowSeconds() {
+        return clock.getAsLong() / 1000;
+    }
+
+    // ------------------------------------------------------------------ API
+
+    @Override
+    public AsyncTiming timing(Long requestTime, Long finishtime, Long deadline, Integer expire, int defaultExpire) {
+        return AsyncWindow.compute(nowSeconds(), requestTime, finishtime, deadline, expire, defaultExpire,
+                defaultFinish, maxSeconds);
+    }
+
+    @Override
+    public AsyncHandle submit(String action, AsyncTiming timing, List<AgentTarget> targets, AgentTask task) {
+        if (action == null || action.isBlank() || action.length() > 64) {
+            throw new IllegalArgumentException("action must be 1..64 characters");
+        }
+        List<Long> ids = new ArrayList<>(new LinkedHashSet<>(targets.stream().map(AgentTarget::agentId).toList()));
+        AsyncRequestRecord r = new AsyncRequestRecord();
+        r.requestId = UUID.randomUUID().toString();
+        r.action = action;
+        r.requestTime = timing.requestTime();
+        r.finishtime = timing.finishtime();
+        r.deadline = timing.deadline();
+        r.expire = timing.expire();
+        r.status = AsyncRequestView.UNFINISH;
+        r.resultcode = RESULT_UNKNOWN;
+        r.result = WAITING;
+        r.targets = json(ids);
+        dao.insert(r);
+        Active a = new Active(r.requestId, ids, timing.deadline() * 1000);
+        active.put(a.id, a);
+        schedule(a);
+        if (ids.isEmpty()) {
+            finishSoon(a);
+        }
+        long deadlineMillis = a.deadlineMillis;
+        for (AgentTarget t : targets) {
+            if (t.reachable()) {
+                startCall(a, t, task, deadlineMillis);
+            } else {
+                LOG.debug("Async request {}: agent {} has no address, it gets the overtime answer", a.id,
+                        t.agentId());
+            }
+        }
+        LOG.debug("Async request {} ({}) started on {} agents", a.id, action, ids.size());
+        return new AsyncHandle(view(r, List.of()), a.finished);
+    }
+
+    @Override
+    public boolean respond(String requestId, long agentId, long agentTime, AgentAnswer answer) {
+        String id = requestId(requestId);
+        AsyncRequestRecord r = dao.find(id)
+                .orElseThrow(() -> ApiException.notFound("Async request " + id + " not found"));
+        if (!targets(r).contains(agentId)) {
+            throw ApiException.badRequest("Agent " + agentId + " is not a target of async request " + id);
+        }
+        AsyncDao.Outcome o = dao.respond(row(id, agentId, agentTime, answer, nowSeconds()));
+        if (o == AsyncDao.Outcome.DUPLICATE) {
+            return false;
+        }
+        Active a = active.get(id);
+        if (a != null && a.pending.remove(agentId) && a.pending.isEmpty()) {
+            finishSoon(a);
+        }
+        return true;
+    }
+
+    @Override
+    public AsyncRequestView show(String requestId, boolean responses, boolean details) {
+        String id = requestId(requestId);
+        AsyncRequestRecord r = dao.find(id)
+                .orElseThrow(() -> ApiException.notFound("Async request " + id + " not found"));
+        if (!responses) {
+            return view(r, List.of());
+        }
+        List<AgentResponseView> rows = new ArrayList<>();
+        for (ResponseRecord x : dao.responses(id)) {
+            rows.add(new AgentResponseView(x.agentId, x.serverTime, x.agentTime, x.resultcode, x.result,
+                    details ? details(x.details) : List.of()));
+        }
+        return view(r, rows);
+    }
+
+    @Override
+    public AsyncPage list(Integer status, Long start, Long end, String order, boolean desc, int page) {
+        if (status != null && status != 0 && status != 1) {
+            throw ApiException.badRequest("json not match error schema: 'status' must be 0 or 1");
+        }
+        if (start != null && end != null && end < start) {
+            throw ApiException.badRequest("end time less then start time");
+        }
+        int p = Paging.page(page);
+        AsyncDao.Page rows = dao.page(status, start, end, order, desc, Paging.offset(p), Paging.ROWS_PER_PAGE);
+        Paging.check(p, rows.total());
+        return new AsyncPage(rows.total(), p, rows.rows().stream().map(r -> view(r, List.of())).toList());
+    }
+
+    @Override
+    public int overtime(String requestId, long agentTime, Collection<Long> agents) {
+        String id = requestId(requestId);
+        AsyncRequestRecord r = dao.find(id)
+                .orElseThrow(() -> ApiException.notFound("Async request " + id + " not found"));
+        if (r.status != AsyncRequestView.UNFINISH) {
+            throw ApiException.badRequest("Async request has been finished");
+        }
+        Set<Long> wanted = new HashSet<>(agents);
+        int written = dao.finish(id, wanted, agentTime, OVERTIME_RESULT);
+        if (written < 0) {
+            throw ApiException.badRequest("Async request has been finished");
+        }
+        Active a = active.remove(id);
+        if (a != null) {
+            cancel(a);
+            a.finishing.set(true);
+            a.finished.complete(show(id, true, true));
+        }
+        return written;
+    }
+
+    @Override
+    public AsyncRequestView extend(String requestId, AsyncTiming timing) {
+        String id = requestId(requestId);
+        AsyncRequestRecord r = dao.extend(id, timing.finishtime(), timing.deadline());
+        Active a = active.get(id);
+        if (a != null && !a.finishing.get()) {
+            a.deadlineMillis = timing.deadline() * 1000;
+            cancel(a);
+            schedule(a);
+        }
+        return view(r, List.of());
+    }
+
+    /** Requests this server is collecting answers for. */
+    int activeCount() {
+        return active.size();
+    }
+
+    // ------------------------------------------------------------------ fan-out
+
+    private void startCall(Active a, AgentTarget t, AgentTask task, long deadlineMillis) {
+        Runnable call = () -> {
+            long left = deadlineMillis - clock.getAsLong();
+            if (left <= 0 || a.finishing.get()) {
+                release();
+                return;
+            }
+            CompletionStage<AgentAnswer> stage;
+            try {
+                stage = task.call(t, Duration.ofMillis(left));
+            } catch (RuntimeException e) {
+                LOG.debug("Async request {}: call to agent {} failed to start: {}", a.id, t.agentId(), e.toString());
+                release();
+                return;
+            }
+            stage.whenComplete((answer, failure) -> {
+                release();
+                if (failure == null && answer != null) {
+                    answered(a, t.agentId(), answer);
+                } else if (LOG.isDebugEnabled()) {
+                    LOG.debug("Async request {}: agent {} did not answer: {}", a.id, t.agentId(), failure);
+                }
+            });
+        };
+        waiting.add(call);
+        pump();
+    }
+
+    private void pump() {
+        while (inFlight.get() < maxInFlight) {
+            if (inFlight.incrementAndGet() > maxInFlight) {
+                inFlight.decrementAndGet();
+                return;
+            }
+            Runnable next = waiting.poll();
+            if (next == null) {
+                inFlight.decrementAndGet();
+                return;
+            }
+            next.run();
+        }
+    }
+
+    private void release() {
+        inFlight.decrementAndGet();
+        if (!waiting.isEmpty()) {
+            pump();
+        }
+    }
+
+    /** An answer the server collected: queued for the writer as it arrives. */
+    void answered(Active a, long agentId, AgentAnswer answer) {
+        boolean first = a.pending.remove(agentId);
+        if (!first && !a.finishing.get()) {
+            return;
+        }
+        ResponseRecord row = row(a.id, agentId, nowSeconds(), answer, nowSeconds());
+        writer.enqueue(() -> write(List.of(row)), row);
+        if (first && a.pending.isEmpty()) {
+            finishSoon(a);
+        }
+    }
+
+    private void schedule(Active a) {
+        long delay = Math.max(0, a.deadlineMillis + GRACE_MILLIS - clock.getAsLong());
+        try {
+            a.deadlineTask = timer.schedule(() -> finishSoon(a), delay, TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException stopped) {
+            LOG.debug("Timer stopped; request {} is finished at the next start", a.id);
+        }
+    }
+
+    private static void cancel(Active a) {
+        ScheduledFuture<?> f = a.deadlineTask;
+        if (f != null) {
+            f.cancel(false);
+        }
+    }
+
+    /** Queues the finish of a request (once). */
+    private void finishSoon(Active a) {
+        if (a.finishing.compareAndSet(false, true)) {
+            cancel(a);
+            writer.enqueue(() -> finish(a));
+        }
+    }
+
+    // ------------------------------------------------------------------ writer work
+
+    private void write(List<ResponseRecord> rows) {
+        List<AsyncDao.Outcome> outcomes = dao.respondAll(rows);
+        for (int i = 0; i < rows.size(); i++) {
+            if (outcomes.get(i) == AsyncDao.Outcome.DUPLICATE) {
+                LOG.debug("Async request {}: agent {} had answered already", rows.get(i).requestId,
+                        rows.get(i).agentId);
+            }
+        }
+    }
+
+    private void finish(Active a) {
+        for (int attempt = 1;; attempt++) {
+            try {
+                int missing = dao.finish(a.id, a.targets, nowSeconds(), OVERTIME_RESULT);
+                active.remove(a.id, a);
+                if (missing >= 0) {
+                    LOG.debug("Async request {} finished, {} of {} agents did not answer", a.id, missing,
+                            a.targets.size());
+                }
+                a.finished.complete(show(a.id, true, true));
+                return;
+            } catch (DuplicateKeyException raced) {
+                // an agent posted its answer while we wrote the overtime ones: read again
+                if (attempt >= 3) {
+                    throw raced;
+                }
+            }
+        }
+    }
+
+    /** Requests left unfinished by a previous run (or another server): finish them at their deadline. */
+    private void recover() {
+        long now = clock.getAsLong();
+        for (AsyncRequestRecord r : dao.unfinished()) {
+            if (active.containsKey(r.requestId)) {
+                continue;
+            }
+            Active a = new Active(r.requestId, targets(r), r.deadline * 1000);
+            a.pending.removeAll(dao.answered(r.requestId));
+            active.put(a.id, a);
+            if (a.deadlineMillis + GRACE_MILLIS <= now || a.pending.isEmpty()) {
+                finishSoon(a);
+            } else {
+                schedule(a);
+            }
+            LOG.info("Async request {} resumed after a restart, finishes at its deadline", a.id);
+        }
+    }
+
+    private void purge() {
+        int n = dao.purgeExpired(nowSeconds());
+        if (n > 0) {
+            LOG.debug("Deleted {} expired async answers", n);
+        }
+    }
+
+    /**
+     * The one thread that writes collected answers and finishes requests, in arrival order. Consecutive answers
+     * are written in one transaction.
+     */
+    private final class Writer implements Runnable {
+        private final BlockingQueue<Op> queue = new LinkedBlockingQueue<>();
+        private volatile boolean running;
+        private Thread thread;
+
+        private record Op(Runnable work, ResponseRecord answer) {
+        }
+
+        void start() {
+            running = true;
+            thread = daemon(this, "armada-agents-writer");
+            thread.start();
+        }
+
+        void stop() {
+            running = false;
+            Thread t = thread;
+            if (t != null) {
+                try {
+                    t.join(5000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                t.interrupt();
+            }
+        }
+
+        void enqueue(Runnable work) {
+            queue.add(new Op(work, null));
+        }
+
+        void enqueue(Runnable work, ResponseRecord answer) {
+            queue.add(new Op(work, answer));
+        }
+
+        @Override
+        public void run() {
+            List<Op> batch = new ArrayList<>();
+            while (running || !queue.isEmpty()) {
+                try {
+                    Op first = queue.poll(500, TimeUnit.MILLISECONDS);
+                    if (first == null) {
+                        continue;
+                    }
+                    batch.clear();
+                    batch.add(first);
+                    queue.drainTo(batch, 511);
+                    List<ResponseRecord> answers = new ArrayList<>();
+                    for (Op op : batch) {
+                        if (op.answer() != null) {
+                            answers.add(op.answer());
+                        } else {
+                            flush(answers);
+                            run(op.work());
+                        }
+                    }
+                    flush(answers);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+
+        private void flush(List<ResponseRecord> answers) {
+            if (!answers.isEmpty()) {
+                List<ResponseRecord> rows = List.copyOf(answers);
+                answers.clear();
+                run(() -> write(rows));
+            }
+        }
+
+        private void run(Runnable work) {
+            try {
+                work.run();
+            } catch (RuntimeException e) {
+                LOG.error("Async request bookkeeping failed", e);
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ mapping
+
+    static String requestId(String raw) {
+        if (raw == null || !UUID_LIKE.matcher(raw).matches()) {
+            throw ApiException.badRequest("Request id is not uuid like");
+        }
+        return raw.toLowerCase(java.util.Locale.ROOT);
+    }
+
+    private static ResponseRecord row(String requestId, long agentId, long agentTime, AgentAnswer answer, long now) {
+        ResponseRecord x = new ResponseRecord();
+        x.requestId = requestId;
+        x.agentId = agentId;
+        x.serverTime = now;
+        x.agentTime = agentTime;
+        x.resultcode = answer.resultcode();
+        String result = answer.result() == null ? "no result message" : answer.result();
+        x.result = result.length() > 1024 ? result.substring(0, 1024) : result;
+        x.details = answer.details().isEmpty() ? null : json(answer.details().stream()
+                .map(d -> Map.of("detail_id", d.detailId(), "resultcode", d.resultcode(),
+                        "result", d.result() == null ? "" : d.result()))
+                .toList());
+        return x;
+    }
+
+    private static List<AgentAnswer.Detail> details(String json) {
+        if (json == null || json.isBlank()) {
+            return List.of();
+        }
+        try {
+            List<Map<String, Object>> rows = MAPPER.readValue(json, new TypeReference<List<Map<String, Object>>>() {
+            });
+            List<AgentAnswer.Detail> out = new ArrayList<>(rows.size());
+            for (Map<String, Object> m : rows) {
+                out.add(new AgentAnswer.Detail(((Number) m.getOrDefault("detail_id", 0)).longValue(),
+                        ((Number) m.getOrDefault("resultcode", 0)).intValue(), m.get("result")));
+            }
+            return out;
+        } catch (JsonProcessingException | RuntimeException e) {
+            LOG.warn("Unreadable answer details: {}", e.toString());
+            return List.of();
+        }
+    }
+
+    static List<Long> targets(AsyncRequestRecord r) {
+        try {
+            return MAPPER.readValue(r.targets, new TypeReference<List<Long>>() {
+            });
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("unreadable targets of request " + r.requestId, e);
+        }
+    }
+
+    private static String json(Object value) {
+        try {
+            return MAPPER.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("not writable as JSON: " + e.getMessage(), e);
+        }
+    }
+
+    static AsyncRequestView view(AsyncRequestRecord r, List<AgentResponseView> responses) {
+        return new AsyncRequestView(r.requestId, r.action, r.requestTime, r.finishtime, r.deadline, r.status,
+                r.expire, r.resultcode, r.result, targets(r), responses);
+    }
+}

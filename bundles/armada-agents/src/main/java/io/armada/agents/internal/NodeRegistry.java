@@ -1,0 +1,150 @@
+package io.armada.agents.internal;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * What the server keeps in memory about nodes: which agent a node uuid is (with the figures last written, to see
+ * when a report changes them) and each agent's online state (last report, metadata). The hot path of the reports
+ * reads and writes only this; the database is touched when a node is new or its figures change, and periodically
+ * for the last-report times.
+ *
+ * <p>Lost on restart by design: online state rebuilds from the next report of each node (within one interval).
+ */
+final class NodeRegistry {
+
+    /** An agent as the report path compares it: the durable fields a report may change. */
+    record Known(long agentId, int status, String ip, Integer port, String portsRange, int cpu, long memory,
+            long disk) {
+    }
+
+    /** One agent's online state. */
+    static final class Online {
+        volatile long lastSeenMillis;
+        volatile long expiresAtMillis;
+        volatile JsonNode metadata;
+        volatile JsonNode services;
+        volatile long flushedSeconds;
+    }
+
+    private final ConcurrentHashMap<String, Known> byUuid = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<Long, Online> online = new ConcurrentHashMap<>();
+
+    Known known(String nodeUuid) {
+        return byUuid.get(nodeUuid);
+    }
+
+    void remember(String nodeUuid, Known known) {
+        byUuid.put(nodeUuid, known);
+    }
+
+    /** Drops what is cached about an agent (after a change through the API). */
+    void evict(long agentId) {
+        byUuid.values().removeIf(k -> k.agentId() == agentId);
+    }
+
+    void forgetOnline(long agentId) {
+        online.remove(agentId);
+    }
+
+    /** A report arrived. */
+    void seen(long agentId, long now, long windowMillis, JsonNode metadata, JsonNode services) {
+        Online o = online.computeIfAbsent(agentId, id -> new Online());
+        o.lastSeenMillis = now;
+        o.expiresAtMillis = Math.max(o.expiresAtMillis, now + windowMillis);
+        if (metadata != null) {
+            o.metadata = metadata;
+        }
+        if (services != null) {
+            o.services = services;
+        }
+    }
+
+    /** Goperation's online cache: metadata with an explicit time to live. */
+    void cache(long agentId, long now, long ttlMillis, JsonNode metadata) {
+        Online o = online.computeIfAbsent(agentId, id -> new Online());
+        o.lastSeenMillis = now;
+        o.expiresAtMillis = now + ttlMillis;
+        if (metadata != null) {
+            o.metadata = metadata;
+        }
+    }
+
+    /** Goperation's report without metadata: extends an online agent's time to live. */
+    boolean extend(long agentId, long now, long ttlMillis) {
+        Online o = online.get(agentId);
+        if (o == null || o.expiresAtMillis <= now) {
+            return false;
+        }
+        o.lastSeenMillis = now;
+        o.expiresAtMillis = Math.max(o.expiresAtMillis, now + ttlMillis);
+        return true;
+    }
+
+    boolean isOnline(long agentId, long now) {
+        Online o = online.get(agentId);
+        return o != null && o.expiresAtMillis > now;
+    }
+
+    /** The last resource report, {@code null} when offline. */
+    JsonNode metadata(long agentId, long now) {
+        Online o = online.get(agentId);
+        return o != null && o.expiresAtMillis > now ? o.metadata : null;
+    }
+
+    /** The last service states, {@code null} when offline. */
+    JsonNode services(long agentId, long now) {
+        Online o = online.get(agentId);
+        return o != null && o.expiresAtMillis > now ? o.services : null;
+    }
+
+    /** Epoch seconds of the last report seen in this server, {@code null} when none. */
+    Long lastSeenSeconds(long agentId) {
+        Online o = online.get(agentId);
+        return o == null || o.lastSeenMillis == 0 ? null : o.lastSeenMillis / 1000;
+    }
+
+    /** Last-report times not yet written, by agent. */
+    Map<Long, Long> unflushed() {
+        Map<Long, Long> out = new HashMap<>();
+        online.forEach((id, o) -> {
+            long s = o.lastSeenMillis / 1000;
+            if (s > o.flushedSeconds) {
+                out.put(id, s);
+            }
+        });
+        return out;
+    }
+
+    void flushed(Map<Long, Long> written) {
+        written.forEach((id, s) -> {
+            Online o = online.get(id);
+            if (o != null && s > o.flushedSeconds) {
+                o.flushedSeconds = s;
+            }
+        });
+    }
+
+    /** caches/flush: forget which agent each node is (re-read from the database at the next report). */
+    void clearIndex() {
+        byUuid.clear();
+    }
+
+    /** caches/flush with online: every agent offline until it reports again. */
+    void clearOnline() {
+        online.clear();
+    }
+
+    int onlineCount(long now) {
+        int n = 0;
+        for (Online o : online.values()) {
+            if (o.expiresAtMillis > now) {
+                n++;
+            }
+        }
+        return n;
+    }
+}

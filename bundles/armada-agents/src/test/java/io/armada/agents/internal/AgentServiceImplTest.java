@@ -1,0 +1,358 @@
+package io.armada.agents.internal;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertNull;
+import static org.junit.Assert.assertTrue;
+import static org.junit.Assert.fail;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.junit.After;
+import org.junit.Before;
+import org.junit.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.armada.agents.AgentInfo;
+import io.armada.agents.AgentStatus;
+import io.armada.agents.AsyncHandle;
+import io.armada.agents.AsyncRequestView;
+import io.armada.agents.internal.store.AgentDao;
+import io.armada.agents.internal.store.AsyncDao;
+import io.armada.core.ApiException;
+import io.armada.core.ErrorKind;
+import io.armada.core.FleetClient;
+import io.armada.persistence.JpaStore;
+
+/** The agents rules end to end on Derby, without OSGi: reports, lifecycle, entities with and without ports. */
+public class AgentServiceImplTest extends DerbyTestSupport {
+    private static final ObjectMapper M = new ObjectMapper();
+    private final AtomicLong clock = new AtomicLong(1_700_000_000_000L);
+    private AgentDao dao;
+    private AsyncEngine async;
+    private AgentServiceImpl service;
+    private FakePorts ports;
+
+    /** Ports in memory, refusing what a test tells it to. */
+    static final class FakePorts implements PortsGateway {
+        final Map<String, List<Integer>> byEntity = new HashMap<>();
+        boolean failAllocate;
+
+        @Override
+        public void check(long agentId, List<Integer> wanted) {
+            for (List<Integer> used : byEntity.values()) {
+                for (Integer p : wanted) {
+                    if (p != null && used.contains(p)) {
+                        throw ApiException.badRequest("Ports has been used count 1");
+                    }
+                }
+            }
+        }
+
+        @Override
+        public List<Integer> allocate(long agentId, String endpoint, long entity, List<Integer> wanted, String d) {
+            if (failAllocate) {
+                throw ApiException.badRequest("No free port left on agent " + agentId);
+            }
+            List<Integer> got = new ArrayList<>();
+            int next = 31000;
+            for (Integer p : wanted) {
+                got.add(p == null ? next++ : p);
+            }
+            byEntity.put(agentId + "/" + endpoint + "/" + entity, got);
+            return got;
+        }
+
+        @Override
+        public int freeEntity(long agentId, String endpoint, long entity) {
+            List<Integer> gone = byEntity.remove(agentId + "/" + endpoint + "/" + entity);
+            return gone == null ? 0 : gone.size();
+        }
+
+        @Override
+        public Map<String, Map<Long, List<Integer>>> ofAgent(long agentId) {
+            Map<String, Map<Long, List<Integer>>> out = new TreeMap<>();
+            byEntity.forEach((k, v) -> {
+                String[] p = k.split("/");
+                if (Long.parseLong(p[0]) == agentId) {
+                    out.computeIfAbsent(p[1], x -> new TreeMap<>()).put(Long.parseLong(p[2]), v);
+                }
+            });
+            return out;
+        }
+
+        @Override
+        public Map<Long, List<Integer>> ofEndpoint(String endpoint) {
+            Map<Long, List<Integer>> out = new TreeMap<>();
+            byEntity.forEach((k, v) -> {
+                String[] p = k.split("/");
+                if (p[1].equals(endpoint)) {
+                    out.put(Long.parseLong(p[2]), v);
+                }
+            });
+            return out;
+        }
+    }
+
+    @Before
+    public void setUp() throws Exception {
+        JpaStore store = open();
+        dao = new AgentDao(store);
+        async = new AsyncEngine(new AsyncDao(store), System::currentTimeMillis, 15, 86400, 64);
+        async.start();
+        FleetClient fleet = (method, url, body, timeout) -> CompletableFuture.completedFuture(new FleetClient.Answer(
+                200, "{\"code\":0,\"msg\":\"ok\",\"data\":{\"cpu\":{\"numbers\":2}}}".getBytes(StandardCharsets.UTF_8)));
+        service = new AgentServiceImpl(dao, async, fleet, clock::get, 60_000, 180, 3600);
+        ports = new FakePorts();
+        service.portsGateway = ports;
+    }
+
+    @After
+    public void tearDown() {
+        service.deactivate();
+        async.stop();
+        close();
+    }
+
+    private static JsonNode report(String uuid, String host, String ip, int cpus) throws Exception {
+        return M.readTree(NodeReportTest.resource(uuid, host).replace("10.0.0.5", ip)
+                .replace("\"numbers\":4", "\"numbers\":" + cpus));
+    }
+
+    @Test
+    public void aNodesFirstReportCreatesAnInactiveAgentAndLaterOnesRefreshIt() throws Exception {
+        long id = service.ingest(report("u-1", "node1", "10.0.0.5", 4));
+        AgentInfo a = service.find(id).orElseThrow();
+        assertEquals("node1", a.host());
+        assertEquals(AgentStatus.UNACTIVE, a.status());
+        assertEquals("node", a.agentType());
+        assertEquals(4, a.cpu());
+        assertEquals(8192, a.memory());
+        assertEquals(List.of("30000-40000"), a.portsRange());
+        assertEquals("10.0.0.5", a.ip());
+        assertTrue(a.online());
+        assertNotNull(service.metadata(id));
+        assertEquals(id, service.ingest(report("u-1", "node1", "10.0.0.5", 4)));
+        assertEquals(1, service.list(false).size());
+        // figures and address changes reach the database
+        service.ingest(report("u-1", "node1", "10.0.0.9", 8));
+        assertEquals(8, dao.find(id).orElseThrow().cpu);
+        assertEquals("10.0.0.9", dao.find(id).orElseThrow().ip);
+        // a service report keeps it online and does not touch the figures
+        service.ingest(M.readTree("{\"hostname\":\"node1\",\"ip\":\"10.0.0.9\",\"utc\":1,\"type\":\"service\","
+                + "\"node_uuid\":\"u-1\",\"port\":50002,\"data\":{\"httpd\":\"running\"}}"));
+        assertEquals(8, dao.find(id).orElseThrow().cpu);
+        assertEquals("running", ((JsonNode) service.show(Long.toString(id), false, false).get("services"))
+                .get("httpd").asText());
+    }
+
+    @Test
+    public void anAgentIsOnlineForThreeIntervalsAfterItsLastReport() throws Exception {
+        long id = service.ingest(report("u-1", "node1", "10.0.0.5", 4));
+        clock.addAndGet(59_000);
+        assertTrue(service.find(id).orElseThrow().online());
+        clock.addAndGet(2_000);
+        assertFalse(service.find(id).orElseThrow().online());
+        assertNull(service.metadata(id));
+        assertNull(service.show(Long.toString(id), false, false).get("metadata"));
+        service.ingest(report("u-1", "node1", "10.0.0.5", 4));
+        assertTrue(service.find(id).orElseThrow().online());
+    }
+
+    @Test
+    public void lastReportTimesAreFlushedToTheDatabase() throws Exception {
+        long id = service.ingest(report("u-1", "node1", "10.0.0.5", 4));
+        assertNull(dao.find(id).orElseThrow().lastReport);
+        service.flushLastReports();
+        assertEquals(Long.valueOf(clock.get() / 1000), dao.find(id).orElseThrow().lastReport);
+    }
+
+    @Test
+    public void aNodeReportingAsAHostCreatedThroughTheApiAdoptsThatAgent() throws Exception {
+        Map<String, Object> created = service.create(new AgentServiceImpl.NewAgent("node1", "application", 2, 1024,
+                2048, List.of("30000-31000"), "game"));
+        long id = (Long) created.get("agent_id");
+        assertEquals(id, service.ingest(report("u-1", "node1", "10.0.0.5", 4)));
+        assertEquals("u-1", dao.find(id).orElseThrow().nodeUuid);
+        try {
+            service.ingest(report("u-2", "node1", "10.0.0.6", 4));
+            fail("a second node with the same host name");
+        } catch (ApiException e) {
+            assertEquals(ErrorKind.REFUSED, e.kind());
+            assertTrue(e.getMessage().startsWith("Create agent fail,AgentHostExist"));
+        }
+        assertEquals(1, service.list(false).size());
+    }
+
+    @Test
+    public void createRefusesADuplicateHostAsTheOriginalDoes() {
+        service.create(new AgentServiceImpl.NewAgent("h1", "application", 1, 1, 1, null, null));
+        try {
+            service.create(new AgentServiceImpl.NewAgent("h1", "application", 1, 1, 1, null, null));
+            fail();
+        } catch (ApiException e) {
+            assertEquals(ErrorKind.REFUSED, e.kind());
+            assertEquals("Create agent fail,AgentHostExist:Agent with host h1 alreday eixst", e.getMessage());
+        }
+        AgentRulesTest.bad(() -> service.create(new AgentServiceImpl.NewAgent("h2", "a", null, 1, 1, null, null)),
+                "Can not find argument: cpu");
+        AgentRulesTest.bad(() -> service.create(new AgentServiceImpl.NewAgent("h2", "a", 1, 1, 1,
+                List.of("80-90"), null)), "Port 1-1024 is not allowed");
+        assertEquals(1, service.list(false).size());
+    }
+
+    @Test
+    public void lifecycleActiveDeleteClean() throws Exception {
+        long id = service.ingest(report("u-1", "node1", "10.0.0.5", 4));
+        String raw = Long.toString(id);
+        assertEquals(1, service.active(raw, 1).get("status"));
+        assertEquals(AgentStatus.ACTIVE, dao.find(id).orElseThrow().status);
+        AgentRulesTest.bad(() -> service.active(raw, 5), "Argument status not right");
+        AgentRulesTest.bad(() -> service.active("all", 1), "Just for one agent");
+        AgentRulesTest.bad(() -> service.active("99", 1), "agents id [99] can not be found");
+        AgentRulesTest.bad(() -> service.clean(raw), "agent is not deleted");
+        clock.addAndGet(120_000);
+        try {
+            service.active(raw, 0);
+            fail("offline agent activated");
+        } catch (ApiException e) {
+            assertEquals(ErrorKind.UNAVAILABLE, e.kind());
+        }
+        try {
+            service.delete(raw, false);
+            fail("offline agent deleted without force");
+        } catch (ApiException e) {
+            assertEquals(ErrorKind.UNAVAILABLE, e.kind());
+        }
+        assertEquals(-127, service.delete(raw, true).get("status"));
+        // the deleted agent's node is refused until the agent is cleaned
+        try {
+            service.ingest(report("u-1", "node1", "10.0.0.5", 4));
+            fail();
+        } catch (ApiException e) {
+            assertEquals(ErrorKind.REFUSED, e.kind());
+        }
+        AgentRulesTest.bad(() -> service.show(raw, false, false), "can not be found");
+        service.clean(raw);
+        long again = service.ingest(report("u-1", "node1", "10.0.0.5", 4));
+        assertTrue(again > id);
+    }
+
+    @Test
+    public void editAndUpdateChangeColumnsWithTheRules() {
+        long a = (Long) service.create(new AgentServiceImpl.NewAgent("h1", "app", 1, 1, 1, null, null)).get("agent_id");
+        long b = (Long) service.create(new AgentServiceImpl.NewAgent("h2", "app", 1, 1, 1, null, null)).get("agent_id");
+        service.edit(Long.toString(a), Map.of("cpu", 16, "status", -10, "ports_range", List.of("20000-21000")));
+        assertEquals(16, dao.find(a).orElseThrow().cpu);
+        assertEquals(-10, dao.find(a).orElseThrow().status);
+        AgentRulesTest.bad(() -> service.edit(Long.toString(a), Map.of()), "Not data exist");
+        AgentRulesTest.bad(() -> service.edit(Long.toString(a), Map.of("nope", 1)), "can not be changed");
+        AgentRulesTest.bad(() -> service.edit(Long.toString(a), Map.of("status", -127)), "status not right");
+        List<Map<String, Object>> rows = service.update(a + "," + b, Map.of("agent_type", "game"));
+        assertEquals(2, rows.size());
+        assertEquals("game", dao.find(b).orElseThrow().agentType);
+        AgentRulesTest.bad(() -> service.update("all", Map.of("host", "x")), "host can only be changed on one agent");
+        AgentRulesTest.bad(() -> service.update(a + ",99", Map.of("cpu", 2)), "agents id [99] can not be found");
+        try {
+            service.update(Long.toString(b), Map.of("host", "h1"));
+            fail();
+        } catch (ApiException e) {
+            assertEquals(ErrorKind.REFUSED, e.kind());
+        }
+        assertEquals("h2", dao.find(b).orElseThrow().host);
+    }
+
+    @Test
+    public void entitiesGetPortsAllOrNothing() throws Exception {
+        long id = service.ingest(report("u-1", "node1", "10.0.0.5", 4));
+        String raw = Long.toString(id);
+        service.addEndpoints(raw, "game");
+        service.active(raw, 1);
+        Map<String, Object> e = service.createEntity(raw, "game",
+                new AgentServiceImpl.NewEntity(Arrays.asList(30001, null), null, "first", null));
+        assertEquals(1L, e.get("entity"));
+        assertEquals(List.of(30001, 31000), e.get("port"));
+        // a failed allocation takes the entity with it
+        ports.failAllocate = true;
+        AgentRulesTest.bad(() -> service.createEntity(raw, "game",
+                new AgentServiceImpl.NewEntity(Arrays.asList((Integer) null), null, null, null)), "No free port");
+        assertEquals(1, dao.entities(id, "game").size());
+        ports.failAllocate = false;
+        // a used port is refused before anything is written
+        AgentRulesTest.bad(() -> service.createEntity(raw, "game",
+                new AgentServiceImpl.NewEntity(List.of(30001), null, null, null)), "Ports has been used");
+        assertEquals(1, dao.entities(id, "game").size());
+        Map<String, Object> shown = service.showEntity("game", "1", true);
+        assertEquals(List.of(30001, 31000), shown.get("ports"));
+        assertEquals(1, service.endpointEntities("game").size());
+        // without armada-ports: entity calls that need ports are 503, the rest works
+        service.portsGateway = null;
+        try {
+            service.createEntity(raw, "game", new AgentServiceImpl.NewEntity(List.of(30005), null, null, null));
+            fail();
+        } catch (ApiException x) {
+            assertEquals(ErrorKind.UNAVAILABLE, x.kind());
+            assertEquals(PortsGateway.UNAVAILABLE, x.getMessage());
+        }
+        try {
+            service.deleteEntity("game", "1", false);
+            fail();
+        } catch (ApiException x) {
+            assertEquals(ErrorKind.UNAVAILABLE, x.kind());
+        }
+        assertEquals(2L, service.createEntity(raw, "game",
+                new AgentServiceImpl.NewEntity(null, null, null, null)).get("entity"));
+        assertEquals(List.of(), service.showEntity("game", "2", false).get("ports"));
+        assertNotNull(service.show(raw, false, true));
+        service.portsGateway = ports;
+        service.deleteEntity("game", "1", false);
+        assertTrue(ports.byEntity.isEmpty());
+        AgentRulesTest.bad(() -> service.showEntity("game", "1", false), "no entity found for game");
+    }
+
+    @Test
+    public void entitiesNeedAnOnlineAgentUnlessTold() throws Exception {
+        long id = service.ingest(report("u-1", "node1", "10.0.0.5", 4));
+        String raw = Long.toString(id);
+        service.addEndpoints(raw, List.of("game"));
+        service.active(raw, 1);
+        clock.addAndGet(120_000);
+        try {
+            service.createEntity(raw, "game", new AgentServiceImpl.NewEntity(null, null, null, null));
+            fail();
+        } catch (ApiException e) {
+            assertEquals(ErrorKind.UNAVAILABLE, e.kind());
+        }
+        assertEquals(1L, service.createEntity(raw, "game",
+                new AgentServiceImpl.NewEntity(null, false, null, null)).get("entity"));
+        AgentRulesTest.bad(() -> service.deleteEntity("game", "1", false), "Agent not online or not exist");
+        service.deleteEntity("game", "1", true);
+    }
+
+    @Test
+    public void statusAsksEveryNodeAndRecordsTheirAnswers() throws Exception {
+        long a = service.ingest(report("u-1", "node1", "10.0.0.5", 4));
+        long b = service.ingest(report("u-2", "node2", "10.0.0.6", 4));
+        long now = System.currentTimeMillis() / 1000;
+        // the fake clock of the service does not matter to the engine, which runs on real time
+        AsyncHandle h = service.status("all", now, null, null, 0);
+        AsyncRequestView done = h.finished().toCompletableFuture().get(20, TimeUnit.SECONDS);
+        assertEquals(0, done.resultcode());
+        assertEquals(List.of(a, b), done.agents());
+        assertEquals(Map.of("cpu", Map.of("numbers", 2)), done.responses().get(0).details().get(0).result());
+        AgentRulesTest.bad(() -> service.status("1,99", now, null, null, null), "agents id [99] can not be found");
+        AgentRulesTest.bad(() -> service.status("all", now - 60, null, null, null), "offset time");
+    }
+}

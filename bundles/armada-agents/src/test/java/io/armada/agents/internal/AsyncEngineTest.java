@@ -1,0 +1,243 @@
+package io.armada.agents.internal;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+import static org.junit.Assert.fail;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.After;
+import org.junit.Before;
+import org.junit.Test;
+
+import io.armada.agents.AgentAnswer;
+import io.armada.agents.AgentResponseView;
+import io.armada.agents.AgentTarget;
+import io.armada.agents.AgentTask;
+import io.armada.agents.AsyncHandle;
+import io.armada.agents.AsyncRequestView;
+import io.armada.agents.AsyncTiming;
+import io.armada.agents.internal.store.AsyncDao;
+import io.armada.agents.internal.store.AsyncRequestRecord;
+import io.armada.core.ApiException;
+import io.armada.core.ErrorKind;
+
+public class AsyncEngineTest extends DerbyTestSupport {
+    private AsyncDao dao;
+    private AsyncEngine engine;
+
+    @Before
+    public void setUp() throws Exception {
+        dao = new AsyncDao(open());
+        engine = new AsyncEngine(dao, System::currentTimeMillis, 15, 86400, 2048);
+        engine.start();
+    }
+
+    @After
+    public void tearDown() {
+        engine.stop();
+        close();
+    }
+
+    /** A window whose deadline is {@code seconds} away (shorter than the route checks allow, for speed). */
+    private static AsyncTiming window(int seconds, int expire) {
+        long now = System.currentTimeMillis() / 1000;
+        return new AsyncTiming(now, now + 1, now + seconds, expire);
+    }
+
+    private static AgentTarget target(long id) {
+        return new AgentTarget(id, "h" + id, "127.0.0.1", 50002);
+    }
+
+    private static AgentAnswer ok(long id) {
+        return new AgentAnswer(0, "ok " + id, List.of(new AgentAnswer.Detail(0, 0, Map.of("n", id))));
+    }
+
+    @Test
+    public void aRequestWhereEveryAgentAnswersFinishesEarly() throws Exception {
+        AgentTask task = (t, timeout) -> CompletableFuture.completedFuture(ok(t.agentId()));
+        AsyncHandle h = engine.submit("status_agent", window(60, 0), List.of(target(1), target(2)), task);
+        assertEquals(AsyncRequestView.UNFINISH, h.started().status());
+        assertEquals(-127, h.started().resultcode());
+        assertEquals("waiting respone", h.started().result());
+        AsyncRequestView done = h.finished().toCompletableFuture().get(20, TimeUnit.SECONDS);
+        assertEquals(AsyncRequestView.FINISH, done.status());
+        assertEquals(0, done.resultcode());
+        assertEquals("all agent respone result", done.result());
+        assertEquals(2, done.responses().size());
+        AgentResponseView first = done.responses().get(0);
+        assertEquals(1, first.agentId());
+        assertEquals("ok 1", first.result());
+        assertEquals(Map.of("n", 1), first.details().get(0).result());
+        AsyncRequestView shown = engine.show(h.started().requestId(), true, false);
+        assertEquals(List.of(), shown.responses().get(0).details());
+        assertEquals(List.of(1L, 2L), shown.agents());
+    }
+
+    @Test
+    public void silentAgentsGetTheOvertimeAnswerAtTheDeadline() throws Exception {
+        AgentTask task = (t, timeout) -> t.agentId() == 1 ? CompletableFuture.completedFuture(ok(1))
+                : new CompletableFuture<>();
+        AgentTarget noAddress = new AgentTarget(3, "h3", null, null);
+        AsyncHandle h = engine.submit("status_agent", window(2, 0), List.of(target(1), target(2), noAddress), task);
+        AsyncRequestView done = h.finished().toCompletableFuture().get(20, TimeUnit.SECONDS);
+        assertEquals(1, done.resultcode());
+        assertEquals("agents not respone, count:2", done.result());
+        assertEquals(List.of(0, -124, -124), done.responses().stream().map(AgentResponseView::resultcode).toList());
+        assertEquals("Agent respone overtime", done.responses().get(1).result());
+        assertTrue("finished at the deadline, not before",
+                System.currentTimeMillis() / 1000 >= done.deadline());
+    }
+
+    @Test
+    public void agentsPostTheirOwnAnswersOnceButMayReplaceTheOvertimeOne() throws Exception {
+        AgentTask never = (t, timeout) -> new CompletableFuture<>();
+        AsyncHandle h = engine.submit("send_file", window(2, 0), List.of(target(1), target(2)), never);
+        String id = h.started().requestId();
+        assertTrue(engine.respond(id, 1, 123, new AgentAnswer(0, "done", List.of())));
+        assertFalse(engine.respond(id, 1, 124, new AgentAnswer(0, "again", List.of())));
+        try {
+            engine.respond(id, 9, 1, new AgentAnswer(0, "x", List.of()));
+            fail("agent 9 is no target");
+        } catch (ApiException e) {
+            assertEquals(ErrorKind.BAD_REQUEST, e.kind());
+        }
+        AsyncRequestView done = h.finished().toCompletableFuture().get(20, TimeUnit.SECONDS);
+        assertEquals("agents not respone, count:1", done.result());
+        assertTrue(engine.respond(id, 2, 999, new AgentAnswer(3, "late", List.of())));
+        AsyncRequestView after = engine.show(id, true, true);
+        assertEquals(3, after.responses().get(1).resultcode());
+        assertEquals("late", after.responses().get(1).result());
+        assertEquals(123, after.responses().get(0).agentTime());
+        try {
+            engine.show("not-a-uuid", true, true);
+            fail();
+        } catch (ApiException e) {
+            assertEquals("Request id is not uuid like", e.getMessage());
+        }
+        try {
+            engine.show("00000000-0000-0000-0000-000000000000", true, true);
+            fail();
+        } catch (ApiException e) {
+            assertEquals(ErrorKind.NOT_FOUND, e.kind());
+        }
+    }
+
+    @Test
+    public void overtimeFinishesARequestNow() throws Exception {
+        AgentTask never = (t, timeout) -> new CompletableFuture<>();
+        AsyncHandle h = engine.submit("status_agent", window(600, 0), List.of(target(1), target(2)), never);
+        String id = h.started().requestId();
+        engine.respond(id, 1, 5, new AgentAnswer(0, "ok", List.of()));
+        assertEquals(1, engine.overtime(id, 77, List.of(1L, 2L)));
+        AsyncRequestView done = h.finished().toCompletableFuture().get(5, TimeUnit.SECONDS);
+        assertEquals(1, done.status());
+        assertEquals(77, done.responses().get(1).agentTime());
+        try {
+            engine.overtime(id, 77, List.of(2L));
+            fail();
+        } catch (ApiException e) {
+            assertEquals("Async request has been finished", e.getMessage());
+        }
+    }
+
+    @Test
+    public void extendMovesTheDeadline() throws Exception {
+        AgentTask never = (t, timeout) -> new CompletableFuture<>();
+        AsyncHandle h = engine.submit("status_agent", window(2, 0), List.of(target(1)), never);
+        String id = h.started().requestId();
+        long now = System.currentTimeMillis() / 1000;
+        engine.extend(id, new AsyncTiming(now, now + 100, now + 200, 0));
+        Thread.sleep(3500);
+        assertEquals(0, engine.show(id, false, false).status());
+        try {
+            engine.extend(id, new AsyncTiming(now, now + 5, now + 10, 0));
+            fail();
+        } catch (ApiException e) {
+            assertTrue(e.getMessage().contains("can not move back"));
+        }
+        engine.overtime(id, now, List.of(1L));
+    }
+
+    @Test
+    public void unfinishedRequestsOfAPreviousRunAreFinished() throws Exception {
+        AsyncRequestRecord r = new AsyncRequestRecord();
+        r.requestId = "11111111-2222-3333-4444-555555555555";
+        r.action = "status_agent";
+        long now = System.currentTimeMillis() / 1000;
+        r.requestTime = now - 100;
+        r.finishtime = now - 90;
+        r.deadline = now - 80;
+        r.status = 0;
+        r.resultcode = -127;
+        r.result = "waiting respone";
+        r.targets = "[4,5]";
+        dao.insert(r);
+        AsyncEngine second = new AsyncEngine(dao, System::currentTimeMillis, 15, 86400, 16);
+        second.start();
+        try {
+            await("the leftover request finished", 10_000, () -> engine.show(r.requestId, false, false).status() == 1);
+            assertEquals("agents not respone, count:2", engine.show(r.requestId, false, false).result());
+        } finally {
+            second.stop();
+        }
+    }
+
+    @Test
+    public void callsInFlightAreBounded() throws Exception {
+        AsyncEngine narrow = new AsyncEngine(dao, System::currentTimeMillis, 15, 86400, 2);
+        narrow.start();
+        try {
+            AtomicInteger open = new AtomicInteger();
+            AtomicInteger most = new AtomicInteger();
+            Map<Long, CompletableFuture<AgentAnswer>> calls = new ConcurrentHashMap<>();
+            AgentTask task = (t, timeout) -> {
+                most.accumulateAndGet(open.incrementAndGet(), Math::max);
+                CompletableFuture<AgentAnswer> f = new CompletableFuture<>();
+                calls.put(t.agentId(), f);
+                return f.whenComplete((a, e) -> open.decrementAndGet());
+            };
+            List<AgentTarget> five = List.of(target(1), target(2), target(3), target(4), target(5));
+            AsyncHandle h = narrow.submit("status_agent", window(60, 0), five, task);
+            for (long id = 1; id <= 5; id++) {
+                long want = id;
+                await("call " + id + " started", 5000, () -> calls.containsKey(want));
+                assertTrue(open.get() <= 2);
+                calls.get(id).complete(ok(id));
+            }
+            assertEquals(0, h.finished().toCompletableFuture().get(10, TimeUnit.SECONDS).resultcode());
+            assertEquals(2, most.get());
+        } finally {
+            narrow.stop();
+        }
+    }
+
+    @Test
+    public void listPagesAndFilters() throws Exception {
+        AgentTask task = (t, timeout) -> CompletableFuture.completedFuture(ok(t.agentId()));
+        engine.submit("status_agent", window(60, 0), List.of(target(1)), task).finished().toCompletableFuture()
+                .get(10, TimeUnit.SECONDS);
+        engine.submit("status_agent", window(60, 0), List.of(target(1)), (t, x) -> new CompletableFuture<>());
+        assertEquals(2, engine.list(null, null, null, null, false, 0).total());
+        assertEquals(1, engine.list(1, null, null, null, false, 0).total());
+        assertEquals(1, engine.list(0, null, null, "deadline", true, 0).total());
+        try {
+            engine.list(null, null, null, "nope", false, 0);
+            fail();
+        } catch (ApiException e) {
+            assertTrue(e.getMessage().contains("Cano not find column nope"));
+        }
+        try {
+            engine.list(null, null, null, null, false, 1);
+            fail();
+        } catch (ApiException e) {
+            assertEquals("Page number over size or no data exist", e.getMessage());
+        }
+    }
+}

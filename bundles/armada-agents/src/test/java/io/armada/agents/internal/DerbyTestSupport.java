@@ -1,0 +1,43 @@
+package io.armada.agents.internal;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.function.BooleanSupplier;
+
+import io.armada.persistence.JpaStore;
+import io.armada.persistence.testing.DerbyJpa;
+
+/** A fresh agents database under target/ for each test class instance. */
+abstract class DerbyTestSupport {
+    protected DerbyJpa jpa;
+    protected Path dir;
+
+    protected JpaStore open() throws Exception {
+        Path base = Paths.get("target", "derby-tests");
+        Files.createDirectories(base);
+        dir = Files.createTempDirectory(base, getClass().getSimpleName());
+        jpa = DerbyJpa.open("armada-agents", dir);
+        return new JpaStore(jpa);
+    }
+
+    protected void close() {
+        if (jpa != null) {
+            jpa.close();
+        }
+    }
+
+    /** Waits (bounded) for a condition. */
+    static void await(String what, long millis, BooleanSupplier condition) throws InterruptedException {
+        long end = System.currentTimeMillis() + millis;
+        while (System.currentTimeMillis() < end) {
+            if (condition.getAsBoolean()) {
+                return;
+            }
+            Thread.sleep(20);
+        }
+        if (!condition.getAsBoolean()) {
+            throw new AssertionError("timed out waiting for " + what);
+        }
+    }
+}

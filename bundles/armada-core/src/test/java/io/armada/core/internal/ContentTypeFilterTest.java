@@ -1,0 +1,68 @@
+package io.armada.core.internal;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNull;
+
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.lang.reflect.Proxy;
+import java.nio.charset.StandardCharsets;
+
+import javax.ws.rs.container.ContainerRequestContext;
+import javax.ws.rs.core.HttpHeaders;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.MultivaluedHashMap;
+import javax.ws.rs.core.MultivaluedMap;
+
+import org.junit.Test;
+
+public class ContentTypeFilterTest {
+
+    /** A request context with just what the filter uses. */
+    private static ContainerRequestContext request(String contentType, String body, MultivaluedMap<String, String> h) {
+        if (contentType != null) {
+            h.putSingle(HttpHeaders.CONTENT_TYPE, contentType);
+        }
+        InputStream[] stream = {body == null ? null : new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8))};
+        return (ContainerRequestContext) Proxy.newProxyInstance(ContentTypeFilterTest.class.getClassLoader(),
+                new Class<?>[] {ContainerRequestContext.class}, (proxy, method, args) -> switch (method.getName()) {
+                    case "hasEntity" -> body != null;
+                    case "getMediaType" -> h.getFirst(HttpHeaders.CONTENT_TYPE) == null ? null
+                            : MediaType.valueOf(h.getFirst(HttpHeaders.CONTENT_TYPE));
+                    case "getHeaders" -> h;
+                    case "getEntityStream" -> stream[0];
+                    case "setEntityStream" -> {
+                        stream[0] = (InputStream) args[0];
+                        yield null;
+                    }
+                    default -> throw new UnsupportedOperationException(method.getName());
+                });
+    }
+
+    @Test
+    public void aBodilessRequestWithoutContentTypeReadsAsJson() throws Exception {
+        MultivaluedMap<String, String> h = new MultivaluedHashMap<>();
+        new ContentTypeFilter().filter(request(null, null, h));
+        assertEquals(MediaType.APPLICATION_JSON, h.getFirst(HttpHeaders.CONTENT_TYPE));
+    }
+
+    @Test
+    public void aDeclaredTypeIsKept() throws Exception {
+        MultivaluedMap<String, String> h = new MultivaluedHashMap<>();
+        new ContentTypeFilter().filter(request("text/csv", null, h));
+        assertEquals("text/csv", h.getFirst(HttpHeaders.CONTENT_TYPE));
+    }
+
+    @Test
+    public void jsonLookingFormBodiesBecomeJsonOthersStay() throws Exception {
+        MultivaluedMap<String, String> json = new MultivaluedHashMap<>();
+        new ContentTypeFilter().filter(request(MediaType.APPLICATION_FORM_URLENCODED, " {\"a\":1}", json));
+        assertEquals(MediaType.APPLICATION_JSON, json.getFirst(HttpHeaders.CONTENT_TYPE));
+        MultivaluedMap<String, String> form = new MultivaluedHashMap<>();
+        new ContentTypeFilter().filter(request(MediaType.APPLICATION_FORM_URLENCODED, "a=1", form));
+        assertEquals(MediaType.APPLICATION_FORM_URLENCODED, form.getFirst(HttpHeaders.CONTENT_TYPE));
+        MultivaluedMap<String, String> none = new MultivaluedHashMap<>();
+        new ContentTypeFilter().filter(request(null, "x=1", none));
+        assertNull(none.getFirst(HttpHeaders.CONTENT_TYPE));
+    }
+}
