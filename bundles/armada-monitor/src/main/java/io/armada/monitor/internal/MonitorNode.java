@@ -294,6 +294,11 @@ public class MonitorNode implements MonitorService, Reporting, MonitorInternals 
         sampleSeq.incrementAndGet();
     }
 
+    /** Samples taken since start. */
+    long sampleCount() {
+        return sampleSeq.get();
+    }
+
     static long[] sum(long[][] perCpu) {
         long[] total = new long[TickType.values().length];
         for (long[] cpu : perCpu) {
