@@ -146,9 +146,9 @@ public class MonitorNode implements MonitorService, Reporting, MonitorInternals 
         this.nodeState = new NodeState(dataFolder.resolve("monitor"));
         this.networkScripts = Path.of(config.network_scripts_dir());
         this.services = new ServiceStates(CommandRunner.split(config.command_systemctl()), systemd);
-        this.serviceNames = List.of(config.services());
+        this.serviceNames = list(config.services());
         this.serviceCache = new Cached<>(5_000, () -> services.states(serviceNames));
-        this.portsRange = validPortsRange(config.ports_range());
+        this.portsRange = validPortsRange(list(config.ports_range()));
         this.serverUrl = serverUrl == null ? "" : serverUrl.trim();
         this.httpPort = httpPort;
         if (config.report_interval_seconds() < 1) {
@@ -212,7 +212,25 @@ public class MonitorNode implements MonitorService, Reporting, MonitorInternals 
         return 0;
     }
 
-    private static List<String> validPortsRange(String[] ranges) {
+    /**
+     * A list setting: array entries, each also split on commas (a .cfg file gives "a,b" as one string), trimmed,
+     * blanks dropped.
+     */
+    static List<String> list(String[] values) {
+        List<String> out = new ArrayList<>();
+        if (values != null) {
+            for (String v : values) {
+                for (String part : v.split(",")) {
+                    if (!part.isBlank()) {
+                        out.add(part.trim());
+                    }
+                }
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    private static List<String> validPortsRange(List<String> ranges) {
         List<String> out = new ArrayList<>();
         for (String r : ranges) {
             String t = r.trim();

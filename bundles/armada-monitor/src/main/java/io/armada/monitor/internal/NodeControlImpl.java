@@ -60,10 +60,8 @@ public class NodeControlImpl implements NodeControl {
         this.ifcfg = new Ifcfg(Path.of(config.network_scripts_dir()), physicalNic,
                 CommandRunner.split(config.command_ifup()), CommandRunner.split(config.command_ifdown()));
         List<Path> roots = new ArrayList<>();
-        for (String r : config.files_roots()) {
-            if (!r.isBlank()) {
-                roots.add(Path.of(r.trim()));
-            }
+        for (String r : MonitorNode.list(config.files_roots())) {
+            roots.add(Path.of(r));
         }
         if (roots.isEmpty()) {
             roots.add(dataFolder.resolve("files"));

@@ -18,11 +18,15 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtensionSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import io.armada.core.ApiException;
 import io.armada.core.ArmadaArea;
 import io.armada.core.ArmadaJaxrs;
 import io.armada.core.Dialect;
 import io.armada.core.Envelopes;
+import io.armada.core.Json;
 import io.armada.core.WireDialect;
 import io.armada.monitor.IpSettings;
 import io.armada.monitor.MonitorService;
@@ -44,6 +48,7 @@ import io.armada.monitor.NodeControl;
 @Produces(MediaType.APPLICATION_JSON)
 public class MonitorResource {
     public static final String PATH = "/api/v1/monitor";
+    private static final ObjectMapper JSON = Json.newMapper();
 
     private final MonitorService monitor;
     private final NodeControl control;
@@ -200,10 +205,14 @@ public class MonitorResource {
         return ok(monitor.portStatus(body == null ? null : body.ports()));
     }
 
+    /** GET: {@code ?ports=...}, or the same JSON body as POST (read here: a GET often has no Content-Type). */
     @GET
     @Path("port_status")
-    public Envelopes.Monitor portStatusGet(@QueryParam("ports") String ports, Requests.Ports body) {
-        return ok(monitor.portStatus(ports != null ? ports : body == null ? null : body.ports()));
+    public Envelopes.Monitor portStatusGet(@QueryParam("ports") String ports, String body) {
+        if (ports != null) {
+            return ok(monitor.portStatus(ports));
+        }
+        return portStatus(readJson(body, Requests.Ports.class));
     }
 
     @POST
@@ -219,11 +228,12 @@ public class MonitorResource {
         return ok(data);
     }
 
+    /** GET: {@code ?statis_period=N}, or the same JSON body as POST. */
     @GET
     @Path("resource_statis")
-    public Envelopes.Monitor resourceStatisGet(@QueryParam("statis_period") String period, Requests.Statis body) {
+    public Envelopes.Monitor resourceStatisGet(@QueryParam("statis_period") String period, String body) {
         if (period == null) {
-            return resourceStatis(body);
+            return resourceStatis(readJson(body, Requests.Statis.class));
         }
         int p;
         try {
@@ -232,6 +242,18 @@ public class MonitorResource {
             throw ApiException.badRequest("statis_period must be an integer");
         }
         return ok(monitor.resourceStatis(p));
+    }
+
+    /** A JSON body of a GET, with the same strictness as core's reader; none is null. */
+    static <T> T readJson(String body, Class<T> type) {
+        if (body == null || body.isBlank()) {
+            return null;
+        }
+        try {
+            return JSON.readValue(body, type);
+        } catch (JsonProcessingException e) {
+            throw ApiException.badRequest(Json.describe(e));
+        }
     }
 
     private static void echo(Map<String, Object> data, String key, Object value) {
