@@ -10,7 +10,7 @@ import oshi.hardware.GlobalMemory;
 import oshi.hardware.HWDiskStore;
 import oshi.hardware.HardwareAbstractionLayer;
 import oshi.hardware.NetworkIF;
-import oshi.software.os.OperatingSystem;
+import oshi.util.driver.linux.proc.CpuStat;
 
 /**
  * The OSHI objects the monitor reads from. OSHI's native-free Linux implementation ({@code oshi.nativefree}, in
@@ -20,7 +20,6 @@ import oshi.software.os.OperatingSystem;
  */
 final class Figures {
     final HardwareAbstractionLayer hal;
-    final OperatingSystem os;
     final CentralProcessor cpu;
     final GlobalMemory memory;
     final int logicalCpus;
@@ -28,12 +27,11 @@ final class Figures {
 
     Figures() {
         oshi.nativefree.SystemInfo si = new oshi.nativefree.SystemInfo();
-        this.hal = si.getHardware();
-        this.os = si.getOperatingSystem();
+        this.hal = si.getHardware(); // OSHI's OperatingSystem is not needed (and not created)
         this.cpu = hal.getProcessor();
         this.memory = hal.getMemory();
         this.logicalCpus = cpu.getLogicalProcessorCount();
-        this.bootTime = os.getSystemBootTime();
+        this.bootTime = CpuStat.getBootTime();
     }
 
     /** Physical NICs (not under /sys/devices/virtual: no lo, bridges, bonds, veth, tun, ifb). */

@@ -67,6 +67,7 @@ public class MonitorNode implements MonitorService, Reporting, MonitorInternals 
     private static final long DISK_LIST_REFRESH_MS = 60_000;
     private static final Duration READY_WAIT = Duration.ofSeconds(15);
     private static final String[] MODES = {"user", "nice", "system", "idle", "iowait", "irq", "softirq", "steal"};
+    private static final Path PROC_NET_DEV = Path.of("/proc/net/dev");
     private static final Pattern NODE_UUID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
 
     private final MonitorConfiguration config;
@@ -85,8 +86,8 @@ public class MonitorNode implements MonitorService, Reporting, MonitorInternals 
 
     // sampler state: written by the monitor thread only
     private long[] prevTicks;
-    private List<NetworkIF> sampledNics = List.of();
-    private long nicsListedAt;
+    private List<String> sampledNics = List.of();
+    private long nicsListedAt = Long.MIN_VALUE;
     private volatile Latest latest;
     private final AtomicLong sampleSeq = new AtomicLong();
 
@@ -117,9 +118,9 @@ public class MonitorNode implements MonitorService, Reporting, MonitorInternals 
             NicFigure[] nics) {
     }
 
-    /** Counters of one physical NIC at one sample. */
+    /** Counters of one physical NIC at one sample (from /proc/net/dev). */
     record NicFigure(String name, long rxBytes, long txBytes, long rxPackets, long txPackets, long rxErrors,
-            long txErrors, long rxDrops, boolean up, long speedBits) {
+            long txErrors, long rxDrops) {
     }
 
     /** A real file system and its statvfs figures. */
@@ -280,7 +281,10 @@ public class MonitorNode implements MonitorService, Reporting, MonitorInternals 
         }
     }
 
-    /** One sample: CPU ticks, memory, the physical NICs' counters. Runs on the monitor thread only. */
+    /**
+     * One sample: CPU ticks and memory through OSHI ({@code /proc/stat}, {@code /proc/meminfo}), the physical NICs'
+     * counters from {@code /proc/net/dev}: three small files. Runs on the monitor thread only.
+     */
     private void sample(Figures f) {
         long now = System.currentTimeMillis();
         long[][] perCpu = f.cpu.getProcessorCpuLoadTicks();
@@ -289,26 +293,39 @@ public class MonitorNode implements MonitorService, Reporting, MonitorInternals 
         prevTicks = ticks;
         long total = f.memory.getTotal();
         long available = f.memory.getAvailable();
+        Map<String, long[]> dev;
+        try {
+            dev = ProcFiles.netDev(Files.readString(PROC_NET_DEV));
+        } catch (java.io.IOException e) {
+            dev = Map.of();
+        }
         if (now - nicsListedAt > NIC_LIST_REFRESH_MS) {
-            sampledNics = f.physicalNics();
+            List<String> physical = new ArrayList<>();
+            for (String name : dev.keySet()) {
+                if (Figures.isPhysicalNic(name)) {
+                    physical.add(name);
+                }
+            }
+            sampledNics = List.copyOf(physical);
             nicsListedAt = now;
         }
-        NicFigure[] nics = new NicFigure[sampledNics.size()];
-        String[] names = new String[nics.length];
-        long[] rx = new long[nics.length];
-        long[] tx = new long[nics.length];
-        for (int i = 0; i < nics.length; i++) {
-            NetworkIF n = sampledNics.get(i);
-            n.updateAttributes();
-            nics[i] = new NicFigure(n.getName(), n.getBytesRecv(), n.getBytesSent(), n.getPacketsRecv(),
-                    n.getPacketsSent(), n.getInErrors(), n.getOutErrors(), n.getInDrops(), n.isConnectorPresent(),
-                    n.getSpeed());
-            names[i] = n.getName();
-            rx[i] = n.getBytesRecv();
-            tx[i] = n.getBytesSent();
+        List<NicFigure> nics = new ArrayList<>(sampledNics.size());
+        for (String name : sampledNics) {
+            long[] c = dev.get(name);
+            if (c != null) {
+                nics.add(new NicFigure(name, c[0], c[8], c[1], c[9], c[2], c[10], c[3]));
+            }
+        }
+        String[] names = new String[nics.size()];
+        long[] rx = new long[names.length];
+        long[] tx = new long[names.length];
+        for (int i = 0; i < names.length; i++) {
+            names[i] = nics.get(i).name();
+            rx[i] = nics.get(i).rxBytes();
+            tx[i] = nics.get(i).txBytes();
         }
         ring.add(new Sample(now, cpu, memoryPercent(total, available), names, rx, tx));
-        latest = new Latest(now, cpu, perCpu, total, available, nics);
+        latest = new Latest(now, cpu, perCpu, total, available, nics.toArray(new NicFigure[0]));
         sampleSeq.incrementAndGet();
     }
 
@@ -850,13 +867,18 @@ public class MonitorNode implements MonitorService, Reporting, MonitorInternals 
             nicFamily(m, l.nics(), "node_network_receive_errs_total", "Network device statistic receive_errs.", 4);
             nicFamily(m, l.nics(), "node_network_transmit_errs_total", "Network device statistic transmit_errs.", 5);
             nicFamily(m, l.nics(), "node_network_receive_drop_total", "Network device statistic receive_drop.", 6);
+            Map<String, Object> net = networkCache.get();
             m.family("node_network_up", "gauge", "Value is 1 if operstate is 'up', 0 otherwise.");
             for (NicFigure n : l.nics()) {
-                m.sample("node_network_up", n.up() ? 1L : 0L, "device", n.name());
+                Object d = net.get(n.name());
+                boolean up = d instanceof Map<?, ?> nic && Boolean.TRUE.equals(nic.get("stat"));
+                m.sample("node_network_up", up ? 1L : 0L, "device", n.name());
             }
             m.family("node_network_speed_bytes", "gauge", "Network device property: speed_bytes.");
             for (NicFigure n : l.nics()) {
-                m.sample("node_network_speed_bytes", Math.max(0, n.speedBits()) / 8, "device", n.name());
+                Object d = net.get(n.name());
+                long mbits = d instanceof Map<?, ?> nic && nic.get("speed") instanceof Long v ? v : 0L;
+                m.sample("node_network_speed_bytes", mbits * 125_000L, "device", n.name());
             }
         }
         m.family("node_boot_time_seconds", "gauge", "Node boot time, in unixtime.").sample("node_boot_time_seconds", f.bootTime);

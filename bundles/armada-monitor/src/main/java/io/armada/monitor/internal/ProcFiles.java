@@ -20,6 +20,9 @@ import java.util.Map;
  * {@code /proc/net/tcp6}.</li>
  * <li>Virtual machines: OSHI's process list builds a full process object (several files each) per process; counting
  * qemu processes needs one {@code /proc/<pid>/stat} read each.</li>
+ * <li>NIC byte counters, every second: OSHI's {@code NetworkIF.updateAttributes()} reads 13 sysfs files per NIC
+ * (about 0.5 ms each time here); {@code /proc/net/dev} has the same kernel counters for every NIC in one read. OSHI's
+ * NetworkIF still gives the {@code network} route its addresses, MAC, speed and link.</li>
  * <li>{@code /etc/os-release}: not an OSHI figure ({@code VARIANT} is not exposed).</li>
  * </ul>
  * Paths are parameters so tests can point them at files of their own.
@@ -173,6 +176,35 @@ final class ProcFiles {
             return v.substring(1, v.length() - 1);
         }
         return v;
+    }
+
+    /**
+     * The counters of {@code /proc/net/dev} per interface: received bytes, packets, errs, drop, fifo, frame,
+     * compressed, multicast, then sent bytes, packets, errs, drop, fifo, colls, carrier, compressed.
+     */
+    static Map<String, long[]> netDev(String text) {
+        Map<String, long[]> out = new LinkedHashMap<>();
+        for (String line : text.split("\n")) {
+            int colon = line.indexOf(':');
+            if (colon <= 0) {
+                continue; // the two header lines
+            }
+            String name = line.substring(0, colon).trim();
+            String[] f = line.substring(colon + 1).trim().split("\\s+");
+            if (f.length < 16) {
+                continue;
+            }
+            long[] c = new long[16];
+            try {
+                for (int i = 0; i < 16; i++) {
+                    c[i] = Long.parseUnsignedLong(f[i]);
+                }
+            } catch (NumberFormatException e) {
+                continue;
+            }
+            out.put(name, c);
+        }
+        return out;
     }
 
     /** The first line of a small file, trimmed; "" when absent. */

@@ -11,8 +11,10 @@ import javax.ws.rs.QueryParam;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 
+import org.osgi.service.component.ComponentServiceObjects;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtensionSelect;
@@ -51,12 +53,36 @@ public class MonitorResource {
     private static final ObjectMapper JSON = Json.newMapper();
 
     private final MonitorService monitor;
-    private final NodeControl control;
+    private final ComponentServiceObjects<NodeControl> controlObjects;
+    private NodeControl control;
 
+    /**
+     * Node control is taken on its first use: most nodes never get a control call, and until then its component
+     * (crontab, ifcfg, PAM, ...) is neither activated nor loaded.
+     */
     @Activate
-    public MonitorResource(@Reference MonitorService monitor, @Reference NodeControl control) {
+    public MonitorResource(@Reference MonitorService monitor,
+            @Reference(name = "control") ComponentServiceObjects<NodeControl> controlObjects) {
         this.monitor = monitor;
-        this.control = control;
+        this.controlObjects = controlObjects;
+    }
+
+    @Deactivate
+    synchronized void deactivate() {
+        if (control != null) {
+            controlObjects.ungetService(control);
+            control = null;
+        }
+    }
+
+    private synchronized NodeControl control() {
+        if (control == null) {
+            control = controlObjects.getService();
+            if (control == null) {
+                throw ApiException.unavailable("node control is not available");
+            }
+        }
+        return control;
     }
 
     private static Envelopes.Monitor ok(Object data) {
@@ -267,19 +293,19 @@ public class MonitorResource {
     @POST
     @Path("add_ip")
     public Envelopes.Monitor addIp(Requests.Ip body) {
-        return ok(control.addIp(settings(body)));
+        return ok(control().addIp(settings(body)));
     }
 
     @POST
     @Path("update_ip")
     public Envelopes.Monitor updateIp(Requests.Ip body) {
-        return ok(control.updateIp(settings(body)));
+        return ok(control().updateIp(settings(body)));
     }
 
     @POST
     @Path("delete_ip")
     public Envelopes.Monitor deleteIp(Requests.Ip body) {
-        control.deleteIp(body == null ? null : body.name());
+        control().deleteIp(body == null ? null : body.name());
         return Envelopes.Monitor.ok();
     }
 
@@ -289,7 +315,7 @@ public class MonitorResource {
         if (body == null) {
             throw ApiException.badRequest("name1 and name2 are required");
         }
-        return ok(control.exchangeIp(body.name1(), body.name2()));
+        return ok(control().exchangeIp(body.name1(), body.name2()));
     }
 
     private static IpSettings settings(Requests.Ip body) {
@@ -307,7 +333,7 @@ public class MonitorResource {
         if (body == null) {
             throw ApiException.badRequest("user is required");
         }
-        control.verifyPassword(body.user(), body.password(), request == null ? "" : request.getRemoteAddr());
+        control().verifyPassword(body.user(), body.password(), request == null ? "" : request.getRemoteAddr());
         return Envelopes.Monitor.ok();
     }
 
@@ -317,7 +343,7 @@ public class MonitorResource {
         if (body == null) {
             throw ApiException.badRequest("handler and command are required");
         }
-        Map<String, Object> data = control.task(body.handler(), body.command(), body.data());
+        Map<String, Object> data = control().task(body.handler(), body.command(), body.data());
         return data == null ? Envelopes.Monitor.ok() : ok(data);
     }
 }

@@ -153,4 +153,18 @@ public class ProcFilesTest {
         assertEquals(4096L * 512, rw[1]);
         assertEquals(null, MonitorNode.parseBlockStat("1 2"));
     }
+
+    @Test
+    public void parsesProcNetDev() {
+        String text = "Inter-|   Receive                                                |  Transmit\n"
+                + " face |bytes    packets errs drop fifo frame compressed multicast|bytes    packets errs drop fifo colls carrier compressed\n"
+                + "    lo:  263823412  1000    0    0    0     0          0         0 263823412  1000    0    0    0     0       0          0\n"
+                + "  eth0:18446744073709551615 14170 1 2 0 0 0 0  1379428   11472    3    4    0     0       0          0\n";
+        Map<String, long[]> dev = ProcFiles.netDev(text);
+        assertEquals(List.of("lo", "eth0"), List.copyOf(dev.keySet()));
+        assertEquals(-1L, dev.get("eth0")[0]); // unsigned 64-bit counters
+        assertEquals(14170L, dev.get("eth0")[1]);
+        assertEquals(1379428L, dev.get("eth0")[8]);
+        assertEquals(3L, dev.get("eth0")[10]);
+    }
 }
