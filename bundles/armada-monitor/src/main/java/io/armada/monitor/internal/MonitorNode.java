@@ -99,6 +99,9 @@ public class MonitorNode implements MonitorService, Reporting, MonitorInternals 
     private final Cached<Map<String, String>> serviceCache;
     private final Cached<Boolean> cpuvtCache = new Cached<>(30_000, this::readCpuvt);
     private final Cached<Map<String, Object>> hardwareCache = new Cached<>(600_000, this::readHardware);
+    private final Cached<String> hostnameCache = new Cached<>(60_000, MonitorNode::readHostname);
+    /** The all-in-one answer, built at most once a second (its figures are one-second figures anyway). */
+    private final Cached<Map<String, Object>> resourceCache = new Cached<>(1_000, this::readResource);
     private volatile List<HWDiskStore> diskStores;
     private volatile long disksListedAt;
     private String metricsText;
@@ -431,7 +434,7 @@ public class MonitorNode implements MonitorService, Reporting, MonitorInternals 
         return figure(40002, () -> {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("cpuvt", cpuvtCache.get());
-            m.put("hostname", hostname());
+            m.put("hostname", hostnameCache.get());
             return m;
         });
     }
@@ -697,8 +700,16 @@ public class MonitorNode implements MonitorService, Reporting, MonitorInternals 
         });
     }
 
+    /**
+     * The answer is shared by the requests of the same second: callers must not change it (the route only writes it
+     * out; {@link #resourceReport()} builds its own maps).
+     */
     @Override
     public Map<String, Object> resource() {
+        return resourceCache.get();
+    }
+
+    private Map<String, Object> readResource() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("cpu", cpu());
         m.put("memory", memory());
@@ -1072,7 +1083,7 @@ public class MonitorNode implements MonitorService, Reporting, MonitorInternals 
 
     private Map<String, Object> reportBody(String type, Map<String, Object> data, NodeState.Values v) {
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("hostname", hostname());
+        body.put("hostname", hostnameCache.get());
         body.put("ip", primaryIp());
         body.put("utc", utc());
         body.put("type", type);
@@ -1120,6 +1131,10 @@ public class MonitorNode implements MonitorService, Reporting, MonitorInternals 
     }
 
     static String hostname() {
+        return readHostname();
+    }
+
+    private static String readHostname() {
         String h = ProcFiles.firstLine(Path.of("/proc/sys/kernel/hostname"));
         if (!h.isEmpty()) {
             return h;
