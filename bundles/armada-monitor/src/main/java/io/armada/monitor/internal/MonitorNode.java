@@ -1,7 +1,6 @@
 package io.armada.monitor.internal;
 
 import java.net.InetAddress;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -10,7 +9,6 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
@@ -19,7 +17,6 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.regex.Pattern;
 
 import org.osgi.service.component.ComponentServiceObjects;
 import org.osgi.service.component.annotations.Activate;
@@ -68,10 +65,8 @@ public class MonitorNode implements MonitorService, Reporting, MonitorInternals 
     private static final Duration READY_WAIT = Duration.ofSeconds(15);
     private static final String[] MODES = {"user", "nice", "system", "idle", "iowait", "irq", "softirq", "steal"};
     private static final Path PROC_NET_DEV = Path.of("/proc/net/dev");
-    private static final Pattern NODE_UUID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
 
     private final MonitorConfiguration config;
-    private final ComponentServiceObjects<FleetClient> fleetObjects;
     private final ScheduledThreadPoolExecutor executor;
     private final CompletableFuture<Figures> ready = new CompletableFuture<>();
     private final SampleRing ring = new SampleRing(SAMPLES);
@@ -80,9 +75,7 @@ public class MonitorNode implements MonitorService, Reporting, MonitorInternals 
     private final FileSystems fileSystems = FileSystems.system();
     private final ServiceStates services;
     private final List<String> serviceNames;
-    private final List<String> portsRange;
-    private final String serverUrl;
-    private final int httpPort;
+    private final Reporter reporter;
 
     // sampler state: written by the monitor thread only
     private long[] prevTicks;
@@ -106,15 +99,6 @@ public class MonitorNode implements MonitorService, Reporting, MonitorInternals 
     private volatile long disksListedAt;
     private String metricsText;
     private long metricsSeq = -1;
-
-    // reporting
-    private FleetClient fleet;
-    private CompletableFuture<?> inFlight;
-    private final AtomicLong sent = new AtomicLong();
-    private final AtomicLong failed = new AtomicLong();
-    private volatile long lastSuccessUtc;
-    private volatile String lastError;
-    private volatile boolean failing;
 
     /** What the sampler saw last. */
     private record Latest(long millis, double cpu, long[][] perCpuTicks, long memTotal, long memAvailable,
@@ -146,15 +130,14 @@ public class MonitorNode implements MonitorService, Reporting, MonitorInternals 
     MonitorNode(MonitorConfiguration config, ComponentServiceObjects<FleetClient> fleetObjects, Path dataFolder,
             String serverUrl, int httpPort, java.util.function.BooleanSupplier systemd) {
         this.config = config;
-        this.fleetObjects = fleetObjects;
         this.nodeState = new NodeState(dataFolder.resolve("monitor"));
         this.networkScripts = Path.of(config.network_scripts_dir());
         this.services = new ServiceStates(CommandRunner.split(config.command_systemctl()), systemd);
         this.serviceNames = list(config.services());
         this.serviceCache = new Cached<>(5_000, () -> services.states(serviceNames));
-        this.portsRange = validPortsRange(list(config.ports_range()));
-        this.serverUrl = serverUrl == null ? "" : serverUrl.trim();
-        this.httpPort = httpPort;
+        this.reporter = new Reporter(nodeState, fleetObjects, serverUrl, httpPort, validPortsRange(list(config.ports_range())),
+                config.report_interval_seconds(), config.report_timeout_seconds(), hostnameCache::get, this::primaryIp,
+                this::resourceReport, this::serviceReport);
         if (config.report_interval_seconds() < 1) {
             throw new IllegalArgumentException("report.interval.seconds must be at least 1, not "
                     + config.report_interval_seconds());
@@ -182,12 +165,7 @@ public class MonitorNode implements MonitorService, Reporting, MonitorInternals 
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        synchronized (this) {
-            if (fleet != null) {
-                fleetObjects.ungetService(fleet);
-                fleet = null;
-            }
-        }
+        reporter.close();
         ready.completeExceptionally(new IllegalStateException("monitor stopped"));
     }
 
@@ -382,7 +360,7 @@ public class MonitorNode implements MonitorService, Reporting, MonitorInternals 
 
     // ------------------------------------------------------------------ figures
 
-    private static long utc() {
+    static long utc() {
         return System.currentTimeMillis() / 1000;
     }
 
@@ -896,9 +874,9 @@ public class MonitorNode implements MonitorService, Reporting, MonitorInternals 
         m.family("node_time_seconds", "gauge", "System time in seconds since epoch (1970).")
                 .sample("node_time_seconds", System.currentTimeMillis() / 1000.0);
         m.family("armada_monitor_reports_sent_total", "counter", "Report bodies the server accepted since start.")
-                .sample("armada_monitor_reports_sent_total", sent.get());
+                .sample("armada_monitor_reports_sent_total", reporter.sent());
         m.family("armada_monitor_reports_failed_total", "counter", "Report bodies that failed since start.")
-                .sample("armada_monitor_reports_failed_total", failed.get());
+                .sample("armada_monitor_reports_failed_total", reporter.failed());
         m.family("armada_monitor_reporting_paused", "gauge", "1 when reporting to the server is paused.")
                 .sample("armada_monitor_reporting_paused", nodeState.get().paused() ? 1L : 0L);
         return m.toString();
@@ -954,65 +932,32 @@ public class MonitorNode implements MonitorService, Reporting, MonitorInternals 
         }, delayMillis, TimeUnit.MILLISECONDS);
     }
 
-    // ------------------------------------------------------------------ reporting
-
-    /** Where reports go: TimerHandler's address, else ${armada.server.url}/v1.0/reports, else nowhere. */
-    String target() {
-        NodeState.Values v = nodeState.get();
-        if (v.addr() != null && !v.addr().isBlank()) {
-            return v.addr();
-        }
-        if (!serverUrl.isEmpty()) {
-            return serverUrl.replaceAll("/+$", "") + "/v1.0/reports";
-        }
-        return null;
-    }
+    // ------------------------------------------------------------------ reporting (see Reporter)
 
     @Override
     public ReportingState state() {
-        NodeState.Values v = nodeState.get();
-        return new ReportingState(target(), v.addr(), v.nodeUuid(), v.paused(), config.report_interval_seconds(),
-                lastSuccessUtc, lastError, sent.get(), failed.get());
+        return reporter.state();
     }
 
     @Override
     public void pause() {
-        NodeState.Values v = nodeState.get();
-        nodeState.set(new NodeState.Values(v.nodeUuid(), v.addr(), true));
-        LOG.info("Reporting paused");
+        reporter.pause();
     }
 
     @Override
     public void resume() {
-        NodeState.Values v = nodeState.get();
-        nodeState.set(new NodeState.Values(v.nodeUuid(), v.addr(), false));
-        LOG.info("Reporting resumed");
+        reporter.resume();
     }
 
     @Override
     public void update(String addr, String nodeUuid) {
-        if (addr == null && nodeUuid == null) {
-            throw ApiException.badRequest("addr or node_uuid is required");
-        }
-        if (addr != null && !validUrl(addr)) {
-            throw ApiException.badRequest("addr must be an absolute http or https URL");
-        }
-        if (nodeUuid != null && !NODE_UUID.matcher(nodeUuid).matches()) {
-            throw ApiException.badRequest("node_uuid must be 1 to 128 letters, digits, '.', '_', ':' or '-'");
-        }
-        NodeState.Values v = nodeState.get();
-        nodeState.set(new NodeState.Values(nodeUuid == null ? v.nodeUuid() : nodeUuid,
-                addr == null ? v.addr() : addr.trim(), v.paused()));
-        LOG.info("Reporting target set to {}", target());
+        reporter.update(addr, nodeUuid);
     }
 
-    static boolean validUrl(String addr) {
-        try {
-            URI u = URI.create(addr.trim());
-            String s = u.getScheme() == null ? "" : u.getScheme().toLowerCase(Locale.ROOT);
-            return (s.equals("http") || s.equals("https")) && u.getHost() != null && addr.length() <= 2048;
-        } catch (IllegalArgumentException e) {
-            return false;
+    /** One reporting round now (the schedule runs it every interval). */
+    void report() {
+        if (ready.getNow(null) != null) {
+            reporter.report();
         }
     }
 
@@ -1022,78 +967,6 @@ public class MonitorNode implements MonitorService, Reporting, MonitorInternals 
         } catch (RuntimeException e) {
             LOG.warn("Could not build the reports: {}", e.toString());
         }
-    }
-
-    /** One round: both bodies, unless paused, without a target, or the previous round is still in flight. */
-    void report() {
-        NodeState.Values v = nodeState.get();
-        String target = target();
-        if (v.paused() || target == null || ready.getNow(null) == null) {
-            return;
-        }
-        if (inFlight != null && !inFlight.isDone()) {
-            LOG.debug("Previous report to {} still in flight; skipping this round", target);
-            return;
-        }
-        FleetClient client = fleetClient();
-        CompletableFuture<?> a = send(client, target, reportBody("resource", resourceReport(), v));
-        CompletableFuture<?> b = send(client, target, reportBody("service", serviceReport(), v));
-        inFlight = CompletableFuture.allOf(a, b);
-    }
-
-    private CompletableFuture<?> send(FleetClient client, String target, Map<String, Object> body) {
-        Duration timeout = Duration.ofSeconds(Math.max(1, config.report_timeout_seconds()));
-        return client.send("POST", target, body, timeout).handle((answer, error) -> {
-            if (error == null && answer.status() / 100 == 2) {
-                sent.incrementAndGet();
-                lastSuccessUtc = utc();
-                if (failing) {
-                    failing = false;
-                    LOG.info("Reporting to {} works again", target);
-                }
-            } else {
-                failed.incrementAndGet();
-                String why = error != null ? String.valueOf(rootCause(error)) : "HTTP " + answer.status();
-                lastError = why;
-                if (!failing) {
-                    failing = true;
-                    LOG.warn("Report to {} failed ({}); retrying every {} s", target, why, config.report_interval_seconds());
-                } else {
-                    LOG.debug("Report to {} failed again: {}", target, why);
-                }
-            }
-            return null;
-        });
-    }
-
-    private static Throwable rootCause(Throwable t) {
-        Throwable c = t;
-        for (int i = 0; i < 8 && c.getCause() != null && c.getCause() != c; i++) {
-            c = c.getCause();
-        }
-        return c;
-    }
-
-    private synchronized FleetClient fleetClient() {
-        if (fleet == null) {
-            fleet = fleetObjects.getService();
-        }
-        return fleet;
-    }
-
-    private Map<String, Object> reportBody(String type, Map<String, Object> data, NodeState.Values v) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("hostname", hostnameCache.get());
-        body.put("ip", primaryIp());
-        body.put("utc", utc());
-        body.put("type", type);
-        body.put("node_uuid", v.nodeUuid());
-        body.put("port", httpPort);
-        if (type.equals("resource")) {
-            body.put("ports_range", portsRange);
-        }
-        body.put("data", data);
-        return body;
     }
 
     /** The seed's resource report data: cpu, memory, disk, diskio, networkio, each without its utc. */
