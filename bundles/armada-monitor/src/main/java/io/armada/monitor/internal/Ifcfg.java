@@ -29,7 +29,7 @@ import io.armada.monitor.IpSettings;
 final class Ifcfg {
     private static final Logger LOG = LoggerFactory.getLogger(Ifcfg.class);
     /** An interface name (IFNAMSIZ 15) with an optional alias label: {@code eth0}, {@code ens192:2}. */
-    private static final Pattern NAME = Pattern.compile("([A-Za-z0-9_.-]{1,15})(:[A-Za-z0-9_]{1,15})?");
+    private static final Pattern NAME = Pattern.compile("([A-Za-z0-9_][A-Za-z0-9_.-]{0,14})(:[A-Za-z0-9_]{1,15})?");
     private static final Pattern IPV4 = Pattern.compile("(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}");
     private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(60);
 

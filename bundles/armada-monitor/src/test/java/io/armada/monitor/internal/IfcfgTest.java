@@ -100,7 +100,8 @@ public class IfcfgTest {
                 new IpSettings("eth0:0", "10.0.0.2", "255.255.255.0", "10.0.0.1", "dns", null),
                 new IpSettings("eth0:0", "10.0.0.2", "255.255.255.0", "10.0.0.1", null, "1.2.3.4.5"),
                 new IpSettings("../../etc/passwd", "10.0.0.2", "255.255.255.0", "10.0.0.1", null, null),
-                new IpSettings("eth0:0\nX=1", "10.0.0.2", "255.255.255.0", "10.0.0.1", null, null));
+                new IpSettings("eth0:0\nX=1", "10.0.0.2", "255.255.255.0", "10.0.0.1", null, null),
+                new IpSettings("-eth0", "10.0.0.2", "255.255.255.0", "10.0.0.1", null, null));
         for (IpSettings s : bad) {
             assertEquals(s.toString(), 40303, TestSupport.code(() -> c.addIp(s)));
         }
