@@ -1,0 +1,42 @@
+package io.armada.monitor.command;
+
+import java.util.List;
+import java.util.Map;
+
+import org.apache.karaf.shell.api.action.Action;
+import org.apache.karaf.shell.api.action.Argument;
+import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.support.table.ShellTable;
+
+import io.armada.monitor.MonitorService;
+
+@Service
+@Command(scope = "monitor", name = "ports", description = "ESTABLISHED TCP connections per local port, and port_status (in use at 4 or more)")
+public class PortsCommand implements Action {
+
+    @Reference
+    MonitorService monitor;
+
+    @Argument(index = 0, name = "ports", description = "Local TCP port numbers (1-65535)", required = true, multiValued = true)
+    List<Integer> ports;
+
+    @Override
+    public Object execute() {
+        for (Integer p : ports) {
+            if (p == null || p < 1 || p > 65535) {
+                throw new IllegalArgumentException("a port is a number from 1 to 65535, not " + p);
+            }
+        }
+        ShellTable table = new ShellTable();
+        table.column("Port").alignRight();
+        table.column("Established").alignRight();
+        table.column("port_status");
+        for (Map.Entry<Integer, Integer> e : monitor.establishedConnections(ports).entrySet()) {
+            table.addRow().addContent(e.getKey(), e.getValue(), e.getValue() >= 4);
+        }
+        table.print(System.out);
+        return null;
+    }
+}

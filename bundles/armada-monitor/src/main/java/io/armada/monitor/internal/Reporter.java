@@ -1,0 +1,211 @@
+package io.armada.monitor.internal;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+
+import org.osgi.service.component.ComponentServiceObjects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.armada.core.ApiException;
+import io.armada.core.FleetClient;
+import io.armada.monitor.ReportingState;
+
+/**
+ * The node's reports to the server (SPEC §6, originals.md §003.6): each round POSTs the seed's two bodies, type
+ * {@code resource} and {@code service}, to the target: TimerHandler's address when set, else
+ * {@code ${armada.server.url}/v1.0/reports}, else nowhere. Runs on the monitor's thread; sending goes through core's
+ * non-blocking {@link FleetClient}, which is only taken (activated) when there is a target. A round that is still in
+ * flight makes the next one skip; a server that is down costs one warning (then debug lines) until it answers again.
+ */
+final class Reporter {
+    private static final Logger LOG = LoggerFactory.getLogger(Reporter.class);
+    private static final Pattern NODE_UUID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
+
+    private final NodeState nodeState;
+    private final ComponentServiceObjects<FleetClient> fleetObjects;
+    private final String serverUrl;
+    private final int httpPort;
+    private final List<String> portsRange;
+    private final int intervalSeconds;
+    private final Duration timeout;
+    private final Supplier<String> hostname;
+    private final Supplier<String> ip;
+    private final Supplier<Map<String, Object>> resourceData;
+    private final Supplier<Map<String, Object>> serviceData;
+
+    private FleetClient fleet;
+    private CompletableFuture<?> inFlight;
+    private final AtomicLong sent = new AtomicLong();
+    private final AtomicLong failed = new AtomicLong();
+    private volatile long lastSuccessUtc;
+    private volatile String lastError;
+    private volatile boolean failing;
+
+    Reporter(NodeState nodeState, ComponentServiceObjects<FleetClient> fleetObjects, String serverUrl, int httpPort,
+            List<String> portsRange, int intervalSeconds, int timeoutSeconds, Supplier<String> hostname,
+            Supplier<String> ip, Supplier<Map<String, Object>> resourceData, Supplier<Map<String, Object>> serviceData) {
+        this.nodeState = nodeState;
+        this.fleetObjects = fleetObjects;
+        this.serverUrl = serverUrl == null ? "" : serverUrl.trim();
+        this.httpPort = httpPort;
+        this.portsRange = portsRange;
+        this.intervalSeconds = intervalSeconds;
+        this.timeout = Duration.ofSeconds(Math.max(1, timeoutSeconds));
+        this.hostname = hostname;
+        this.ip = ip;
+        this.resourceData = resourceData;
+        this.serviceData = serviceData;
+    }
+
+    /** Gives the fleet client back (component deactivation). */
+    synchronized void close() {
+        if (fleet != null) {
+            fleetObjects.ungetService(fleet);
+            fleet = null;
+        }
+    }
+
+    long sent() {
+        return sent.get();
+    }
+
+    long failed() {
+        return failed.get();
+    }
+
+    /** Where reports go: TimerHandler's address, else ${armada.server.url}/v1.0/reports, else nowhere (null). */
+    String target() {
+        NodeState.Values v = nodeState.get();
+        if (v.addr() != null && !v.addr().isBlank()) {
+            return v.addr();
+        }
+        if (!serverUrl.isEmpty()) {
+            return serverUrl.replaceAll("/+$", "") + "/v1.0/reports";
+        }
+        return null;
+    }
+
+    ReportingState state() {
+        NodeState.Values v = nodeState.get();
+        return new ReportingState(target(), v.addr(), v.nodeUuid(), v.paused(), intervalSeconds, lastSuccessUtc,
+                lastError, sent.get(), failed.get());
+    }
+
+    void pause() {
+        NodeState.Values v = nodeState.get();
+        nodeState.set(new NodeState.Values(v.nodeUuid(), v.addr(), true));
+        LOG.info("Reporting paused");
+    }
+
+    void resume() {
+        NodeState.Values v = nodeState.get();
+        nodeState.set(new NodeState.Values(v.nodeUuid(), v.addr(), false));
+        LOG.info("Reporting resumed");
+    }
+
+    void update(String addr, String nodeUuid) {
+        if (addr == null && nodeUuid == null) {
+            throw ApiException.badRequest("addr or node_uuid is required");
+        }
+        if (addr != null && !validUrl(addr)) {
+            throw ApiException.badRequest("addr must be an absolute http or https URL");
+        }
+        if (nodeUuid != null && !NODE_UUID.matcher(nodeUuid).matches()) {
+            throw ApiException.badRequest("node_uuid must be 1 to 128 letters, digits, '.', '_', ':' or '-'");
+        }
+        NodeState.Values v = nodeState.get();
+        nodeState.set(new NodeState.Values(nodeUuid == null ? v.nodeUuid() : nodeUuid,
+                addr == null ? v.addr() : addr.trim(), v.paused()));
+        LOG.info("Reporting target set to {}", target());
+    }
+
+    static boolean validUrl(String addr) {
+        try {
+            URI u = URI.create(addr.trim());
+            String s = u.getScheme() == null ? "" : u.getScheme().toLowerCase(Locale.ROOT);
+            return (s.equals("http") || s.equals("https")) && u.getHost() != null && addr.length() <= 2048;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    /** One round: both bodies, unless paused, without a target, or the previous round is still in flight. */
+    void report() {
+        NodeState.Values v = nodeState.get();
+        String target = target();
+        if (v.paused() || target == null) {
+            return;
+        }
+        if (inFlight != null && !inFlight.isDone()) {
+            LOG.debug("Previous report to {} still in flight; skipping this round", target);
+            return;
+        }
+        FleetClient client = fleetClient();
+        CompletableFuture<?> a = send(client, target, body("resource", resourceData.get(), v));
+        CompletableFuture<?> b = send(client, target, body("service", serviceData.get(), v));
+        inFlight = CompletableFuture.allOf(a, b);
+    }
+
+    private CompletableFuture<?> send(FleetClient client, String target, Map<String, Object> body) {
+        return client.send("POST", target, body, timeout).handle((answer, error) -> {
+            if (error == null && answer.status() / 100 == 2) {
+                sent.incrementAndGet();
+                lastSuccessUtc = MonitorNode.utc();
+                if (failing) {
+                    failing = false;
+                    LOG.info("Reporting to {} works again", target);
+                }
+            } else {
+                failed.incrementAndGet();
+                String why = error != null ? String.valueOf(rootCause(error)) : "HTTP " + answer.status();
+                lastError = why;
+                if (!failing) {
+                    failing = true;
+                    LOG.warn("Report to {} failed ({}); retrying every {} s", target, why, intervalSeconds);
+                } else {
+                    LOG.debug("Report to {} failed again: {}", target, why);
+                }
+            }
+            return null;
+        });
+    }
+
+    private static Throwable rootCause(Throwable t) {
+        Throwable c = t;
+        for (int i = 0; i < 8 && c.getCause() != null && c.getCause() != c; i++) {
+            c = c.getCause();
+        }
+        return c;
+    }
+
+    private synchronized FleetClient fleetClient() {
+        if (fleet == null) {
+            fleet = fleetObjects.getService();
+        }
+        return fleet;
+    }
+
+    private Map<String, Object> body(String type, Map<String, Object> data, NodeState.Values v) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("hostname", hostname.get());
+        body.put("ip", ip.get());
+        body.put("utc", MonitorNode.utc());
+        body.put("type", type);
+        body.put("node_uuid", v.nodeUuid());
+        body.put("port", httpPort);
+        if (type.equals("resource")) {
+            body.put("ports_range", portsRange);
+        }
+        body.put("data", data);
+        return body;
+    }
+}

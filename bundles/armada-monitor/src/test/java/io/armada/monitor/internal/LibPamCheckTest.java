@@ -1,0 +1,22 @@
+package io.armada.monitor.internal;
+
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assume.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.Test;
+
+/** The real PAM binding (libpam4j on JNA) refuses a wrong password. Skipped where libpam is absent. */
+public class LibPamCheckTest {
+
+    @Test
+    public void aWrongPasswordIsRefused() {
+        assumeTrue(Files.exists(Path.of("/lib/x86_64-linux-gnu/libpam.so.0"))
+                || Files.exists(Path.of("/usr/lib64/libpam.so.0")) || Files.exists(Path.of("/usr/lib/libpam.so.0")));
+        LibPamCheck pam = new LibPamCheck();
+        assertFalse(pam.check("system-auth", "root", "certainly-not-the-password-" + System.nanoTime()));
+        assertFalse(pam.check("system-auth", "no-such-user-armada", "x"));
+    }
+}
