@@ -8,6 +8,7 @@ import static org.junit.Assert.assertTrue;
 import java.net.URI;
 import java.time.Duration;
 import java.util.EnumSet;
+import java.util.List;
 
 import javax.inject.Inject;
 
@@ -57,6 +58,7 @@ public class LiveSwapIT extends ArmadaKarafTestSupport {
         features.addRepository(repo);
         features.installFeature("armada-testarea", EnumSet.of(FeaturesService.Option.NoAutoRefreshBundles));
         Http.await("routes after feature:install", DEADLINE, this::areaServed);
+        awaitSettled("testarea");
         assertTrue(openApiHasArea());
         assertTrue(http().get("/health").body().contains("testarea"));
 
@@ -65,6 +67,7 @@ public class LiveSwapIT extends ArmadaKarafTestSupport {
 
         area.stop();
         Http.await("404 after bundle stop", DEADLINE, this::areaGone);
+        awaitSettled();
         assertEquals(404, http().post("/testarea/notes", "{\"text\":\"x\"}").status());
         assertFalse("OpenAPI still lists the stopped area", openApiHasArea());
         assertFalse(http().get("/health").body().contains("testarea"));
@@ -74,20 +77,24 @@ public class LiveSwapIT extends ArmadaKarafTestSupport {
 
         area.start();
         Http.await("routes after bundle start", DEADLINE, this::areaServed);
+        awaitSettled("testarea");
         assertTrue(openApiHasArea());
 
         // bundle:update of a live area: its routes come back from the updated bundle
         area.update();
         Http.await("routes after bundle update", DEADLINE, this::areaServed);
+        awaitSettled("testarea");
         assertEquals(200, anonymous().get("/health").status());
 
         features.uninstallFeature("armada-testarea");
         Http.await("404 after feature:uninstall", DEADLINE, this::areaGone);
+        awaitSettled();
         assertFalse(openApiHasArea());
         assertEquals(200, anonymous().get("/health").status());
 
         features.installFeature("armada-testarea");
         Http.await("routes after a second feature:install", DEADLINE, this::areaServed);
+        awaitSettled("testarea");
     }
 
     @Test
@@ -97,11 +104,19 @@ public class LiveSwapIT extends ArmadaKarafTestSupport {
                     features.isRequired(features.getFeature(d.getName())));
         }
         Http.await("block lists", DEADLINE, () -> http().get("/egg/domain/list").status() == 200);
+        awaitSettled();
         features.uninstallFeature("armada-blocklists");
-        Http.await("block lists gone after feature:uninstall", DEADLINE,
-                () -> http().get("/egg/domain/list").status() == 404);
-        assertEquals(200, http().get("/egg/counter/list").status());
-        features.installFeature("armada-blocklists");
+        try {
+            Http.await("block lists gone after feature:uninstall", DEADLINE,
+                    () -> http().get("/egg/domain/list").status() == 404);
+            List<String> others = new java.util.ArrayList<>(roleAreas());
+            others.remove("blocklists");
+            awaitSettled(others);
+            assertEquals(200, http().get("/egg/counter/list").status());
+        } finally {
+            // the other tests of this class start from the whole role
+            features.installFeature("armada-blocklists");
+        }
         Http.await("block lists back after feature:install", DEADLINE,
                 () -> http().get("/egg/domain/list").status() == 200);
     }
@@ -111,6 +126,7 @@ public class LiveSwapIT extends ArmadaKarafTestSupport {
         features.addRepository(new java.io.File(System.getProperty("armada.testarea.feature")).toURI());
         features.installFeature("armada-testarea");
         Http.await("area routes", DEADLINE, this::areaServed);
+        awaitSettled("testarea");
         Bundle core = bundle("armada-core");
         core.stop();
         try {
@@ -121,7 +137,48 @@ public class LiveSwapIT extends ArmadaKarafTestSupport {
             core.start();
         }
         Http.await("area routes back with core", DEADLINE, this::areaServed);
+        awaitSettled("testarea");
         assertEquals(200, anonymous().get("/health").status());
         assertEquals(1, anonymous().get("/testarea/egg/ping").json().get("status").asInt());
+    }
+
+    @Test
+    public void theOtherAreasAnswerEveryRequestWhileAnAreaComesAndGoes() throws Exception {
+        features.addRepository(new java.io.File(System.getProperty("armada.testarea.feature")).toURI());
+        features.installFeature("armada-testarea");
+        Http.await("area routes", DEADLINE, this::areaServed);
+        awaitSettled("testarea");
+        Bundle area = bundle("armada-testarea");
+        java.util.concurrent.atomic.AtomicBoolean swapping = new java.util.concurrent.atomic.AtomicBoolean(true);
+        List<String> failures = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        java.util.concurrent.atomic.AtomicInteger answered = new java.util.concurrent.atomic.AtomicInteger();
+        Thread client = new Thread(() -> {
+            // bounded: stops with the swaps, and after 20,000 requests at most
+            while (swapping.get() && answered.get() < 20_000) {
+                Http.Answer health = anonymous().get("/health");
+                Http.Answer list = http().get("/egg/domain/list");
+                answered.addAndGet(2);
+                if (health.status() != 200) {
+                    failures.add("/health " + health);
+                }
+                if (list.status() != 200) {
+                    failures.add("/egg/domain/list " + list);
+                }
+            }
+        }, "swap-client");
+        client.start();
+        try {
+            for (int i = 0; i < 3; i++) {
+                area.stop();
+                Http.await("area gone", DEADLINE, this::areaGone);
+                area.start();
+                Http.await("area back", DEADLINE, this::areaServed);
+            }
+        } finally {
+            swapping.set(false);
+            client.join(60_000);
+        }
+        assertTrue("requests answered during the swaps: " + answered.get(), answered.get() > 0);
+        assertTrue("requests to other areas failed during the swaps: " + failures, failures.isEmpty());
     }
 }
