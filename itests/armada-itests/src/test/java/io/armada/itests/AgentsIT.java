@@ -54,6 +54,7 @@ public class AgentsIT extends ArmadaKarafTestSupport {
 
     @Before
     public void areasAreLive() throws IOException {
+        awaitSettled();
         Http.await("the agents and ports routes", DEADLINE, () -> http().get(V + "/allagents").status() == 200
                 && http().get("/openapi.json").body().contains("/v1.0/agent/{agent_id}/ports"));
         stub = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 64);

@@ -87,6 +87,51 @@ public abstract class ArmadaKarafTestSupport {
         }
     }
 
+    /** The areas the role boots (SPEC §2). */
+    protected List<String> roleAreas() {
+        return "node".equals(role()) ? List.of("core", "monitor")
+                : List.of("core", "monitor", "agents", "ports", "blocklists", "counters");
+    }
+
+    /**
+     * Waits until the role's areas (and the given ones) are live and the JAX-RS runtime has stopped changing, so a
+     * test starts on the whole role and not while areas are still arriving. Settled means /health lists the areas
+     * and the runtime's change count held still over two consecutive polls.
+     */
+    protected void awaitSettled(String... moreAreas) {
+        List<String> areas = new ArrayList<>(roleAreas());
+        areas.addAll(List.of(moreAreas));
+        awaitSettled(areas);
+    }
+
+    /** As {@link #awaitSettled(String...)} with exactly these areas expected. */
+    protected void awaitSettled(List<String> areas) {
+        long[] last = {-1};
+        Http.await("the areas " + areas + " live and the JAX-RS runtime settled", java.time.Duration.ofSeconds(120), () -> {
+            long count = jaxrsChangeCount();
+            boolean still = count == last[0];
+            last[0] = count;
+            if (!still) {
+                return false;
+            }
+            Http.Answer health = anonymous().get("/health");
+            return health.status() == 200 && areas.stream().allMatch(a -> health.body().contains("\"" + a + "\""));
+        });
+    }
+
+    private long jaxrsChangeCount() {
+        try {
+            org.osgi.framework.ServiceReference<?> ref =
+                    bundleContext.getServiceReference("org.osgi.service.jaxrs.runtime.JaxrsServiceRuntime");
+            Object count = ref == null ? null : ref.getProperty("service.changecount");
+            return count instanceof Number ? ((Number) count).longValue() : -2;
+        } catch (IllegalStateException e) {
+            // a feature:uninstall refreshed the probe bundle: its context is gone, the live route list tells instead
+            Http.Answer doc = http().get("/openapi.json");
+            return doc.status() == 200 ? doc.body().hashCode() : -3;
+        }
+    }
+
     /** HTTP with the fleet token, on this instance's port (read inside the container). */
     protected Http http() {
         return Http.local(Integer.getInteger("armada.http.port"), TOKEN);

@@ -51,6 +51,7 @@ public class BlocklistsIT extends ArmadaKarafTestSupport {
     /** Both areas up (a previous test may have stopped, uninstalled or refreshed one of them). */
     @Before
     public void bothAreasServe() {
+        awaitSettled();
         Http.await("block list and counter routes", DEADLINE,
                 () -> http().get("/egg/domain/list").status() == 200 && http().get("/egg/counter/list").status() == 200);
     }

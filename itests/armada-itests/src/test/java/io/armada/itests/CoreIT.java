@@ -49,6 +49,7 @@ public class CoreIT extends ArmadaKarafTestSupport {
 
     @Before
     public void routesAreLive() {
+        awaitSettled("testarea");
         Http.await("the test area's routes", Duration.ofSeconds(60),
                 () -> http().get("/testarea/egg/ping").status() == 200);
     }

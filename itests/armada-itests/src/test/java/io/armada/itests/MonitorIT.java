@@ -133,6 +133,7 @@ public class MonitorIT extends ArmadaKarafTestSupport {
 
     @Before
     public void monitorIsServed() {
+        awaitSettled();
         Http.await("the monitor's routes", DEADLINE, () -> http().get(BASE + "cpu").status() == 200);
     }
 

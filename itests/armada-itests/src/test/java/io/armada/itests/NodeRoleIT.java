@@ -43,7 +43,7 @@ public class NodeRoleIT extends ArmadaKarafTestSupport {
 
     @Test
     public void bootsTheNodeFeatureWithoutAnyDatabaseBundle() throws Exception {
-        Http.await("/health", Duration.ofSeconds(60), () -> anonymous().get("/health").status() == 200);
+        awaitSettled();
         JsonNode health = anonymous().get("/health").json();
         assertEquals("node", health.get("role").asText());
         assertFalse(features.isInstalled(features.getFeature("armada-server")));

@@ -8,13 +8,17 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
+import org.junit.Rule;
 import org.junit.Test;
+import org.junit.rules.TemporaryFolder;
 
 public class OptionsTest {
+    @Rule
+    public final TemporaryFolder tmp = new TemporaryFolder();
 
     @Test
     public void flagsWinOverEnvironmentAndFiles() throws Exception {
-        Path home = Files.createTempDirectory("armada-home");
+        Path home = tmp.newFolder("armada-home").toPath();
         Files.createDirectories(home.resolve("etc"));
         Files.writeString(home.resolve("etc/io.armada.security.cfg"), "token = from-file\n");
         ArmadaShell.Options o = ArmadaShell.Options.parse(new String[] {"-a", "9101", "-p", "flag", "a:b", "c:d"},
@@ -34,7 +38,7 @@ public class OptionsTest {
 
     @Test
     public void noCommandOrNoTokenIsAUsageError() throws Exception {
-        Path home = Files.createTempDirectory("armada-home");
+        Path home = tmp.newFolder("armada-home").toPath();
         for (String[] args : new String[][] {{}, {"a:b"}}) {
             try {
                 ArmadaShell.Options.parse(args, Map.of(), home);

@@ -12,9 +12,14 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 import java.util.Properties;
 
+import org.junit.Rule;
 import org.junit.Test;
+import org.junit.rules.TemporaryFolder;
 
 public class TokenServiceImplTest {
+    @Rule
+    public final TemporaryFolder tmp = new TemporaryFolder();
+
 
     static SecurityConfiguration config(String token) {
         return new SecurityConfiguration() {
@@ -35,9 +40,8 @@ public class TokenServiceImplTest {
         };
     }
 
-    private static Path tempCfg() throws Exception {
-        Path dir = Files.createTempDirectory("armada-etc");
-        return dir.resolve("io.armada.security.cfg");
+    private Path tempCfg() throws Exception {
+        return tmp.newFolder().toPath().resolve("io.armada.security.cfg");
     }
 
     @Test
