@@ -8,8 +8,9 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
         description = "HTTP between fleet members: node reports, server calls to nodes.")
 public @interface FleetClientConfiguration {
 
-    @AttributeDefinition(name = "Threads", description = "Threads that complete answers; requests in flight need none.")
-    int threads() default 4;
+    @AttributeDefinition(name = "Threads",
+            description = "Threads that complete answers; requests in flight need none. 0: one per CPU, at most 4.")
+    int threads() default 0;
 
     @AttributeDefinition(name = "Connect timeout (ms)")
     int connect_timeout_ms() default 5000;

@@ -39,7 +39,8 @@ public class FleetClientImpl implements FleetClient {
     @Activate
     public FleetClientImpl(@Reference TokenService tokens, FleetClientConfiguration config) {
         this.tokens = tokens;
-        int threads = Math.max(1, config.threads());
+        int threads = config.threads() > 0 ? config.threads()
+                : Math.min(4, Runtime.getRuntime().availableProcessors());
         AtomicInteger n = new AtomicInteger();
         ThreadFactory tf = r -> {
             Thread t = new Thread(r, "armada-fleet-http-" + n.incrementAndGet());
