@@ -55,6 +55,12 @@ public class ApiExceptionMapper implements ExceptionMapper<Throwable> {
     @Override
     public Response toResponse(Throwable t) {
         ApiException e = classify(t);
+        if (e.kind() == ErrorKind.INTERNAL && clientWentAway(t)) {
+            // the client closed the connection before the answer was written (a load generator stopping, a timeout
+            // on its side): nothing failed here and nothing can be sent
+            LOG.debug("Request {}: the client went away: {}", describeRequest(), t.toString());
+            return Response.status(Response.Status.SERVICE_UNAVAILABLE).build();
+        }
         if (e.kind() == ErrorKind.INTERNAL && !(t instanceof ApiException)) {
             String ref = UUID.randomUUID().toString().substring(0, 8);
             LOG.error("Request {} failed (ref {})", describeRequest(), ref, t);
@@ -76,6 +82,25 @@ public class ApiExceptionMapper implements ExceptionMapper<Throwable> {
             return Response.fromResponse(r).header("Connection", "close").build();
         }
         return r;
+    }
+
+    /** Whether the failure is the connection closed by the client while the answer was written. */
+    static boolean clientWentAway(Throwable t) {
+        Throwable cur = t;
+        for (int depth = 0; cur != null && depth < 8; depth++, cur = cur.getCause()) {
+            // Jetty's EofException by name: core does not depend on Jetty
+            if ("org.eclipse.jetty.io.EofException".equals(cur.getClass().getName())) {
+                return true;
+            }
+            if (cur instanceof java.io.IOException && cur.getMessage() != null
+                    && (cur.getMessage().contains("Broken pipe") || cur.getMessage().contains("Connection reset"))) {
+                return true;
+            }
+            if (cur.getCause() == cur) {
+                break;
+            }
+        }
+        return false;
     }
 
     /** Maps any throwable to the kind of failure it stands for. */

@@ -1,0 +1,46 @@
+package io.armada.core.internal;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+
+import java.io.IOException;
+
+import javax.ws.rs.NotFoundException;
+
+import org.junit.Test;
+
+import com.fasterxml.jackson.core.JsonParseException;
+
+import io.armada.core.ApiException;
+import io.armada.core.ErrorKind;
+
+public class ApiExceptionMapperTest {
+
+    /** Stands in for Jetty's exception, which core only knows by name. */
+    static final class EofException extends IOException {
+        EofException() {
+            super("Closed");
+        }
+    }
+
+    @Test
+    public void aClientThatClosedTheConnectionIsNotAFaultOfOurs() {
+        assertTrue(ApiExceptionMapper.clientWentAway(new IOException("Broken pipe")));
+        assertTrue(ApiExceptionMapper.clientWentAway(new RuntimeException(new IOException("Connection reset by peer"))));
+        assertFalse(ApiExceptionMapper.clientWentAway(new IOException("disk full")));
+        assertFalse(ApiExceptionMapper.clientWentAway(new IllegalStateException("bug")));
+        // only Jetty's own class counts, not one that merely shares its simple name
+        assertFalse(ApiExceptionMapper.clientWentAway(new EofException()));
+    }
+
+    @Test
+    public void throwablesAreClassifiedByWhatTheyStandFor() {
+        assertEquals(ErrorKind.BAD_REQUEST,
+                ApiExceptionMapper.classify(new RuntimeException(new JsonParseException(null, "bad"))).kind());
+        assertEquals(ErrorKind.NOT_FOUND, ApiExceptionMapper.classify(new NotFoundException()).kind());
+        assertEquals(ErrorKind.INTERNAL, ApiExceptionMapper.classify(new IllegalStateException()).kind());
+        ApiException own = new ApiException(ErrorKind.UNAVAILABLE, "down");
+        assertEquals(own, ApiExceptionMapper.classify(new RuntimeException(own)));
+    }
+}
