@@ -279,14 +279,7 @@ public class AgentServiceImpl implements AgentService {
         Map<Long, List<String>> endpoints = dao.endpoints(p.rows().stream().map(a -> a.agentId).toList());
         List<Map<String, Object>> rows = new ArrayList<>();
         for (AgentRecord a : p.rows()) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("agent_id", a.agentId);
-            m.put("host", a.host);
-            m.put("agent_type", a.agentType);
-            m.put("status", a.status);
-            m.put("cpu", a.cpu);
-            m.put("memory", a.memory);
-            m.put("disk", a.disk);
+            Map<String, Object> m = summary(a);
             m.put("endpoints", endpoints.getOrDefault(a.agentId, List.of()));
             m.put("create_time", a.createTime);
             rows.add(m);
@@ -335,14 +328,7 @@ public class AgentServiceImpl implements AgentService {
             }
         }
         long now = now();
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("agent_id", a.agentId);
-        m.put("host", a.host);
-        m.put("agent_type", a.agentType);
-        m.put("status", a.status);
-        m.put("cpu", a.cpu);
-        m.put("memory", a.memory);
-        m.put("disk", a.disk);
+        Map<String, Object> m = summary(a);
         m.put("ports_range", portsRange(a));
         m.put("endpoints", endpoints);
         m.put("metadata", registry.metadata(a.agentId, now));
@@ -409,6 +395,19 @@ public class AgentServiceImpl implements AgentService {
         m.put("status", a.status);
         m.put("metadata", null);
         m.put("ports_range", portsRange(a));
+        return m;
+    }
+
+    /** The fields every agent answer starts with (list, show, update), in Goperation's order. */
+    private static Map<String, Object> summary(AgentRecord a) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("agent_id", a.agentId);
+        m.put("host", a.host);
+        m.put("agent_type", a.agentType);
+        m.put("status", a.status);
+        m.put("cpu", a.cpu);
+        m.put("memory", a.memory);
+        m.put("disk", a.disk);
         return m;
     }
 
@@ -504,14 +503,7 @@ public class AgentServiceImpl implements AgentService {
         List<Map<String, Object>> out = new ArrayList<>();
         for (AgentRecord a : changed) {
             registry.evict(a.agentId);
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("agent_id", a.agentId);
-            m.put("host", a.host);
-            m.put("agent_type", a.agentType);
-            m.put("status", a.status);
-            m.put("cpu", a.cpu);
-            m.put("memory", a.memory);
-            m.put("disk", a.disk);
+            Map<String, Object> m = summary(a);
             m.put("ports_range", portsRange(a));
             out.add(m);
         }

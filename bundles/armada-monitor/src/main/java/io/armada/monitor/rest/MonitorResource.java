@@ -22,7 +22,6 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.util.RawValue;
 
 import io.armada.core.ApiException;
 import io.armada.core.ArmadaArea;
@@ -215,25 +214,8 @@ public class MonitorResource {
     @GET
     @Path("resource")
     public Envelopes.Monitor resource() {
-        // the monitor answers the same map for a second; its JSON is written once and copied into each envelope
-        Map<String, Object> data = monitor.resource();
-        SerializedResource last = lastResource;
-        if (last == null || last.source() != data) {
-            try {
-                last = new SerializedResource(data, new RawValue(JSON.writeValueAsString(data)));
-            } catch (JsonProcessingException e) {
-                return ok(data);
-            }
-            lastResource = last;
-        }
-        return ok(last.json());
+        return ok(monitor.resource());
     }
-
-    /** The last resource answer and its JSON text. */
-    private record SerializedResource(Map<String, Object> source, RawValue json) {
-    }
-
-    private volatile SerializedResource lastResource;
 
     @POST
     @Path("resource")
