@@ -61,8 +61,19 @@ public class RewireGapFilter implements Filter {
         long backoffMillis = 5;
         for (int attempt = 1;; attempt++) {
             HoldingResponse held = new HoldingResponse(http);
-            chain.doFilter(request, held);
-            if (!held.noDestination() || System.nanoTime() - start > maxWaitNanos) {
+            boolean overtime;
+            try {
+                chain.doFilter(request, held);
+                overtime = System.nanoTime() - start > maxWaitNanos;
+            } catch (ServletException | RuntimeException e) {
+                // the other form of the same moment: the destination was found, then shut down under the request
+                overtime = System.nanoTime() - start > maxWaitNanos;
+                if (!destinationShutDown(e) || http.isCommitted() || overtime) {
+                    throw e;
+                }
+                held = null;
+            }
+            if (held != null && (!held.noDestination() || overtime)) {
                 held.release();
                 if (attempt > 1) {
                     LOG.debug("Dispatched {} times while the JAX-RS application was rebuilt", attempt);
@@ -73,11 +84,30 @@ public class RewireGapFilter implements Filter {
                 Thread.sleep(backoffMillis);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                held.release();
+                if (held != null) {
+                    held.release();
+                }
                 return;
             }
             backoffMillis = Math.min(backoffMillis * 2, 100);
         }
+    }
+
+    /**
+     * Whether the failure is CXF's HTTP destination torn down while it took the request: its message observer is
+     * gone, so it fails before reading anything ({@code NullPointerException} thrown by
+     * {@code AbstractHTTPDestination.invoke}).
+     */
+    static boolean destinationShutDown(Throwable t) {
+        Throwable cur = t;
+        for (int depth = 0; cur != null && depth < 4; depth++, cur = cur.getCause()) {
+            if (cur instanceof NullPointerException npe) {
+                StackTraceElement[] st = npe.getStackTrace();
+                return st.length > 0 && st[0].getClassName().startsWith("org.apache.cxf.transport.http.AbstractHTTPDestination")
+                        && "invoke".equals(st[0].getMethodName());
+            }
+        }
+        return false;
     }
 
     /** Holds back a 404 (status, content type, writer text) until it is known whether it is CXF's "no service". */

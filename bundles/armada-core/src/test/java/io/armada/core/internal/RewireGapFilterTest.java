@@ -153,4 +153,39 @@ public class RewireGapFilterTest {
         assertEquals("text/html", rec.contentType);
         assertEquals(true, calls.get() > 1);
     }
+
+    private static NullPointerException thrownByCxfDestination() {
+        NullPointerException npe = new NullPointerException("incomingObserver is null");
+        npe.setStackTrace(new StackTraceElement[] {
+                new StackTraceElement("org.apache.cxf.transport.http.AbstractHTTPDestination", "invoke", null, 267)});
+        return npe;
+    }
+
+    @Test
+    public void aRequestWhoseDestinationShutDownUnderItIsDispatchedAgain() throws Exception {
+        Recorded rec = new Recorded();
+        AtomicInteger calls = new AtomicInteger();
+        new RewireGapFilter().doFilter(REQUEST, rec.response(), (req, res) -> {
+            if (calls.incrementAndGet() == 1) {
+                throw new javax.servlet.ServletException(thrownByCxfDestination());
+            }
+            ((HttpServletResponse) res).setStatus(200);
+        });
+        assertEquals(2, calls.get());
+        assertEquals(200, rec.status);
+    }
+
+    @Test(expected = IllegalStateException.class)
+    public void otherFailuresAreNotRetried() throws Exception {
+        new RewireGapFilter().doFilter(REQUEST, new Recorded().response(), (req, res) -> {
+            throw new IllegalStateException("a fault of ours");
+        });
+    }
+
+    @Test
+    public void onlyCxfsDestinationFailureCounts() {
+        assertEquals(true, RewireGapFilter.destinationShutDown(thrownByCxfDestination()));
+        assertEquals(false, RewireGapFilter.destinationShutDown(new NullPointerException()));
+        assertEquals(false, RewireGapFilter.destinationShutDown(new IllegalStateException()));
+    }
 }
