@@ -8,9 +8,7 @@ import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.logLevel;
 
 import java.io.ByteArrayOutputStream;
 import java.io.File;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.security.PrivilegedExceptionAction;
 import java.util.ArrayList;
@@ -80,11 +78,7 @@ public abstract class ArmadaKarafTestSupport {
     }
 
     protected static int freePort() {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return Instance.freePort();
     }
 
     /** The areas the role boots (SPEC §2). */
@@ -104,19 +98,51 @@ public abstract class ArmadaKarafTestSupport {
         awaitSettled(areas);
     }
 
+    /** Why the role did not settle in this container, once it did not: later tests fail at once instead of waiting again. */
+    private static String unsettled;
+
     /** As {@link #awaitSettled(String...)} with exactly these areas expected. */
     protected void awaitSettled(List<String> areas) {
+        if (unsettled != null) {
+            throw new AssertionError("the container did not settle in an earlier test: " + unsettled);
+        }
         long[] last = {-1};
-        Http.await("the areas " + areas + " live and the JAX-RS runtime settled", java.time.Duration.ofSeconds(120), () -> {
-            long count = jaxrsChangeCount();
-            boolean still = count == last[0];
-            last[0] = count;
-            if (!still) {
-                return false;
+        Http.Answer[] health = {null};
+        try {
+            Http.await("the areas " + areas + " live and the JAX-RS runtime settled", java.time.Duration.ofSeconds(120),
+                    () -> {
+                        long count = jaxrsChangeCount();
+                        boolean still = count == last[0];
+                        last[0] = count;
+                        if (!still) {
+                            return false;
+                        }
+                        health[0] = anonymous().get("/health");
+                        return health[0].status() == 200
+                                && areas.stream().allMatch(a -> health[0].body().contains("\"" + a + "\""));
+                    },
+                    () -> "; JAX-RS change count " + last[0] + ", last /health " + health[0]
+                            + ", bundles not active " + bundlesNotActive());
+        } catch (AssertionError e) {
+            unsettled = e.getMessage();
+            throw e;
+        }
+    }
+
+    /** Bundles that are neither active nor fragments, with their state: what a test that waited in vain reports. */
+    protected String bundlesNotActive() {
+        try {
+            List<String> out = new ArrayList<>();
+            for (Bundle b : bundleContext.getBundles()) {
+                boolean fragment = b.getHeaders().get(org.osgi.framework.Constants.FRAGMENT_HOST) != null;
+                if (b.getState() != Bundle.ACTIVE && !fragment) {
+                    out.add(b.getSymbolicName() + " (state " + b.getState() + ")");
+                }
             }
-            Http.Answer health = anonymous().get("/health");
-            return health.status() == 200 && areas.stream().allMatch(a -> health.body().contains("\"" + a + "\""));
-        });
+            return out.toString();
+        } catch (IllegalStateException e) {
+            return "(probe context gone: " + e.getMessage() + ")";
+        }
     }
 
     private long jaxrsChangeCount() {

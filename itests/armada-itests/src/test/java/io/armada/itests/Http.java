@@ -78,6 +78,12 @@ public final class Http {
 
     /** Polls until the condition holds; fails with the message after the deadline. */
     public static void await(String what, Duration deadline, BooleanSupplier condition) {
+        await(what, deadline, condition, () -> "");
+    }
+
+    /** As {@link #await(String, Duration, BooleanSupplier)}; the failure also says what {@code detail} gives then. */
+    public static void await(String what, Duration deadline, BooleanSupplier condition,
+            java.util.function.Supplier<String> detail) {
         long end = System.nanoTime() + deadline.toNanos();
         while (System.nanoTime() < end) {
             if (condition.getAsBoolean()) {
@@ -91,7 +97,7 @@ public final class Http {
             }
         }
         if (!condition.getAsBoolean()) {
-            throw new AssertionError("timed out after " + deadline.toSeconds() + " s waiting for " + what);
+            throw new AssertionError("timed out after " + deadline.toSeconds() + " s waiting for " + what + detail.get());
         }
     }
 }

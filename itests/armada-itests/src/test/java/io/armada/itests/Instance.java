@@ -162,12 +162,22 @@ public final class Instance {
                 () -> ProcessHandle.of(pid).map(h -> !h.isAlive()).orElse(true));
     }
 
+    /**
+     * A port free now, below the kernel's ephemeral range (32768 and up on Linux): a port from that range can be taken
+     * by any outgoing connection of the booting instance before its server binds it. Above Pax Exam's RMI ports
+     * (21000-21099), which it picks after our configuration is made.
+     */
     static int freePort() {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        for (int i = 0; i < 200; i++) {
+            int port = random.nextInt(22000, 32000);
+            try (ServerSocket s = new ServerSocket(port)) {
+                return port;
+            } catch (IOException taken) {
+                // try another
+            }
         }
+        throw new IllegalStateException("no free port in 22000-32000");
     }
 
     static void deleteTree(Path dir) throws IOException {
