@@ -99,8 +99,10 @@ echo "   agents of type node: $ONLINE"
 echo "== 2. status fan-out to $FANOUT_NODES simulated nodes"
 FAN_LAG=(); FAN_THREADS=(); FAN_WRONG=(); FAN_RECORDED=()
 for r in $(seq 1 "$REPEAT"); do
-    line=$(java "$HERE/AgentsBench.java" fanout "$BASE" "$TOKEN" "$PID" "$FANOUT_NODES" "r$r" | grep '^FANOUT')
+    java "$HERE/AgentsBench.java" fanout "$BASE" "$TOKEN" "$PID" "$FANOUT_NODES" "r$r" > "$OUT/fanout-$r.txt"
+    line=$(grep '^FANOUT ' "$OUT/fanout-$r.txt")
     echo "   run $r: $line"
+    echo "   threads at the maximum: $(sed -n 's/^FANOUT_THREADS_AT_MAX //p' "$OUT/fanout-$r.txt")"
     FAN_LAG+=("$(sed 's/.*finish_after_deadline_s=\([-0-9.]*\).*/\1/' <<<"$line")")
     FAN_THREADS+=("$(sed 's/.*threads_max=\([0-9-]*\).*/\1/' <<<"$line")")
     FAN_WRONG+=("$(sed 's/.* wrong=\([0-9]*\).*/\1/' <<<"$line")")

@@ -26,6 +26,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -126,6 +127,27 @@ public class AgentsBench {
         if (start != null) {
             sb.append(sb.length() == 0 ? "" : ",").append(start.equals(prev) ? "" + start : start + "-" + prev);
         }
+        return sb.toString();
+    }
+
+    /** The server's threads by name (digits folded), most frequent first: what the maximum was made of. */
+    static String census(long pid) {
+        java.util.Map<String, Integer> byName = new java.util.TreeMap<>();
+        try (java.util.stream.Stream<Path> tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
+            tasks.forEach(t -> {
+                try {
+                    String name = Files.readString(t.resolve("comm")).trim().replaceAll("[0-9]+", "N");
+                    byName.merge(name, 1, Integer::sum);
+                } catch (IOException | RuntimeException gone) {
+                    // the thread ended while we looked
+                }
+            });
+        } catch (IOException | RuntimeException e) {
+            return "n/a";
+        }
+        StringBuilder sb = new StringBuilder();
+        byName.entrySet().stream().sorted((a, b) -> b.getValue() - a.getValue())
+                .forEach(e -> sb.append(sb.length() == 0 ? "" : ", ").append(e.getValue()).append(' ').append(e.getKey()));
         return sb.toString();
     }
 
@@ -255,8 +277,13 @@ public class AgentsBench {
         AtomicInteger maxThreads = new AtomicInteger(baseline);
         AtomicLong samples = new AtomicLong();
         ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
+        AtomicReference<String> atMax = new AtomicReference<>(census(pid));
         sampler.scheduleAtFixedRate(() -> {
-            maxThreads.accumulateAndGet(threads(pid), Math::max);
+            int n = threads(pid);
+            if (n > maxThreads.get()) {
+                atMax.set(census(pid));
+            }
+            maxThreads.accumulateAndGet(n, Math::max);
             samples.incrementAndGet();
         }, 0, 100, TimeUnit.MILLISECONDS);
 
@@ -314,6 +341,7 @@ public class AgentsBench {
                 + "submit_ms=%d finish_after_deadline_s=%.1f threads_max=%d threads_before=%d samples=%d%n",
                 nodes, received.get(), answered.get(), recorded, ok, overtime, wrong, submitMs, lag, maxThreads.get(),
                 baseline, samples.get());
+        System.out.printf("FANOUT_THREADS_AT_MAX %s%n", atMax.get());
     }
 
     static void reply(HttpExchange ex, byte[] body, AtomicInteger answered) {

@@ -8,8 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
@@ -73,7 +72,7 @@ public class AgentServiceImpl implements AgentService {
     private final int statusExpire;
     private final NodeRegistry registry = new NodeRegistry();
     private final ReentrantLock[] stripes = new ReentrantLock[STRIPES];
-    private final ScheduledExecutorService flusher;
+    private final ScheduledFuture<?> flusher;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
@@ -81,14 +80,15 @@ public class AgentServiceImpl implements AgentService {
 
     @Activate
     public AgentServiceImpl(@Reference(target = "(osgi.unit.name=armada-agents)") JpaTemplate jpa,
-            @Reference AsyncRequests async, @Reference FleetClient fleet, AgentsConfiguration config) {
-        this(new AgentDao(new JpaStore(jpa)), async, fleet, System::currentTimeMillis,
+            @Reference AsyncRequests async, @Reference FleetClient fleet, @Reference AgentsTimer timer,
+            AgentsConfiguration config) {
+        this(new AgentDao(new JpaStore(jpa)), async, fleet, timer, System::currentTimeMillis,
                 (long) config.report_interval_seconds() * config.online_intervals() * 1000L,
                 config.status_expire_seconds(), config.last_report_flush_seconds());
     }
 
-    AgentServiceImpl(AgentDao dao, AsyncRequests async, FleetClient fleet, LongSupplier clock, long windowMillis,
-            int statusExpire, int flushSeconds) {
+    AgentServiceImpl(AgentDao dao, AsyncRequests async, FleetClient fleet, AgentsTimer timer, LongSupplier clock,
+            long windowMillis, int statusExpire, int flushSeconds) {
         if (windowMillis < 1000 || flushSeconds < 1 || statusExpire < 0) {
             throw new IllegalArgumentException("bad io.armada.agents settings: online window " + windowMillis
                     + " ms, last report flush " + flushSeconds + " s, status expire " + statusExpire + " s");
@@ -102,17 +102,12 @@ public class AgentServiceImpl implements AgentService {
         for (int i = 0; i < STRIPES; i++) {
             stripes[i] = new ReentrantLock();
         }
-        this.flusher = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "armada-agents-reports");
-            t.setDaemon(true);
-            return t;
-        });
-        flusher.scheduleWithFixedDelay(this::flushLastReports, flushSeconds, flushSeconds, TimeUnit.SECONDS);
+        this.flusher = timer.every("the last-report flush", this::flushLastReports, flushSeconds, TimeUnit.SECONDS);
     }
 
     @Deactivate
     void deactivate() {
-        flusher.shutdownNow();
+        flusher.cancel(false);
         try {
             flushLastReports();
         } catch (RuntimeException e) {

@@ -14,9 +14,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -80,7 +78,8 @@ public class AsyncEngine implements AsyncRequests {
     private final long defaultFinish;
     private final long maxSeconds;
     private final int maxInFlight;
-    private final ScheduledExecutorService timer;
+    private final AgentsTimer timer;
+    private ScheduledFuture<?> purgeTask;
     private final Writer writer;
     private final Map<String, Active> active = new ConcurrentHashMap<>();
     private final ConcurrentLinkedQueue<Runnable> waiting = new ConcurrentLinkedQueue<>();
@@ -106,14 +105,15 @@ public class AsyncEngine implements AsyncRequests {
 
     @Activate
     public AsyncEngine(@Reference(target = "(osgi.unit.name=armada-agents)") JpaTemplate jpa,
-            AgentsConfiguration config) {
-        this(new AsyncDao(new JpaStore(jpa)), System::currentTimeMillis,
+            @Reference AgentsTimer timer, AgentsConfiguration config) {
+        this(new AsyncDao(new JpaStore(jpa)), timer, System::currentTimeMillis,
                 (long) config.send_timeout_seconds() * (config.send_retry() + 1) + 5, config.async_max_seconds(),
                 config.fanout_max_in_flight());
         start();
     }
 
-    AsyncEngine(AsyncDao dao, LongSupplier clock, long defaultFinish, long maxSeconds, int maxInFlight) {
+    AsyncEngine(AsyncDao dao, AgentsTimer timer, LongSupplier clock, long defaultFinish, long maxSeconds,
+            int maxInFlight) {
         if (defaultFinish < 3 || maxSeconds < 10 || maxInFlight < 1) {
             throw new IllegalArgumentException("bad io.armada.agents settings: default finish " + defaultFinish
                     + " s, async max " + maxSeconds + " s, calls in flight " + maxInFlight);
@@ -123,7 +123,7 @@ public class AsyncEngine implements AsyncRequests {
         this.defaultFinish = defaultFinish;
         this.maxSeconds = maxSeconds;
         this.maxInFlight = maxInFlight;
-        this.timer = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "armada-agents-timer"));
+        this.timer = timer;
         this.writer = new Writer();
     }
 
@@ -131,14 +131,20 @@ public class AsyncEngine implements AsyncRequests {
     void start() {
         writer.start();
         writer.enqueue(this::recover);
-        timer.scheduleWithFixedDelay(() -> writer.enqueue(this::purge), 60, 60, TimeUnit.SECONDS);
+        purgeTask = timer.every("the answer purge", () -> writer.enqueue(this::purge), 60, TimeUnit.SECONDS);
     }
 
     @Deactivate
     void stop() {
-        timer.shutdownNow();
+        if (purgeTask != null) {
+            purgeTask.cancel(false);
+        }
         writer.stop();
         for (Active a : active.values()) {
+            ScheduledFuture<?> deadline = a.deadlineTask;
+            if (deadline != null) {
+                deadline.cancel(false);
+            }
             a.finished.completeExceptionally(new IllegalStateException("the agents area stopped"));
         }
         active.clear();

@@ -42,6 +42,7 @@ public class AgentServiceImplTest extends DerbyTestSupport {
     private final AtomicLong clock = new AtomicLong(1_700_000_000_000L);
     private AgentDao dao;
     private AsyncEngine async;
+    private final AgentsTimer timer = new AgentsTimer();
     private AgentServiceImpl service;
     private FakePorts ports;
 
@@ -110,11 +111,11 @@ public class AgentServiceImplTest extends DerbyTestSupport {
     public void setUp() throws Exception {
         JpaStore store = open();
         dao = new AgentDao(store);
-        async = new AsyncEngine(new AsyncDao(store), System::currentTimeMillis, 15, 86400, 64);
+        async = new AsyncEngine(new AsyncDao(store), timer, System::currentTimeMillis, 15, 86400, 64);
         async.start();
         FleetClient fleet = (method, url, body, timeout) -> CompletableFuture.completedFuture(new FleetClient.Answer(
                 200, "{\"code\":0,\"msg\":\"ok\",\"data\":{\"cpu\":{\"numbers\":2}}}".getBytes(StandardCharsets.UTF_8)));
-        service = new AgentServiceImpl(dao, async, fleet, clock::get, 60_000, 180, 3600);
+        service = new AgentServiceImpl(dao, async, fleet, timer, clock::get, 60_000, 180, 3600);
         ports = new FakePorts();
         service.portsGateway = ports;
     }
@@ -123,6 +124,7 @@ public class AgentServiceImplTest extends DerbyTestSupport {
     public void tearDown() {
         service.deactivate();
         async.stop();
+        timer.stop();
         close();
     }
 

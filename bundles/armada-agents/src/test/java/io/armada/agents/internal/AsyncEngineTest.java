@@ -31,17 +31,19 @@ import io.armada.core.ErrorKind;
 public class AsyncEngineTest extends DerbyTestSupport {
     private AsyncDao dao;
     private AsyncEngine engine;
+    private final AgentsTimer timer = new AgentsTimer();
 
     @Before
     public void setUp() throws Exception {
         dao = new AsyncDao(open());
-        engine = new AsyncEngine(dao, System::currentTimeMillis, 15, 86400, 2048);
+        engine = new AsyncEngine(dao, timer, System::currentTimeMillis, 15, 86400, 2048);
         engine.start();
     }
 
     @After
     public void tearDown() {
         engine.stop();
+        timer.stop();
         close();
     }
 
@@ -179,7 +181,7 @@ public class AsyncEngineTest extends DerbyTestSupport {
         r.result = "waiting respone";
         r.targets = "[4,5]";
         dao.insert(r);
-        AsyncEngine second = new AsyncEngine(dao, System::currentTimeMillis, 15, 86400, 16);
+        AsyncEngine second = new AsyncEngine(dao, timer, System::currentTimeMillis, 15, 86400, 16);
         second.start();
         try {
             await("the leftover request finished", 10_000, () -> engine.show(r.requestId, false, false).status() == 1);
@@ -191,7 +193,7 @@ public class AsyncEngineTest extends DerbyTestSupport {
 
     @Test
     public void callsInFlightAreBounded() throws Exception {
-        AsyncEngine narrow = new AsyncEngine(dao, System::currentTimeMillis, 15, 86400, 2);
+        AsyncEngine narrow = new AsyncEngine(dao, timer, System::currentTimeMillis, 15, 86400, 2);
         narrow.start();
         try {
             AtomicInteger open = new AtomicInteger();

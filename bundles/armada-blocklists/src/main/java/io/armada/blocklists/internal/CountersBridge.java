@@ -1,8 +1,8 @@
 package io.armada.blocklists.internal;
 
-import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 import org.osgi.service.component.annotations.Activate;
@@ -36,11 +36,23 @@ public class CountersBridge implements ChangeCounter {
 
     @Activate
     public CountersBridge(@Reference CounterService counters) {
-        this(counters, Executors.newSingleThreadScheduledExecutor(r -> {
+        this(counters, onDemandThread(10_000));
+    }
+
+    /**
+     * The background thread exists only while a count waits (the start's bump, a retry): it ends {@code keepAliveMillis}
+     * after the last one, so an idle server keeps no thread for this (SPEC §7 thread budget). A pool with no core thread keeps its
+     * last thread while a task is queued, so a scheduled retry is never stranded.
+     */
+    static ScheduledExecutorService onDemandThread(long keepAliveMillis) {
+        ScheduledThreadPoolExecutor pool = new ScheduledThreadPoolExecutor(0, r -> {
             Thread t = new Thread(r, "armada-blocklists-counting");
             t.setDaemon(true);
             return t;
-        }));
+        });
+        pool.setKeepAliveTime(keepAliveMillis, TimeUnit.MILLISECONDS);
+        pool.setRemoveOnCancelPolicy(true);
+        return pool;
     }
 
     CountersBridge(CounterService counters, ScheduledExecutorService background) {

@@ -108,4 +108,22 @@ public class CountersBridgeTest {
             }
         }
     }
+
+    @Test
+    public void theOnDemandThreadRunsARetryScheduledBeyondItsKeepAlive() throws Exception {
+        // keep-alive 20 ms, tasks 300 ms apart: the thread may end between them, a queued task is still run
+        ScheduledExecutorService onDemand = CountersBridge.onDemandThread(20);
+        try {
+            java.util.concurrent.CountDownLatch ran = new java.util.concurrent.CountDownLatch(2);
+            onDemand.schedule(ran::countDown, 0, java.util.concurrent.TimeUnit.MILLISECONDS);
+            onDemand.schedule(ran::countDown, 300, java.util.concurrent.TimeUnit.MILLISECONDS);
+            assertTrue("both tasks ran", ran.await(30, java.util.concurrent.TimeUnit.SECONDS));
+            java.util.concurrent.CountDownLatch later = new java.util.concurrent.CountDownLatch(1);
+            Thread.sleep(100);
+            onDemand.schedule(later::countDown, 50, java.util.concurrent.TimeUnit.MILLISECONDS);
+            assertTrue("a task after an idle spell ran", later.await(30, java.util.concurrent.TimeUnit.SECONDS));
+        } finally {
+            onDemand.shutdownNow();
+        }
+    }
 }

@@ -9,7 +9,8 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 public @interface FleetClientConfiguration {
 
     @AttributeDefinition(name = "Threads",
-            description = "Threads that complete answers; requests in flight need none. 0: one per CPU, at most 4.")
+            description = "Threads that complete answers; requests in flight need none. 0: the JVM's common pool "
+                    + "(bin/setenv gives it 2 workers on 1-2 CPUs), where the JDK client completes answers anyway.")
     int threads() default 0;
 
     @AttributeDefinition(name = "Connect timeout (ms)")

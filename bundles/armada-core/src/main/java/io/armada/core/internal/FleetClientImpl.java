@@ -6,7 +6,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -26,29 +28,40 @@ import io.armada.core.FleetClient;
 import io.armada.core.Json;
 import io.armada.core.TokenService;
 
-/** The JDK's non-blocking HTTP client with a bounded executor and the fleet token. */
+/** The JDK's non-blocking HTTP client on a bounded executor (by default the common pool), with the fleet token. */
 @Component(service = FleetClient.class, configurationPid = "io.armada.fleetclient")
 @Designate(ocd = FleetClientConfiguration.class)
 public class FleetClientImpl implements FleetClient {
     private static final ObjectMapper JSON = Json.newMapper();
 
     private final TokenService tokens;
-    private final ExecutorService executor;
+    /** Our own pool when the configuration asks for one; null when the client runs on the common pool. */
+    private final ExecutorService ownPool;
     private final HttpClient client;
 
     @Activate
     public FleetClientImpl(@Reference TokenService tokens, FleetClientConfiguration config) {
         this.tokens = tokens;
-        int threads = config.threads() > 0 ? config.threads()
-                : Math.min(4, Runtime.getRuntime().availableProcessors());
-        AtomicInteger n = new AtomicInteger();
-        ThreadFactory tf = r -> {
-            Thread t = new Thread(r, "armada-fleet-http-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
-        this.executor = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), tf);
-        ((ThreadPoolExecutor) executor).allowCoreThreadTimeOut(true);
+        Executor executor;
+        if (config.threads() > 0) {
+            AtomicInteger n = new AtomicInteger();
+            ThreadFactory tf = r -> {
+                Thread t = new Thread(r, "armada-fleet-http-" + n.incrementAndGet());
+                t.setDaemon(true);
+                return t;
+            };
+            ThreadPoolExecutor pool = new ThreadPoolExecutor(config.threads(), config.threads(), 30, TimeUnit.SECONDS,
+                    new LinkedBlockingQueue<>(), tf);
+            pool.allowCoreThreadTimeOut(true);
+            ownPool = pool;
+            executor = pool;
+        } else {
+            // The JDK client hands every sendAsync answer to the common pool anyway (its dependent stages must not
+            // run on the client's executor); running the client's own tasks there too spares a second pool: a
+            // fan-out to 1,000 nodes then runs on the common pool's workers and the client's selector thread.
+            ownPool = null;
+            executor = ForkJoinPool.commonPool();
+        }
         this.client = HttpClient.newBuilder()
                 .executor(executor)
                 .version(HttpClient.Version.HTTP_1_1)
@@ -59,7 +72,9 @@ public class FleetClientImpl implements FleetClient {
 
     @Deactivate
     void deactivate() {
-        executor.shutdownNow();
+        if (ownPool != null) {
+            ownPool.shutdownNow();
+        }
     }
 
     @Override
