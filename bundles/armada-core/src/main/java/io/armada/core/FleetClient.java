@@ -6,10 +6,10 @@ import java.util.concurrent.CompletableFuture;
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
- * HTTP between fleet members (node → server reports, server → node calls): one non-blocking client with a small,
- * bounded pool of threads, JSON bodies written with {@link Json}'s settings and the fleet token on every request.
- * Thousands of calls in flight need no thread each; a member that does not answer costs a timed-out future, not a
- * thread.
+ * HTTP between fleet members (node → server reports, server → node calls), never blocking the caller: JSON bodies
+ * written with {@link Json}'s settings and the fleet token on every request. On the server thousands of calls in
+ * flight need no thread each; a member that does not answer costs a timed-out future, not a thread. (A node, which
+ * sends a few reports, makes its calls one after the other on one thread instead: a smaller JVM.)
  *
  * @since 1.0
  */

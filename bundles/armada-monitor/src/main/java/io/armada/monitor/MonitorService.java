@@ -101,7 +101,8 @@ public interface MonitorService {
 
     /**
      * All of the above but hardware, in one object: {@code cpu, cpuvt, memory, disk, diskio, network, networkio, vm,
-     * service} and {@code utc}.
+     * service} and {@code utc}. Read at most once a second: callers within that second get the same (unmodifiable
+     * in use) map object, so a caller may key work it derives from the figures on the object's identity.
      *
      * @since 1.0
      */

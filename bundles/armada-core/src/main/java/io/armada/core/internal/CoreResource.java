@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import javax.ws.rs.GET;
+import javax.ws.rs.core.Response;
 import javax.ws.rs.Path;
 import javax.ws.rs.Produces;
 import javax.ws.rs.core.MediaType;
@@ -17,6 +18,7 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtensionSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsName;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
+import io.armada.core.Answers;
 import io.armada.core.ArmadaArea;
 import io.armada.core.ArmadaJaxrs;
 import io.armada.core.PublicRoute;
@@ -55,7 +57,7 @@ public class CoreResource {
     @GET
     @Path("health")
     @PublicRoute
-    public Map<String, Object> health() {
+    public Response health() {
         Object v = catalog.routes(); // a new list object exactly when the routes change
         Map<String, Object> h = health;
         if (h == null || v != healthVersion) {
@@ -67,7 +69,7 @@ public class CoreResource {
             health = h;
             healthVersion = v;
         }
-        return h;
+        return Answers.ok(h);
     }
 
     @GET

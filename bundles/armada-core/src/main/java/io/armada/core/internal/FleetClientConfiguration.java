@@ -13,6 +13,16 @@ public @interface FleetClientConfiguration {
                     + "(bin/setenv gives it 2 workers on 1-2 CPUs), where the JDK client completes answers anyway.")
     int threads() default 0;
 
+    @AttributeDefinition(name = "Transport",
+            description = "async: the JDK's non-blocking HttpClient (many calls in flight: the server's fan-out); "
+                    + "blocking: HttpURLConnection on one on-demand thread (a node's few reports, a smaller JVM); "
+                    + "auto: blocking in the node role, async otherwise.",
+            options = {
+                @org.osgi.service.metatype.annotations.Option(value = "auto"),
+                @org.osgi.service.metatype.annotations.Option(value = "async"),
+                @org.osgi.service.metatype.annotations.Option(value = "blocking")})
+    String transport() default "auto";
+
     @AttributeDefinition(name = "Connect timeout (ms)")
     int connect_timeout_ms() default 5000;
 }

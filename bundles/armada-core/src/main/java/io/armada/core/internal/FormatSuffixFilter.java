@@ -27,6 +27,10 @@ public class FormatSuffixFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext ctx) {
+        String relative = ctx.getUriInfo().getPath(false);
+        if (relative == null || !relative.endsWith(SUFFIX)) {
+            return; // the common case, without building the request URI
+        }
         URI uri = ctx.getUriInfo().getRequestUri();
         String path = uri.getRawPath();
         String stripped = strip(path);

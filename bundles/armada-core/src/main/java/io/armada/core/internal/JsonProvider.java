@@ -11,6 +11,7 @@ import java.lang.reflect.Type;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.Produces;
 import javax.ws.rs.WebApplicationException;
+import javax.ws.rs.core.HttpHeaders;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.MultivaluedMap;
 import javax.ws.rs.core.StreamingOutput;
@@ -117,7 +118,83 @@ public class JsonProvider implements MessageBodyReader<Object>, MessageBodyWrite
     public void writeTo(Object value, Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType,
             MultivaluedMap<String, Object> httpHeaders, OutputStream entityStream)
             throws IOException, WebApplicationException {
-        MAPPER.writeValue(entityStream, value);
+        SizedOutput out = new SizedOutput(entityStream, SIZED_LIMIT);
+        MAPPER.writeValue(out, value);
+        if (out.buffered() && httpHeaders != null) {
+            // the whole answer at once with its Content-Length: one write of headers and body, no chunked encoding
+            httpHeaders.putSingle(HttpHeaders.CONTENT_LENGTH, Integer.toString(out.size()));
+        }
+        out.finish();
+    }
+
+    /** Answers up to this size are sent with a Content-Length; larger ones stream (chunked) as they are written. */
+    static final int SIZED_LIMIT = 64 * 1024;
+
+    /**
+     * Keeps what Jackson writes until the limit: under it the caller sets the Content-Length, then {@link #finish()}
+     * writes it all; over it, what was kept and the rest go straight to the container's stream. Jackson closes its
+     * target when done; the container's stream is the container's to close.
+     */
+    static final class SizedOutput extends OutputStream {
+        private final OutputStream target;
+        private final int limit;
+        private byte[] buf = new byte[1024];
+        private int size;
+        private boolean streaming;
+
+        SizedOutput(OutputStream target, int limit) {
+            this.target = target;
+            this.limit = limit;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            if (streaming) {
+                target.write(b, off, len);
+                return;
+            }
+            if (size + len > limit) {
+                streaming = true;
+                target.write(buf, 0, size);
+                target.write(b, off, len);
+                buf = null;
+                return;
+            }
+            if (size + len > buf.length) {
+                buf = java.util.Arrays.copyOf(buf, Math.min(limit, Math.max(buf.length * 2, size + len)));
+            }
+            System.arraycopy(b, off, buf, size, len);
+            size += len;
+        }
+
+        @Override
+        public void flush() {
+            // kept until finish(); a streaming answer is flushed by the container at its end
+        }
+
+        @Override
+        public void close() {
+            // not the container's stream
+        }
+
+        boolean buffered() {
+            return !streaming;
+        }
+
+        int size() {
+            return size;
+        }
+
+        void finish() throws IOException {
+            if (!streaming) {
+                target.write(buf, 0, size);
+            }
+        }
     }
 
     /** Types that the container's own providers handle better as they are. */

@@ -28,6 +28,8 @@ import org.slf4j.LoggerFactory;
  * <p>
  * Everything else passes through: only a 404 whose body goes through {@code getWriter()} is held (CXF's JAX-RS
  * answers, ours included, write through the output stream), and only until the body is known.
+ * <p>
+ * Being the filter in front of CXF, it also tells CXF that a request without a body has none ({@link BodilessRequest}).
  */
 @Component(service = Filter.class, property = {
         "osgi.http.whiteboard.filter.name=armada-rewire-gap",
@@ -57,6 +59,7 @@ public class RewireGapFilter implements Filter {
             return;
         }
         HttpServletResponse http = (HttpServletResponse) response;
+        request = BodilessRequest.of(request);
         long start = System.nanoTime();
         long backoffMillis = 5;
         for (int attempt = 1;; attempt++) {

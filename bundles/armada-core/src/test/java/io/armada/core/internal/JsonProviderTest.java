@@ -69,6 +69,29 @@ public class JsonProviderTest {
     }
 
     @Test
+    public void aSmallAnswerGoesOutWholeWithItsLengthALargeOneStreams() throws Exception {
+        javax.ws.rs.core.MultivaluedMap<String, Object> headers = new javax.ws.rs.core.MultivaluedHashMap<>();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        provider.writeTo(Map.of("msg", "成功"), Map.class, Map.class, null, MediaType.APPLICATION_JSON_TYPE, headers, out);
+        assertEquals("{\"msg\":\"成功\"}", out.toString(StandardCharsets.UTF_8));
+        assertEquals(Integer.toString(out.size()), headers.getFirst("Content-Length"));
+
+        // over the limit: no length (the container sends it chunked), the same bytes as Jackson alone
+        java.util.List<String> rows = new java.util.ArrayList<>();
+        for (int i = 0; i < 20_000; i++) {
+            rows.add("row-" + i);
+        }
+        headers.clear();
+        out.reset();
+        provider.writeTo(rows, java.util.List.class, java.util.List.class, null, MediaType.APPLICATION_JSON_TYPE,
+                headers, out);
+        assertNull(headers.getFirst("Content-Length"));
+        assertEquals(new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(rows),
+                out.toString(StandardCharsets.UTF_8));
+        assertTrue(out.size() > JsonProvider.SIZED_LIMIT);
+    }
+
+    @Test
     public void emptyBodyReadsAsNull() throws Exception {
         assertNull(read(Body.class, "", null));
         assertNull(read(Body.class, "  \n", null));

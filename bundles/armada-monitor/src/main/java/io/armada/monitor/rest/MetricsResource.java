@@ -3,6 +3,7 @@ package io.armada.monitor.rest;
 import javax.ws.rs.GET;
 import javax.ws.rs.Path;
 import javax.ws.rs.Produces;
+import javax.ws.rs.core.Response;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -11,6 +12,7 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtensionSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
+import io.armada.core.Answers;
 import io.armada.core.ArmadaArea;
 import io.armada.core.ArmadaJaxrs;
 import io.armada.monitor.MonitorService;
@@ -40,7 +42,7 @@ public class MetricsResource {
 
     @GET
     @Produces(CONTENT_TYPE)
-    public String metrics() {
-        return monitor.metrics();
+    public Response metrics() {
+        return Answers.ok(monitor.metrics());
     }
 }

@@ -211,17 +211,7 @@ public class MonitorResource {
         return service();
     }
 
-    @GET
-    @Path("resource")
-    public Envelopes.Monitor resource() {
-        return ok(monitor.resource());
-    }
-
-    @POST
-    @Path("resource")
-    public Envelopes.Monitor resourcePost() {
-        return resource();
-    }
+    // resource (all figures in one): ResourceRoute, a class of its own
 
     // ------------------------------------------------------------------ port_status, resource_statis
 
