@@ -10,6 +10,8 @@ import org.osgi.service.component.annotations.Deactivate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.armada.core.Threads;
+
 /**
  * The agents area's one timer thread: async request deadlines, the answer purge and the last-report flush. Each task
  * is short or hands its work to a writer; a user cancels its own futures when it stops, and the thread ends with
@@ -19,11 +21,8 @@ import org.slf4j.LoggerFactory;
 public class AgentsTimer {
     private static final Logger LOG = LoggerFactory.getLogger(AgentsTimer.class);
 
-    private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "armada-agents-timer");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ScheduledExecutorService executor =
+            Executors.newSingleThreadScheduledExecutor(Threads.daemon("armada-agents-timer"));
 
     ScheduledFuture<?> schedule(Runnable task, long delay, TimeUnit unit) {
         return executor.schedule(task, delay, unit);

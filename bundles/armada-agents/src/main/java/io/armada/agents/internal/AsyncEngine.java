@@ -49,6 +49,7 @@ import io.armada.agents.internal.store.AsyncRequestRecord;
 import io.armada.agents.internal.store.ResponseRecord;
 import io.armada.core.ApiException;
 import io.armada.core.Json;
+import io.armada.core.Threads;
 import io.armada.persistence.DuplicateKeyException;
 import io.armada.persistence.JpaStore;
 
@@ -149,12 +150,6 @@ public class AsyncEngine implements AsyncRequests {
         }
         active.clear();
         waiting.clear();
-    }
-
-    private static Thread daemon(Runnable r, String name) {
-        Thread t = new Thread(r, name);
-        t.setDaemon(true);
-        return t;
     }
 
     long nowSeconds() {
@@ -456,7 +451,7 @@ public class AsyncEngine implements AsyncRequests {
 
         void start() {
             running = true;
-            thread = daemon(this, "armada-agents-writer");
+            thread = Threads.daemon("armada-agents-writer").newThread(this);
             thread.start();
         }
 

@@ -12,6 +12,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.armada.core.Threads;
 import io.armada.counters.Counter;
 import io.armada.counters.CounterService;
 
@@ -45,11 +46,8 @@ public class CountersBridge implements ChangeCounter {
      * last thread while a task is queued, so a scheduled retry is never stranded.
      */
     static ScheduledExecutorService onDemandThread(long keepAliveMillis) {
-        ScheduledThreadPoolExecutor pool = new ScheduledThreadPoolExecutor(0, r -> {
-            Thread t = new Thread(r, "armada-blocklists-counting");
-            t.setDaemon(true);
-            return t;
-        });
+        ScheduledThreadPoolExecutor pool =
+                new ScheduledThreadPoolExecutor(0, Threads.daemon("armada-blocklists-counting"));
         pool.setKeepAliveTime(keepAliveMillis, TimeUnit.MILLISECONDS);
         pool.setRemoveOnCancelPolicy(true);
         return pool;

@@ -19,10 +19,15 @@ final class BodilessRequest extends HttpServletRequestWrapper {
     /** The request itself, or the request with a length of 0 when it cannot have a body. */
     static ServletRequest of(ServletRequest request) {
         if (request instanceof HttpServletRequest http && http.getContentLengthLong() < 0
-                && http.getHeader("Transfer-Encoding") == null && http.getHeader("Content-Length") == null) {
+                && !mayHaveBody(http.getHeader("Transfer-Encoding"), http.getHeader("Content-Length"))) {
             return new BodilessRequest(http);
         }
         return request;
+    }
+
+    /** HTTP/1.1: a request has a body only with a Transfer-Encoding or a Content-Length over 0. */
+    static boolean mayHaveBody(String transferEncoding, String contentLength) {
+        return transferEncoding != null || (contentLength != null && !contentLength.trim().equals("0"));
     }
 
     @Override

@@ -29,9 +29,10 @@ public class ContentTypeFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext ctx) throws IOException {
-        // HTTP/1.1: a request has a body only with a Content-Length over 0 or a Transfer-Encoding; asking CXF
-        // (hasEntity) reads ahead and caches the input even for a GET without one
-        if (!mayHaveBody(ctx) || !ctx.hasEntity()) {
+        // asking CXF (hasEntity) reads ahead and caches the input even for a GET that cannot have a body
+        boolean mayHaveBody = BodilessRequest.mayHaveBody(ctx.getHeaderString("Transfer-Encoding"),
+                ctx.getHeaderString(HttpHeaders.CONTENT_LENGTH));
+        if (!mayHaveBody || !ctx.hasEntity()) {
             if (ctx.getMediaType() == null) {
                 // a request without a body (curl GET /v1.0/agents) to a resource whose JSON body is optional: CXF
                 // would look for an application/octet-stream reader and answer 415; as JSON it reads as "no body"
@@ -57,14 +58,6 @@ public class ContentTypeFilter implements ContainerRequestFilter {
         if (c == '{' || c == '[') {
             ctx.getHeaders().putSingle(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_JSON);
         }
-    }
-
-    static boolean mayHaveBody(ContainerRequestContext ctx) {
-        if (ctx.getHeaderString("Transfer-Encoding") != null) {
-            return true;
-        }
-        String length = ctx.getHeaderString(HttpHeaders.CONTENT_LENGTH);
-        return length != null && !length.trim().equals("0");
     }
 
     /** Whitespace and the bytes of a UTF-8 byte order mark. */

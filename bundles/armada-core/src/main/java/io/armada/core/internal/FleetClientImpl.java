@@ -14,10 +14,8 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -31,6 +29,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.armada.core.FleetClient;
 import io.armada.core.Json;
 import io.armada.core.TokenService;
+import io.armada.core.Threads;
 
 /**
  * HTTP between fleet members, with the fleet token, on one of two transports of the JDK:
@@ -98,7 +97,7 @@ public class FleetClientImpl implements FleetClient {
             Executor executor;
             if (threads > 0) {
                 ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS,
-                        new LinkedBlockingQueue<>(), named("armada-fleet-http-"));
+                        new LinkedBlockingQueue<>(), Threads.daemon("armada-fleet-http"));
                 pool.allowCoreThreadTimeOut(true);
                 ownPool = pool;
                 executor = pool;
@@ -147,7 +146,7 @@ public class FleetClientImpl implements FleetClient {
     static final class Blocking implements Transport {
         private final int connectMillis;
         private final ThreadPoolExecutor thread = new ThreadPoolExecutor(0, 1, 10, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(), named("armada-fleet-call-"));
+                new LinkedBlockingQueue<>(), Threads.daemon("armada-fleet-call"));
 
         Blocking(int connectMillis) {
             this.connectMillis = connectMillis;
@@ -208,14 +207,5 @@ public class FleetClientImpl implements FleetClient {
         public void close() {
             thread.shutdownNow();
         }
-    }
-
-    private static ThreadFactory named(String prefix) {
-        AtomicInteger n = new AtomicInteger();
-        return r -> {
-            Thread t = new Thread(r, prefix + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
     }
 }

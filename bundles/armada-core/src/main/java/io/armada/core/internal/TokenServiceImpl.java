@@ -3,7 +3,6 @@ package io.armada.core.internal;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -127,7 +126,8 @@ public class TokenServiceImpl implements TokenService {
             Files.deleteIfExists(tmp);
             try {
                 Files.createFile(tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            } catch (UnsupportedOperationException | FileAlreadyExistsException e) {
+            } catch (UnsupportedOperationException noPosix) {
+                // a file system without POSIX permissions: the file gets the folder's defaults
                 Files.createFile(tmp);
             }
             Files.write(tmp, text.getBytes(StandardCharsets.UTF_8));

@@ -26,6 +26,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.armada.core.ApiException;
+import io.armada.core.Threads;
 import io.armada.counters.Counter;
 import io.armada.counters.CounterService;
 import io.armada.counters.internal.jpa.JpaCounterDao;
@@ -75,11 +76,7 @@ public class CounterServiceImpl implements CounterService {
 
     CounterServiceImpl(CounterDao dao) {
         this.dao = Objects.requireNonNull(dao, "dao");
-        this.writer = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "armada-counters-writer");
-            t.setDaemon(true);
-            return t;
-        });
+        this.writer = Executors.newSingleThreadExecutor(Threads.daemon("armada-counters-writer"));
         writer.execute(this::writeLoop);
     }
 

@@ -31,6 +31,7 @@ import io.armada.core.ApiException;
 import io.armada.core.Dialect;
 import io.armada.core.ErrorKind;
 import io.armada.core.FleetClient;
+import io.armada.core.Threads;
 import io.armada.monitor.MonitorService;
 import io.armada.monitor.Reporting;
 import io.armada.monitor.ReportingState;
@@ -140,11 +141,7 @@ public class MonitorNode implements MonitorService, Reporting, MonitorInternals 
             throw new IllegalArgumentException("report.interval.seconds must be at least 1, not "
                     + config.report_interval_seconds());
         }
-        this.executor = new ScheduledThreadPoolExecutor(1, r -> {
-            Thread t = new Thread(r, "armada-monitor");
-            t.setDaemon(true);
-            return t;
-        });
+        this.executor = new ScheduledThreadPoolExecutor(1, Threads.daemon("armada-monitor"));
         executor.setRemoveOnCancelPolicy(true);
         executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
         executor.execute(this::init);
