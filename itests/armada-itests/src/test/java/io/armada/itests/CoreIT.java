@@ -7,6 +7,7 @@ import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
 
 import java.time.Duration;
+import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
 
@@ -24,6 +25,9 @@ import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.Constants;
+import org.osgi.framework.ServiceRegistration;
+import org.osgi.service.jaxrs.runtime.JaxrsServiceRuntime;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -64,6 +68,36 @@ public class CoreIT extends ArmadaKarafTestSupport {
         assertEquals(System.getProperty("armada.version", h.get("version").asText()), h.get("version").asText());
         assertTrue(h.toString(), h.get("areas").toString().contains("\"core\""));
         assertTrue(h.toString(), h.get("areas").toString().contains("\"testarea\""));
+    }
+
+    @Test
+    public void aJaxrsRuntimeLeftBehindByTheWhiteboardDoesNotBreakHealth() throws Exception {
+        // Aries JAX-RS 2.0.2 can leave a runtime registered when its whiteboard is torn down and created again in the
+        // same instant at boot: it announces no endpoint and its getRuntimeDTO() throws (a field failure: every
+        // /health was a 500 after it). Ranked highest and there before core starts, so a catalog that binds one
+        // runtime binds this one.
+        JaxrsServiceRuntime stale = () -> {
+            throw new NullPointerException("Cannot read the array length because \"array\" is null");
+        };
+        ServiceRegistration<JaxrsServiceRuntime> left = bundleContext.registerService(JaxrsServiceRuntime.class,
+                stale, new Hashtable<>(Map.of(Constants.SERVICE_RANKING, Integer.MAX_VALUE)));
+        try {
+            org.osgi.framework.Bundle core = bundle("armada-core");
+            core.stop();
+            core.start();
+            Http.Answer[] h = new Http.Answer[1];
+            Http.await("/health with every area after core restarted", Duration.ofSeconds(60), () -> {
+                h[0] = anonymous().get("/health");
+                return h[0].status() == 200 && h[0].body().contains("\"testarea\"");
+            }, () -> ", last " + h[0]);
+            JsonNode doc = http().get("/openapi.json").json();
+            assertNotNull(doc.toString(), doc.get("paths").get("/testarea/egg/echo"));
+            // the exception mapper's neighbourhood dialect still works: an unknown egg route answers in egg
+            assertBody(http().get("/testarea/egg/nope"), 404, "{\"status\":1,\"msg\":\"no such route\"}");
+        } finally {
+            left.unregister();
+        }
+        assertEquals(200, anonymous().get("/health").status());
     }
 
     @Test

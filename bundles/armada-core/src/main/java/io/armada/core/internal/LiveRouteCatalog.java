@@ -4,8 +4,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
@@ -16,12 +19,18 @@ import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.jaxrs.runtime.JaxrsServiceRuntime;
+import org.osgi.service.jaxrs.runtime.JaxrsServiceRuntimeConstants;
 import org.osgi.service.jaxrs.runtime.dto.ApplicationDTO;
 import org.osgi.service.jaxrs.runtime.dto.FailedResourceDTO;
 import org.osgi.service.jaxrs.runtime.dto.ResourceDTO;
 import org.osgi.service.jaxrs.runtime.dto.ResourceMethodInfoDTO;
 import org.osgi.service.jaxrs.runtime.dto.RuntimeDTO;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import io.armada.core.ArmadaArea;
 import io.armada.core.Dialect;
@@ -30,15 +39,42 @@ import io.armada.core.RouteCatalog;
 /**
  * Reads the whiteboard's {@link RuntimeDTO} and keeps the result until the runtime's {@code service.changecount}
  * moves, so {@code /health} costs no DTO walk per request.
+ * <p>
+ * Every {@link JaxrsServiceRuntime} is tracked, not just one: the Aries whiteboard (2.0.2) can leave a runtime
+ * registered behind when it is torn down and created again in the same instant (a {@code
+ * ConcurrentModificationException} in component-dsl while pax-web publishes its HTTP runtime at boot; seen once in
+ * about 25 node boots). That runtime serves nothing, announces no {@code osgi.jaxrs.endpoint}, and its
+ * {@code getRuntimeDTO()} throws a {@code NullPointerException} for as long as it stays; a catalog bound to it made
+ * every {@code /health} a 500. The catalog therefore reads the runtimes that announce an endpoint, and leaves out
+ * (with one warning) a runtime whose DTO cannot be read.
  */
 // also under its own class, for core's exception mapper (dialectNear); other bundles cannot see that class
 @Component(service = {RouteCatalog.class, LiveRouteCatalog.class})
 public class LiveRouteCatalog implements RouteCatalog {
+    private static final Logger LOG = LoggerFactory.getLogger(LiveRouteCatalog.class);
     private static final String CHANGE_COUNT = "service.changecount";
+    static final String ENDPOINT = JaxrsServiceRuntimeConstants.JAX_RS_SERVICE_ENDPOINT;
     private static final long UNCOUNTED_TTL_NANOS = 1_000_000_000L;
 
-    private record Snapshot(Object changeCount, long at, List<Route> routes, SortedSet<String> areas,
-            List<String> failures, List<DialectRoute> dialects) {
+    private record Snapshot(Map<ServiceReference<?>, Object> counts, long at, List<Route> routes,
+            SortedSet<String> areas, List<String> failures, List<DialectRoute> dialects) {
+
+        /** True while the same runtimes are bound with the change counts this snapshot was read at. */
+        boolean isCurrent(Map<ServiceReference<JaxrsServiceRuntime>, JaxrsServiceRuntime> runtimes, long now) {
+            if (runtimes.size() != counts.size()) {
+                return false;
+            }
+            for (Map.Entry<ServiceReference<?>, Object> e : counts.entrySet()) {
+                if (!runtimes.containsKey(e.getKey())) {
+                    return false;
+                }
+                Object cc = e.getKey().getProperty(CHANGE_COUNT);
+                if (cc == null ? now - at >= UNCOUNTED_TTL_NANOS : !cc.equals(e.getValue())) {
+                    return false;
+                }
+            }
+            return true;
+        }
     }
 
     /** A live route's path split in segments ({@code null} for a template segment) and its resource's dialect. */
@@ -49,17 +85,27 @@ public class LiveRouteCatalog implements RouteCatalog {
     }
 
     private final BundleContext context;
-    private final JaxrsServiceRuntime runtime;
-    private final ServiceReference<JaxrsServiceRuntime> runtimeRef;
+    private final Map<ServiceReference<JaxrsServiceRuntime>, JaxrsServiceRuntime> runtimes = new ConcurrentHashMap<>();
+    private final Set<Object> unreadable = ConcurrentHashMap.newKeySet();
     private final Map<Long, Served> byServiceId = new ConcurrentHashMap<>();
     private volatile Snapshot snapshot;
 
     @Activate
-    public LiveRouteCatalog(BundleContext context, @Reference JaxrsServiceRuntime runtime,
-            @Reference(service = JaxrsServiceRuntime.class) ServiceReference<JaxrsServiceRuntime> runtimeRef) {
+    public LiveRouteCatalog(BundleContext context) {
         this.context = context;
-        this.runtime = runtime;
-        this.runtimeRef = runtimeRef;
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY, unbind = "removeRuntime")
+    void addRuntime(ServiceReference<JaxrsServiceRuntime> ref, JaxrsServiceRuntime runtime) {
+        runtimes.put(ref, runtime);
+        snapshot = null;
+    }
+
+    void removeRuntime(ServiceReference<JaxrsServiceRuntime> ref) {
+        runtimes.remove(ref);
+        unreadable.remove(ref.getProperty(org.osgi.framework.Constants.SERVICE_ID));
+        snapshot = null;
     }
 
     @Override
@@ -78,56 +124,84 @@ public class LiveRouteCatalog implements RouteCatalog {
     }
 
     private Snapshot current() {
-        Object cc = runtimeRef.getProperty(CHANGE_COUNT);
         Snapshot s = snapshot;
         long now = System.nanoTime();
-        if (s != null && (cc != null ? cc.equals(s.changeCount()) : now - s.at() < UNCOUNTED_TTL_NANOS)) {
+        if (s != null && s.isCurrent(runtimes, now)) {
             return s;
         }
-        s = read(cc, now);
+        s = read(now);
         snapshot = s;
         return s;
     }
 
-    private Snapshot read(Object cc, long now) {
-        RuntimeDTO dto = runtime.getRuntimeDTO();
+    private Snapshot read(long now) {
+        // the change counts first: a change while the DTOs are read makes the next call read again
+        Map<ServiceReference<?>, Object> counts = new HashMap<>();
+        List<Map.Entry<ServiceReference<JaxrsServiceRuntime>, JaxrsServiceRuntime>> bound =
+                new ArrayList<>(runtimes.entrySet());
+        boolean anyServing = false;
+        for (Map.Entry<ServiceReference<JaxrsServiceRuntime>, JaxrsServiceRuntime> e : bound) {
+            counts.put(e.getKey(), e.getKey().getProperty(CHANGE_COUNT));
+            anyServing |= e.getKey().getProperty(ENDPOINT) != null;
+        }
+        List<RuntimeDTO> dtos = new ArrayList<>();
+        for (Map.Entry<ServiceReference<JaxrsServiceRuntime>, JaxrsServiceRuntime> e : bound) {
+            if (anyServing && e.getKey().getProperty(ENDPOINT) == null) {
+                continue; // serves no request: left behind by a whiteboard that did not stop cleanly, or not up yet
+            }
+            try {
+                dtos.add(e.getValue().getRuntimeDTO());
+            } catch (RuntimeException ex) {
+                Object id = e.getKey().getProperty(org.osgi.framework.Constants.SERVICE_ID);
+                if (unreadable.add(id)) {
+                    LOG.warn("JAX-RS runtime service {} cannot describe its routes ({}); /health and /openapi.json "
+                            + "leave it out", id, ex.toString());
+                }
+            }
+        }
         List<Route> routes = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
         SortedSet<String> areas = new TreeSet<>();
         List<DialectRoute> dialects = new ArrayList<>();
-        List<ApplicationDTO> apps = new ArrayList<>();
-        if (dto.defaultApplication != null) {
-            apps.add(dto.defaultApplication);
-        }
-        if (dto.applicationDTOs != null) {
-            apps.addAll(Arrays.asList(dto.applicationDTOs));
-        }
-        for (ApplicationDTO app : apps) {
-            if (app.resourceDTOs == null) {
-                continue;
+        List<String> failures = new ArrayList<>();
+        for (RuntimeDTO dto : dtos) {
+            List<ApplicationDTO> apps = new ArrayList<>();
+            if (dto.defaultApplication != null) {
+                apps.add(dto.defaultApplication);
             }
-            for (ResourceDTO resource : app.resourceDTOs) {
-                Served served = servedBy(resource.serviceId);
-                String area = served.area();
-                if (resource.resourceMethods == null || resource.resourceMethods.length == 0) {
+            if (dto.applicationDTOs != null) {
+                apps.addAll(Arrays.asList(dto.applicationDTOs));
+            }
+            for (ApplicationDTO app : apps) {
+                if (app.resourceDTOs == null) {
                     continue;
                 }
-                areas.add(area);
-                for (ResourceMethodInfoDTO m : resource.resourceMethods) {
-                    String path = join(app.base, m.path);
-                    routes.add(new Route(m.method == null ? "ANY" : m.method, path, area,
-                            list(m.consumingMimeType), list(m.producingMimeType)));
-                    dialects.add(new DialectRoute(segments(path), served.dialect()));
+                for (ResourceDTO resource : app.resourceDTOs) {
+                    Served served = servedBy(resource.serviceId);
+                    String area = served.area();
+                    if (resource.resourceMethods == null || resource.resourceMethods.length == 0) {
+                        continue;
+                    }
+                    areas.add(area);
+                    for (ResourceMethodInfoDTO m : resource.resourceMethods) {
+                        String path = join(app.base, m.path);
+                        String method = m.method == null ? "ANY" : m.method;
+                        if (!seen.add(method + " " + path)) {
+                            continue;
+                        }
+                        routes.add(new Route(method, path, area, list(m.consumingMimeType), list(m.producingMimeType)));
+                        dialects.add(new DialectRoute(segments(path), served.dialect()));
+                    }
+                }
+            }
+            if (dto.failedResourceDTOs != null) {
+                for (FailedResourceDTO f : dto.failedResourceDTOs) {
+                    failures.add((f.name == null ? "service " + f.serviceId : f.name) + ": reason " + f.failureReason);
                 }
             }
         }
         routes.sort(Comparator.comparing(Route::path).thenComparing(Route::method));
-        List<String> failures = new ArrayList<>();
-        if (dto.failedResourceDTOs != null) {
-            for (FailedResourceDTO f : dto.failedResourceDTOs) {
-                failures.add((f.name == null ? "service " + f.serviceId : f.name) + ": reason " + f.failureReason);
-            }
-        }
-        return new Snapshot(cc, now, Collections.unmodifiableList(routes), Collections.unmodifiableSortedSet(areas),
+        return new Snapshot(counts, now, Collections.unmodifiableList(routes), Collections.unmodifiableSortedSet(areas),
                 Collections.unmodifiableList(failures), List.copyOf(dialects));
     }
 
