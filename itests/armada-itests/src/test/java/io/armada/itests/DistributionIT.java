@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.List;
 import java.util.Properties;
 import java.util.Set;
 
@@ -170,5 +171,26 @@ public class DistributionIT {
         node.env("ARMADA_ROLE", null);
         node.start();
         assertEquals("node", node.http(null).get("/health").json().get("role").asText());
+    }
+
+    @Test
+    public void h_theNodeStartsWithClassDataSharingTheServerWithKarafsJaxpPatches() throws Exception {
+        List<String> nodeArgs = arguments(node);
+        List<String> serverArgs = arguments(server);
+        assertFalse("node JVM patches a module: " + nodeArgs, nodeArgs.contains("--patch-module"));
+        assertEquals("server JVM: " + serverArgs, 2, serverArgs.stream().filter("--patch-module"::equals).count());
+        Path jdkArchive = Path.of(System.getProperty("java.home"), "lib", "server", "classes.jsa");
+        if (Files.exists(jdkArchive)) { // a JDK built without its default CDS archive has nothing to share
+            String maps = Files.readString(Path.of("/proc/" + node.pid() + "/maps"));
+            assertTrue("the node maps the JDK's CDS archive", maps.contains("classes.jsa"));
+        }
+        for (Instance i : new Instance[] {node, server}) {
+            String log = Files.readString(i.home.resolve("data/log/karaf.log"));
+            assertFalse("a Karaf activator failed", log.contains("Error starting karaf activator"));
+        }
+    }
+
+    private static List<String> arguments(Instance i) throws Exception {
+        return ProcessHandle.of(i.pid()).flatMap(h -> h.info().arguments()).map(List::of).orElseThrow();
     }
 }
