@@ -24,6 +24,8 @@ final class Figures {
     final GlobalMemory memory;
     final int logicalCpus;
     final long bootTime;
+    /** USER_HZ of {@code /proc/stat}, for the sampler's own reading of the CPU ticks; 0 without {@code /proc}. */
+    final long userHz;
 
     Figures() {
         oshi.nativefree.SystemInfo si = new oshi.nativefree.SystemInfo();
@@ -32,6 +34,19 @@ final class Figures {
         this.memory = hal.getMemory();
         this.logicalCpus = cpu.getLogicalProcessorCount();
         this.bootTime = CpuStat.getBootTime();
+        this.userHz = userHz(cpu, logicalCpus);
+    }
+
+    static final Path PROC_STAT = Path.of("/proc/stat");
+    static final Path PROC_MEMINFO = Path.of("/proc/meminfo");
+
+    private static long userHz(CentralProcessor cpu, int logicalCpus) {
+        try {
+            long[][] raw = ProcFiles.cpuTicks(Files.readString(PROC_STAT), logicalCpus);
+            return ProcFiles.userHz(cpu.getProcessorCpuLoadTicks(), raw);
+        } catch (java.io.IOException | RuntimeException e) {
+            return 0; // no /proc/stat here: the sampler asks OSHI
+        }
     }
 
     /** Physical NICs (not under /sys/devices/virtual: no lo, bridges, bonds, veth, tun, ifb). */

@@ -258,17 +258,31 @@ public class MonitorNode implements MonitorService, Reporting, MonitorInternals 
     }
 
     /**
-     * One sample: CPU ticks and memory through OSHI ({@code /proc/stat}, {@code /proc/meminfo}), the physical NICs'
-     * counters from {@code /proc/net/dev}: three small files. Runs on the monitor thread only.
+     * One sample: CPU ticks ({@code /proc/stat}), memory ({@code /proc/meminfo}) and the physical NICs' counters
+     * ({@code /proc/net/dev}): three small files, read with {@link ProcFiles}' parsers (OSHI where there is no
+     * {@code /proc}). Runs on the monitor thread only.
      */
     private void sample(Figures f) {
         long now = System.currentTimeMillis();
-        long[][] perCpu = f.cpu.getProcessorCpuLoadTicks();
+        long[][] perCpu = null;
+        long[] memory = {-1, -1};
+        if (f.userHz > 0) {
+            try {
+                perCpu = ProcFiles.toMillis(ProcFiles.cpuTicks(Files.readString(Figures.PROC_STAT), f.logicalCpus),
+                        f.userHz);
+                memory = ProcFiles.memTotalAvailable(Files.readString(Figures.PROC_MEMINFO));
+            } catch (java.io.IOException e) {
+                perCpu = null;
+            }
+        }
+        if (perCpu == null) {
+            perCpu = f.cpu.getProcessorCpuLoadTicks();
+        }
         long[] ticks = sum(perCpu);
         double cpu = prevTicks == null ? Double.NaN : busyPercent(prevTicks, ticks);
         prevTicks = ticks;
-        long total = f.memory.getTotal();
-        long available = f.memory.getAvailable();
+        long total = memory[0] >= 0 ? memory[0] : f.memory.getTotal();
+        long available = memory[1] >= 0 ? memory[1] : f.memory.getAvailable();
         Map<String, long[]> dev;
         try {
             dev = ProcFiles.netDev(Files.readString(PROC_NET_DEV));

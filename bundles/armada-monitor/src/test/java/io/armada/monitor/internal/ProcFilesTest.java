@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.junit.Assume;
 import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
@@ -166,5 +167,76 @@ public class ProcFilesTest {
         assertEquals(14170L, dev.get("eth0")[1]);
         assertEquals(1379428L, dev.get("eth0")[8]);
         assertEquals(3L, dev.get("eth0")[10]);
+    }
+
+    @Test
+    public void aMalformedNetDevLineIsSkipped() {
+        String text = "h1\nh2\n  eth0: 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16\n  eth1: 1 2 x3 4 5 6 7 8 9 10 11 12 13 14 15 16\n"
+                + "  eth2: 1 2 3\n";
+        assertEquals(List.of("eth0"), List.copyOf(ProcFiles.netDev(text).keySet()));
+    }
+
+    private static final String STAT = "cpu  10132153 290696 3084719 46828483 16683 0 25195 0 175628 0\n"
+            + "cpu0 1393280 32966 572056 13343292 6130 0 17875 7 0 0\n"
+            + "cpu1 1335513 42 401009 3371 10 3 4 5\n"
+            + "intr 1462898 0 0 0\n"
+            + "cpu3 1 2 3 4 5 6 7 8 9 10\n"
+            + "ctxt 1990473\n";
+
+    @Test
+    public void cpuTicksComeFromTheCpuNLinesInOshisOrder() {
+        long[][] t = ProcFiles.cpuTicks(STAT, 3);
+        assertEquals(List.of(1393280L, 32966L, 572056L, 13343292L, 6130L, 0L, 17875L, 7L), boxed(t[0]));
+        assertEquals(List.of(1335513L, 42L, 401009L, 3371L, 10L, 3L, 4L, 5L), boxed(t[1]));
+        assertEquals(List.of(0L, 0L, 0L, 0L, 0L, 0L, 0L, 0L), boxed(t[2])); // offline: no line; cpu3 is beyond 3 CPUs
+    }
+
+    @Test
+    public void ticksBecomeMillisecondsAsOshiMakesThem() {
+        long[][] raw = {{1393280, 32966, 13343292}};
+        long[][] oshi = {{13932800, 329660, 133432920}};
+        assertEquals(100, ProcFiles.userHz(oshi, raw));
+        assertEquals(250, ProcFiles.userHz(new long[][] {{53373168}}, new long[][] {{13343292}}));
+        assertEquals(100, ProcFiles.userHz(new long[][] {{50}}, new long[][] {{5}})); // too little counted to tell
+        assertEquals(List.of(13932800L, 329660L, 133432920L), boxed(ProcFiles.toMillis(raw, 100)[0]));
+        assertEquals(List.of(4L), boxed(ProcFiles.toMillis(new long[][] {{1}}, 250)[0]));
+    }
+
+    @Test
+    public void memTotalAndAvailableInBytes() {
+        String meminfo = "MemTotal:       24684376 kB\nMemFree:        23000000 kB\nMemAvailable:   24360800 kB\n"
+                + "Buffers:           12345 kB\n";
+        long[] m = ProcFiles.memTotalAvailable(meminfo);
+        assertEquals(24684376L * 1024, m[0]);
+        assertEquals(24360800L * 1024, m[1]);
+        long[] old = ProcFiles.memTotalAvailable("MemTotal: 1024 kB\nMemFree: 512 kB\n"); // before Linux 3.14
+        assertEquals(1024L * 1024, old[0]);
+        assertEquals(-1L, old[1]);
+    }
+
+    @Test
+    public void onLinuxTheSamplersReadingsMatchOshis() throws Exception {
+        Assume.assumeTrue(Files.isReadable(Figures.PROC_STAT) && Files.isReadable(Figures.PROC_MEMINFO));
+        oshi.hardware.HardwareAbstractionLayer hal = new oshi.nativefree.SystemInfo().getHardware();
+        int cpus = hal.getProcessor().getLogicalProcessorCount();
+        long[][] before = hal.getProcessor().getProcessorCpuLoadTicks();
+        long[][] raw = ProcFiles.cpuTicks(Files.readString(Figures.PROC_STAT), cpus);
+        long[][] after = hal.getProcessor().getProcessorCpuLoadTicks();
+        long hz = ProcFiles.userHz(after, raw);
+        long[][] ours = ProcFiles.toMillis(raw, hz);
+        for (int c = 0; c < cpus; c++) {
+            for (int t = 0; t < ProcFiles.TICK_TYPES; t++) {
+                // between OSHI's two readings (OSHI keeps a reading for a moment: both may be the same one)
+                long slack = 1000 * 2 / hz + 1;
+                assertTrue("cpu" + c + " tick " + t, ours[c][t] >= before[c][t] - slack && ours[c][t] <= after[c][t] + 1000);
+            }
+        }
+        long[] m = ProcFiles.memTotalAvailable(Files.readString(Figures.PROC_MEMINFO));
+        assertEquals(hal.getMemory().getTotal(), m[0]);
+        assertTrue(m[1] > 0 && m[1] <= m[0]);
+    }
+
+    private static List<Long> boxed(long[] a) {
+        return java.util.Arrays.stream(a).boxed().toList();
     }
 }
