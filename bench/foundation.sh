@@ -3,6 +3,8 @@
 #   - seconds from bin/start to GET /health 200 (server role, node role) and, for vanilla Karaf 4.4.10, to its
 #     SSH port accepting connections (its first sign of life: it serves no HTTP); node and vanilla boot in 5 pairs,
 #     one right after the other, so a busy moment of a shared machine hits both (median of 5 each);
+#   - for each role, also the seconds until /health lists every area of the role (the first 200 comes when core is
+#     up; the other areas arrive after it, the server's a few seconds later);
 #   - idle RSS 60 s after that;
 #   - requests/s and p99 latency of GET /health under wrk (2 threads, 20 connections, 10 s), and on the server of an
 #     authenticated route of the test-only area (token check + egg dialect) in the same run.
@@ -84,17 +86,32 @@ stop_pid() {
     kill -9 "$1" 2>/dev/null || true
 }
 
-declare -A BOOT RSS
+declare -A BOOT RSS LIVE
 results=()
+# The areas each role boots (as itests' ArmadaKarafTestSupport.roleAreas)
+declare -A ROLE_AREAS=([node]="core monitor" [server]="core monitor agents ports blocklists counters")
+all_areas_live() { # http role
+    local body a
+    body=$(curl -s "http://127.0.0.1:$1/health") || return 1
+    for a in ${ROLE_AREAS[$2]}; do
+        case "$body" in *"\"$a\""*) ;; *) return 1 ;; esac
+    done
+}
 
 run_armada() { # role http ssh
-    local role=$1 http=$2 ssh=$3 boots=() rsss=() home pid
+    local role=$1 http=$2 ssh=$3 boots=() lives=() rsss=() home pid
     for rep in $(seq 1 "$REPS"); do
         home=$(unpack "$ARCHIVE" "$WORK/$role")
         local t0; t0=$(now)
         (cd "$home" && ARMADA_ROLE=$role ARMADA_HTTP_PORT=$http ARMADA_SSH_PORT=$ssh bin/start)
         wait_http "http://127.0.0.1:$http/health" 120 || { echo "$role did not start"; exit 1; }
         boots+=("$(printf "%.2f" "$(echo "$(now) - $t0" | bc)")")
+        local live_end=$(( $(date +%s) + 120 ))
+        until all_areas_live "$http" "$role"; do
+            [ "$(date +%s)" -lt "$live_end" ] || { echo "$role: not every area came up"; exit 1; }
+            sleep 0.1
+        done
+        lives+=("$(printf "%.2f" "$(echo "$(now) - $t0" | bc)")")
         pid=$(cat "$home/karaf.pid")
         sleep "$IDLE"
         rsss+=("$(rss_mib "$pid")")
@@ -103,7 +120,8 @@ run_armada() { # role http ssh
     # the node's boot figure comes from the boot pairs beside vanilla (boot_pairs)
     if [ "$role" = server ]; then BOOT[$role]=$(printf '%s\n' "${boots[@]}" | median); fi
     RSS[$role]=$(printf '%s\n' "${rsss[@]}" | median)
-    echo "  $role: boot ${boots[*]} s, idle RSS ${rsss[*]} MiB"
+    LIVE[$role]=$(printf '%s\n' "${lives[@]}" | median)
+    echo "  $role: boot ${boots[*]} s, every area live ${lives[*]} s, idle RSS ${rsss[*]} MiB"
     # HTTP figures on the last instance, after one warm-up run
     local token hr=() hp=() ar=() ap=()
     token=$(sed -n 's/^token *= *//p' "$home/etc/io.armada.security.cfg")
@@ -195,6 +213,8 @@ echo "== medians ===============================================================
 printf '%-42s %12s %12s %s\n' "figure" "armada" "floor/peer" "target"
 printf '%-42s %12s %12s %s\n' "node: bin/start -> /health 200 (s)" "${BOOT[node]}" "${BOOT[vanilla]}" "<= vanilla boot to SSH (pairs: $PAIR_WINS)"
 printf '%-42s %12s %12s %s\n' "server: bin/start -> /health 200 (s)" "${BOOT[server]}" "${BOOT[vanilla]}" "<= 12 s"
+printf '%-42s %12s %12s %s\n' "node: bin/start -> core, monitor live (s)" "${LIVE[node]}" "-" "-"
+printf '%-42s %12s %12s %s\n' "server: bin/start -> all 6 areas live (s)" "${LIVE[server]}" "-" "<= 12 s as well"
 printf '%-42s %12s %12s %s\n' "node: idle RSS after ${IDLE}s (MiB)" "${RSS[node]}" "${RSS[vanilla]}" "< 160 MiB"
 printf '%-42s %12s %12s %s\n' "server: idle RSS after ${IDLE}s (MiB)" "${RSS[server]}" "${RSS[vanilla]}" "-"
 printf '%-42s %12s %12s %s\n' "node: GET /health req/s (p99 ms)" "${H_RPS[node]} (${H_P99[node]})" "-" "-"
