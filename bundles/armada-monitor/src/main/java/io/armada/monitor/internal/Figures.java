@@ -37,8 +37,10 @@ final class Figures {
         this.userHz = userHz(cpu, logicalCpus);
     }
 
+    /** The three files the sampler reads every second. */
     static final Path PROC_STAT = Path.of("/proc/stat");
     static final Path PROC_MEMINFO = Path.of("/proc/meminfo");
+    static final Path PROC_NET_DEV = Path.of("/proc/net/dev");
 
     private static long userHz(CentralProcessor cpu, int logicalCpus) {
         try {

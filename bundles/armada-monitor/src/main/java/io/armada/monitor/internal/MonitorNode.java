@@ -63,7 +63,6 @@ public class MonitorNode implements MonitorService, Reporting, MonitorInternals 
     private static final long NIC_LIST_REFRESH_MS = 60_000;
     private static final long DISK_LIST_REFRESH_MS = 60_000;
     private static final Duration READY_WAIT = Duration.ofSeconds(15);
-    private static final Path PROC_NET_DEV = Path.of("/proc/net/dev");
 
     private final MonitorConfiguration config;
     private final ScheduledThreadPoolExecutor executor;
@@ -285,7 +284,7 @@ public class MonitorNode implements MonitorService, Reporting, MonitorInternals 
         long available = memory[1] >= 0 ? memory[1] : f.memory.getAvailable();
         Map<String, long[]> dev;
         try {
-            dev = ProcFiles.netDev(Files.readString(PROC_NET_DEV));
+            dev = ProcFiles.netDev(Files.readString(Figures.PROC_NET_DEV));
         } catch (java.io.IOException e) {
             dev = Map.of();
         }

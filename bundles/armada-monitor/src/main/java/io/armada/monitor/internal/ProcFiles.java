@@ -225,7 +225,7 @@ final class ProcFiles {
         int n = stat.length();
         while (pos < n) {
             int end = lineEnd(stat, pos);
-            if (stat.startsWith("cpu", pos) && pos + 3 < end && Character.isDigit(stat.charAt(pos + 3))) {
+            if (stat.startsWith("cpu", pos) && pos + 3 < end && isDigit(stat.charAt(pos + 3))) {
                 numbers.line(pos + 3, end);
                 long id = numbers.next();
                 if (id >= 0 && id < cpus) {
@@ -293,6 +293,11 @@ final class ProcFiles {
         return out;
     }
 
+    /** An ASCII digit: {@code Character.isDigit} also takes other scripts' digits, which no /proc file has. */
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
     private static int lineEnd(String text, int from) {
         int end = text.indexOf('\n', from);
         return end < 0 ? text.length() : end;
@@ -319,7 +324,7 @@ final class ProcFiles {
                 pos++;
             }
             int i = pos;
-            while (i < end && Character.isDigit(text.charAt(i))) {
+            while (i < end && isDigit(text.charAt(i))) {
                 i++;
             }
             return i > pos && (i == end || isBlank(text.charAt(i)));
@@ -331,7 +336,7 @@ final class ProcFiles {
                 return -1;
             }
             long v = 0;
-            while (pos < end && Character.isDigit(text.charAt(pos))) {
+            while (pos < end && isDigit(text.charAt(pos))) {
                 v = v * 10 + (text.charAt(pos++) - '0');
             }
             while (pos < end && isBlank(text.charAt(pos))) { // to where a unit (kB) starts

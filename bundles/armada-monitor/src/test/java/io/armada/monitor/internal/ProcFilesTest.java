@@ -172,7 +172,8 @@ public class ProcFilesTest {
     @Test
     public void aMalformedNetDevLineIsSkipped() {
         String text = "h1\nh2\n  eth0: 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16\n  eth1: 1 2 x3 4 5 6 7 8 9 10 11 12 13 14 15 16\n"
-                + "  eth2: 1 2 3\n";
+                + "  eth2: 1 2 3\n"
+                + "  eth3: \u0661 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16\n"; // a digit, but not an ASCII one
         assertEquals(List.of("eth0"), List.copyOf(ProcFiles.netDev(text).keySet()));
     }
 
