@@ -25,4 +25,10 @@ public @interface FleetClientConfiguration {
 
     @AttributeDefinition(name = "Connect timeout (ms)")
     int connect_timeout_ms() default 5000;
+
+    @AttributeDefinition(name = "Trusted CA certificates (PEM file)",
+            description = "https calls trust only the certificates in this PEM file (a CA, or the peers' own "
+                    + "certificates). Empty: the system property armada.tls.ca (bin/setenv's ARMADA_TLS_CA), else the "
+                    + "JVM's default trust store.")
+    String trust_ca() default "";
 }

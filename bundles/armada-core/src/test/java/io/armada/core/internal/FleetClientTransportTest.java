@@ -83,11 +83,11 @@ public class FleetClientTransportTest {
 
     @Test
     public void theBlockingTransportSendsTheCallAndGivesTheAnswer() throws Exception {
-        exchange(new FleetClientImpl.Blocking(2000));
+        exchange(new FleetClientImpl.Blocking(2000, null));
     }
 
     @Test
     public void theAsyncTransportSendsTheCallAndGivesTheAnswer() throws Exception {
-        exchange(new FleetClientImpl.Async(0, 2000));
+        exchange(new FleetClientImpl.Async(0, 2000, null));
     }
 }
