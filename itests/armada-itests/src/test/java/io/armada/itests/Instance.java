@@ -68,11 +68,22 @@ public final class Instance {
 
     /** bin/start, then waits for /health. */
     public void start() throws Exception {
+        start(() -> http(null).get("/health").status() == 200);
+    }
+
+    /** bin/start, then waits until {@code up} holds (an instance that serves no plain HTTP). */
+    public void start(java.util.function.BooleanSupplier up) throws Exception {
         Result r = run(home, List.of("bin/start"), env, Duration.ofSeconds(30));
         if (r.exit() != 0) {
             throw new IllegalStateException("bin/start failed: " + r.output());
         }
-        Http.await("/health of " + home, Duration.ofSeconds(120), () -> http(null).get("/health").status() == 200);
+        Http.await("/health of " + home, Duration.ofSeconds(120), () -> {
+            try {
+                return up.getAsBoolean();
+            } catch (RuntimeException notYet) {
+                return false;
+            }
+        });
     }
 
     /** bin/stop, then waits for the process to end. */
