@@ -81,6 +81,22 @@ public class DistributionIT {
     }
 
     @Test
+    public void a_healthAnswersJsonFromTheFirstMomentTheServerListens() throws Exception {
+        for (Instance i : new Instance[] {server, node}) {
+            List<Http.Answer> seen = List.copyOf(i.startAnswers);
+            assertFalse("no /health answer was seen during the start of " + i.home, seen.isEmpty());
+            for (Http.Answer a : seen) {
+                JsonNode h = a.json(); // fails on Jetty's HTML 404
+                String status = h.get("status").asText();
+                assertTrue(a.toString(), (a.status() == 503 && status.equals("STARTING"))
+                        || (a.status() == 200 && status.equals("UP")));
+                assertFalse("the exact version is not public: " + a, h.has("version"));
+            }
+            assertEquals(200, seen.get(seen.size() - 1).status());
+        }
+    }
+
+    @Test
     public void b_eachInstanceListensOnItsHttpAndSshPortsOnly() throws Exception {
         assertEquals(Set.of(server.httpPort, server.sshPort), server.listeningPorts());
         assertEquals(Set.of(node.httpPort, node.sshPort), node.listeningPorts());

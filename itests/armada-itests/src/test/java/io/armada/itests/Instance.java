@@ -66,13 +66,23 @@ public final class Instance {
         return Http.local(httpPort, token);
     }
 
-    /** bin/start, then waits for /health. */
+    /** Every answer /health gave while the last {@link #start()} waited (transport failures left out). */
+    public final List<Http.Answer> startAnswers = java.util.Collections.synchronizedList(new ArrayList<>());
+
+    /** bin/start, then waits for /health, keeping every answer it gave on the way in {@link #startAnswers}. */
     public void start() throws Exception {
-        start(() -> http(null).get("/health").status() == 200);
+        start(() -> {
+            Http.Answer a = http(null).get("/health");
+            if (a.status() > 0) {
+                startAnswers.add(a);
+            }
+            return a.status() == 200;
+        });
     }
 
     /** bin/start, then waits until {@code up} holds (an instance that serves no plain HTTP). */
     public void start(java.util.function.BooleanSupplier up) throws Exception {
+        startAnswers.clear();
         Result r = run(home, List.of("bin/start"), env, Duration.ofSeconds(30));
         if (r.exit() != 0) {
             throw new IllegalStateException("bin/start failed: " + r.output());

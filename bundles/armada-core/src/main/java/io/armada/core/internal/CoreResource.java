@@ -2,6 +2,9 @@ package io.armada.core.internal;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
 
 import javax.ws.rs.GET;
 import javax.ws.rs.Path;
@@ -9,7 +12,9 @@ import javax.ws.rs.Produces;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 
+import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -25,7 +30,7 @@ import io.armada.core.PublicRoute;
 import io.armada.core.RouteCatalog;
 
 /**
- * Core's own routes: {@code GET /health} (no token: role, version, live areas) and {@code GET /openapi.json} (the
+ * Core's own routes: {@code GET /health} (no token: status, role, live areas) and {@code GET /openapi.json} (the
  * live routes as an OpenAPI 3 document).
  */
 @Component(service = CoreResource.class)
@@ -38,7 +43,9 @@ import io.armada.core.RouteCatalog;
 @Produces(MediaType.APPLICATION_JSON)
 public class CoreResource {
 
+    private final BundleContext context;
     private final RouteCatalog catalog;
+    private volatile boolean up;
     private final String version;
     private final String role;
     private volatile Object healthVersion;
@@ -48,12 +55,19 @@ public class CoreResource {
 
     @Activate
     public CoreResource(BundleContext context, @Reference RouteCatalog catalog) {
+        this.context = context;
         this.catalog = catalog;
         String v = context.getBundle().getHeaders().get("Armada-Version");
         this.version = v != null ? v : context.getBundle().getVersion().toString();
         this.role = System.getProperty("armada.role", "server");
     }
 
+    /**
+     * {@code 200 {"status":"UP",...}} once every area of the role is live, {@code 503 {"status":"STARTING",...}}
+     * before (the HTTP guard answers the same before core is up). Once up, it stays up: an area swapped or removed
+     * on a running instance is the operator's doing, and {@code areas} tells what is live. No version here: it is
+     * in {@code /openapi.json}, behind the token (security review L12).
+     */
     @GET
     @Path("health")
     @PublicRoute
@@ -61,15 +75,61 @@ public class CoreResource {
         Object v = catalog.routes(); // a new list object exactly when the routes change
         Map<String, Object> h = health;
         if (h == null || v != healthVersion) {
-            h = new LinkedHashMap<>();
-            h.put("status", "UP");
-            h.put("role", role);
-            h.put("version", version);
-            h.put("areas", catalog.areas());
+            SortedSet<String> areas = catalog.areas();
+            if (!up) {
+                Set<String> waiting = new TreeSet<>(expectedAreas());
+                waiting.removeAll(areas);
+                up = waiting.isEmpty();
+                h = new LinkedHashMap<>();
+                h.put("status", up ? "UP" : "STARTING");
+                h.put("role", role);
+                h.put("areas", areas);
+                if (!up) {
+                    h.put("waiting", waiting);
+                }
+            } else {
+                h = new LinkedHashMap<>();
+                h.put("status", "UP");
+                h.put("role", role);
+                h.put("areas", areas);
+            }
             health = h;
             healthVersion = v;
         }
+        if (!"UP".equals(h.get("status"))) {
+            health = null; // the areas may arrive without a route change of core's making: look again next time
+            return Response.status(Response.Status.SERVICE_UNAVAILABLE).type(MediaType.APPLICATION_JSON_TYPE)
+                    .header("Retry-After", "1").header("Cache-Control", "no-store").entity(h).build();
+        }
         return Answers.ok(h);
+    }
+
+    /**
+     * The areas the role boots: each {@code armada-*} feature of {@code armada.boot.<role>} whose bundle is installed
+     * and serves JAX-RS resources (bnd writes an {@code osgi.jaxrs} implementation requirement for those), named as
+     * its area (the bundle name without {@code armada-}). An area the operator uninstalled is not waited for.
+     */
+    Set<String> expectedAreas() {
+        String boot = System.getProperty("armada.boot." + role, "");
+        Set<String> names = new TreeSet<>();
+        for (String f : boot.split(",")) {
+            String name = f.trim();
+            if (name.startsWith("armada-")) {
+                names.add(name);
+            }
+        }
+        Set<String> expected = new TreeSet<>();
+        for (Bundle b : context.getBundles()) {
+            if (names.contains(b.getSymbolicName()) && b.getState() != Bundle.UNINSTALLED && servesJaxrs(b)) {
+                expected.add(b.getSymbolicName().substring("armada-".length()));
+            }
+        }
+        return expected;
+    }
+
+    static boolean servesJaxrs(Bundle b) {
+        String req = b.getHeaders("").get(Constants.REQUIRE_CAPABILITY);
+        return req != null && req.contains("(osgi.implementation=osgi.jaxrs)");
     }
 
     @GET

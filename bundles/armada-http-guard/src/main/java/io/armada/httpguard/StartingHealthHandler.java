@@ -1,0 +1,63 @@
+package io.armada.httpguard;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.function.BooleanSupplier;
+
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.handler.AbstractHandler;
+
+/**
+ * Answers {@code GET /health} with {@code 503 {"status":"STARTING","role":...}} while core does not serve
+ * {@code /health} itself, so a script that polls it from the moment the port opens never sees Jetty's HTML 404.
+ * Every other request, and {@code /health} once core serves it, passes through untouched.
+ */
+final class StartingHealthHandler extends AbstractHandler {
+    static final String PATH = "/health";
+
+    private final BooleanSupplier coreServesHealth;
+    private final byte[] body;
+
+    StartingHealthHandler(BooleanSupplier coreServesHealth, String role) {
+        this.coreServesHealth = coreServesHealth;
+        this.body = ("{\"status\":\"STARTING\",\"role\":\"" + jsonSafe(role) + "\"}").getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public void handle(String target, Request baseRequest, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        if (baseRequest.isHandled() || !PATH.equals(request.getRequestURI()) || coreServesHealth.getAsBoolean()) {
+            return;
+        }
+        String method = request.getMethod();
+        if (!"GET".equals(method) && !"HEAD".equals(method)) {
+            return;
+        }
+        baseRequest.setHandled(true);
+        response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+        response.setContentType("application/json");
+        response.setHeader("Cache-Control", "no-store");
+        response.setHeader("Retry-After", "1");
+        response.setContentLength(body.length);
+        if (!"HEAD".equals(method)) {
+            response.getOutputStream().write(body);
+        }
+    }
+
+    /** The role comes from a system property: keep it to plain characters so the body stays JSON. */
+    static String jsonSafe(String role) {
+        if (role == null) {
+            return "server";
+        }
+        StringBuilder b = new StringBuilder();
+        for (char c : role.toCharArray()) {
+            if (Character.isLetterOrDigit(c) || c == '-' || c == '_' || c == '.') {
+                b.append(c);
+            }
+        }
+        return b.toString();
+    }
+}

@@ -1,0 +1,68 @@
+package io.armada.httpguard;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.HttpURLConnection;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.HandlerList;
+import org.junit.After;
+import org.junit.Before;
+import org.junit.Test;
+
+public class StartingHealthHandlerTest {
+    private final AtomicBoolean coreServes = new AtomicBoolean();
+    private Server server;
+    private int port;
+
+    @Before
+    public void start() throws Exception {
+        server = new Server(0);
+        server.setHandler(new HandlerList(new StartingHealthHandler(coreServes::get, "node\"x")));
+        server.start();
+        port = ((ServerConnector) server.getConnectors()[0]).getLocalPort();
+    }
+
+    @After
+    public void stop() throws Exception {
+        server.stop();
+    }
+
+    private record Answer(int status, String type, String body) {
+    }
+
+    private Answer call(String method, String path) throws IOException {
+        HttpURLConnection c = (HttpURLConnection) new URL("http://127.0.0.1:" + port + path).openConnection();
+        c.setRequestMethod(method);
+        int status = c.getResponseCode();
+        InputStream in = status >= 400 ? c.getErrorStream() : c.getInputStream();
+        String body = in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        return new Answer(status, c.getContentType(), body);
+    }
+
+    @Test
+    public void healthIsJsonStartingUntilCoreServesIt() throws Exception {
+        Answer a = call("GET", "/health");
+        assertEquals(503, a.status());
+        assertEquals("application/json", a.type());
+        assertEquals("{\"status\":\"STARTING\",\"role\":\"nodex\"}", a.body());
+
+        coreServes.set(true);
+        Answer passed = call("GET", "/health");
+        assertEquals("left to the contexts behind (none here: Jetty's 404)", 404, passed.status());
+    }
+
+    @Test
+    public void otherRequestsPassThrough() throws Exception {
+        assertEquals(404, call("GET", "/openapi.json").status());
+        assertEquals(404, call("GET", "/health/x").status());
+        assertTrue(call("POST", "/health").status() != 503);
+    }
+}
