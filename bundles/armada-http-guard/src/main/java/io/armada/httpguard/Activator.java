@@ -3,7 +3,7 @@ package io.armada.httpguard;
 import java.util.Dictionary;
 import java.util.Hashtable;
 
-import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.HttpConfiguration;
 import org.osgi.framework.BundleActivator;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
@@ -11,10 +11,11 @@ import org.osgi.framework.ServiceRegistration;
 import org.osgi.util.tracker.ServiceTracker;
 
 /**
- * Registers {@link StartingHealthHandler} as a Jetty {@link Handler} service. Pax Web 8 (pax-web-jetty) puts a Handler
- * service with a ranking above 0 in front of every servlet context; one registered after Jetty started makes Pax Web
- * restart Jetty, so this bundle starts at a lower start level than pax-web-jetty (features: armada-jaxrs) and the
- * handler is in place before the HTTP port opens.
+ * Registers {@link StartingHealth} as a Jetty {@link HttpConfiguration.Customizer} service, which Pax Web 8
+ * (pax-web-jetty) adds to the HTTP connector of the running Jetty, or of the Jetty it is about to build, without
+ * restarting it (a Jetty Handler service would make it restart Jetty). pax-web-jetty fails to start when such a
+ * service exists before it (8.0.34 opens its trackers before it makes its factory), so this bundle starts at level
+ * 31, just after pax-web (30), and before the whiteboards and every area (features: armada-jaxrs).
  * <p>
  * Core registers a service with {@value #CORE_HEALTH_PROPERTY}{@code =live} while its {@code /health} route is live;
  * until then (and again while core is stopped) the handler answers {@code /health} itself.
@@ -24,7 +25,7 @@ public final class Activator implements BundleActivator {
     public static final String CORE_HEALTH_PROPERTY = "armada.health";
 
     private ServiceTracker<Object, Object> coreHealth;
-    private ServiceRegistration<Handler> registration;
+    private ServiceRegistration<HttpConfiguration.Customizer> registration;
 
     @Override
     public void start(BundleContext context) throws Exception {
@@ -34,8 +35,8 @@ public final class Activator implements BundleActivator {
         props.put(Constants.SERVICE_RANKING, 1000);
         props.put(Constants.SERVICE_DESCRIPTION, "Armada: /health answers STARTING until core serves it");
         ServiceTracker<Object, Object> tracker = coreHealth;
-        registration = context.registerService(Handler.class,
-                new StartingHealthHandler(() -> !tracker.isEmpty(), System.getProperty("armada.role", "server")),
+        registration = context.registerService(HttpConfiguration.Customizer.class,
+                new StartingHealth(() -> !tracker.isEmpty(), System.getProperty("armada.role", "server")),
                 props);
     }
 

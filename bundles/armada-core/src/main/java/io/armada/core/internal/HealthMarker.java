@@ -12,7 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Tells the HTTP guard (bundle armada-http-guard, a Jetty handler in place before the port opens) whether core's
+ * Tells the HTTP guard (bundle armada-http-guard, a Jetty customizer in place as the port opens) whether core's
  * {@code GET /health} route is live: a marker service with {@code armada.health=live} is registered while it is.
  * Until then the guard answers {@code /health} with {@code 503 STARTING}. Checked off the service-event thread, since
  * reading the JAX-RS runtime's description while the whiteboard changes it could wait on the whiteboard.
