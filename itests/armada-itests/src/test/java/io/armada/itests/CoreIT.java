@@ -48,7 +48,9 @@ public class CoreIT extends ArmadaKarafTestSupport {
 
     @Override
     protected List<Option> extraOptions() {
-        return List.of(CoreOptions.bundle("file:" + System.getProperty("armada.testarea.jar")).start());
+        List<Option> o = new java.util.ArrayList<>(noDangerousNodeActions());
+        o.add(CoreOptions.bundle("file:" + System.getProperty("armada.testarea.jar")).start());
+        return o;
     }
 
     @Before
@@ -115,17 +117,29 @@ public class CoreIT extends ArmadaKarafTestSupport {
     }
 
     @Test
+    public void everyLiveRouteRefusesACallWithoutTheToken() {
+        int walked = assertEveryLiveRouteRefusesAnonymousCalls();
+        assertTrue("the server role and the test area have far more routes than " + walked, walked > 20);
+    }
+
+    @Test
     public void everyTokenFormIsAccepted() {
         Http plain = anonymous();
         List<Map<String, String>> forms = List.of(
                 Map.of("Authorization", "Bearer " + TOKEN),
                 Map.of("Auth-Token", TOKEN),
                 Map.of("appkey", TOKEN, "appname", "anything"),
-                Map.of("X-Armada-Token", TOKEN),
-                Map.of("Cookie", "ticket=" + TOKEN));
+                Map.of("X-Armada-Token", TOKEN));
         for (Map<String, String> form : forms) {
             assertEquals(form.keySet().toString(), 200, plain.withHeaders(form).get("/testarea/goperation/ping").status());
         }
+        // the ticket cookie (TarsWeb's browser front end): tars routes only, and not from another site (review L1)
+        String tarsOk = "{\"ret_code\":200";
+        assertTrue(plain.withHeaders(Map.of("Cookie", "ticket=" + TOKEN)).get("/testarea/tars/ping").body()
+                .startsWith(tarsOk));
+        assertEquals(401, plain.withHeaders(Map.of("Cookie", "ticket=" + TOKEN)).get("/testarea/goperation/ping").status());
+        assertFalse(plain.withHeaders(Map.of("Cookie", "ticket=" + TOKEN, "Origin", "https://evil.example"))
+                .get("/testarea/tars/ping").body().startsWith(tarsOk));
         assertEquals(200, plain.get("/testarea/goperation/ping?ticket=" + TOKEN).status());
         assertEquals(401, plain.withHeaders(Map.of("Authorization", "Bearer " + TOKEN + "x"))
                 .get("/testarea/goperation/ping").status());
@@ -269,6 +283,74 @@ public class CoreIT extends ArmadaKarafTestSupport {
         JsonNode dup = http().post("/testarea/notes", "{\"text\":\"" + text + "\"}").json();
         assertEquals(1, dup.get("status").asInt());
         assertTrue(http().get("/testarea/notes").body().contains(text));
+    }
+
+    /**
+     * Security review M1: 50 anonymous clients, each declaring a 1000-byte body and sending it a byte a second, used
+     * to hold every request thread (the body was read before the token was checked). Meanwhile /health and a token
+     * route must still answer (each probe gives up after 10 s; the slow clients go on for 30 s).
+     */
+    @Test
+    public void fiftySlowAnonymousClientsDoNotStopTheServer() throws Exception {
+        int port = Integer.getInteger("armada.http.port");
+        List<java.net.Socket> slow = new java.util.ArrayList<>();
+        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+        Thread trickle = null;
+        try {
+            for (int i = 0; i < 50; i++) {
+                java.net.Socket s = new java.net.Socket("127.0.0.1", port);
+                s.getOutputStream().write(("POST /testarea/egg/echo HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                        + "Content-Type: application/json\r\nContent-Length: 1000\r\n\r\n{")
+                        .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                s.getOutputStream().flush();
+                slow.add(s);
+            }
+            assertEquals(50, slow.size());
+            trickle = new Thread(() -> {
+                for (int second = 0; second < 30 && !stop.get(); second++) {
+                    for (java.net.Socket s : slow) {
+                        try {
+                            s.getOutputStream().write(' ');
+                            s.getOutputStream().flush();
+                        } catch (java.io.IOException closedByTheServer) {
+                            // refused and closed: that is the point
+                        }
+                    }
+                    try {
+                        Thread.sleep(1000);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            }, "slow-clients");
+            trickle.start();
+            Thread.sleep(3000);
+            java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+            for (String[] probe : new String[][] {{"/health", null}, {"/testarea/goperation/ping", TOKEN}}) {
+                java.net.http.HttpRequest.Builder b = java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://127.0.0.1:" + port + probe[0])).timeout(Duration.ofSeconds(10));
+                if (probe[1] != null) {
+                    b.header("X-Armada-Token", probe[1]);
+                }
+                java.net.http.HttpResponse<String> r = client.send(b.build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString());
+                assertEquals(probe[0] + ": " + r.body(), 200, r.statusCode());
+            }
+            // each slow client was answered "not logged in" without its body
+            java.net.Socket first = slow.get(0);
+            first.setSoTimeout(10_000);
+            String head = new String(first.getInputStream().readNBytes(12), java.nio.charset.StandardCharsets.US_ASCII);
+            assertEquals("HTTP/1.1 200", head); // egg's "not logged in" is HTTP 200 with status 1
+        } finally {
+            stop.set(true);
+            if (trickle != null) {
+                trickle.interrupt();
+                trickle.join(5000);
+            }
+            for (java.net.Socket s : slow) {
+                s.close();
+            }
+        }
     }
 
     @Test

@@ -40,6 +40,12 @@ public class ContentTypeFilter implements ContainerRequestFilter {
             }
             return;
         }
+        if (ctx.getCookies().containsKey("ticket")
+                && !Credentials.namesExplicit(ctx::getHeaderString, ctx.getUriInfo().getRequestUri().getRawQuery())) {
+            // the credential can only be the cookie, which a browser sends by itself: a cross-site form or text/plain
+            // post (no CORS preflight) must not turn into JSON (security review L1)
+            return;
+        }
         MediaType type = ctx.getMediaType();
         if (type != null && !type.isCompatible(MediaType.APPLICATION_FORM_URLENCODED_TYPE)
                 && !type.isCompatible(MediaType.TEXT_PLAIN_TYPE)

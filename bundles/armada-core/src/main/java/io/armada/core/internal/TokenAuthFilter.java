@@ -17,6 +17,7 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsName;
 
 import io.armada.core.ApiException;
 import io.armada.core.ArmadaJaxrs;
+import io.armada.core.Dialect;
 import io.armada.core.ErrorKind;
 import io.armada.core.PublicRoute;
 import io.armada.core.TokenService;
@@ -24,8 +25,10 @@ import io.armada.core.TokenService;
 /**
  * The token check in front of every route but {@code /health} (SPEC §4). Accepts the forms each dialect's clients
  * already send: {@code Authorization: Bearer}, {@code Auth-Token} (goperation), {@code ?ticket=} or a {@code ticket}
- * cookie (tars), {@code appkey} (jobx, any {@code appname}), {@code X-Armada-Token}. Without a valid token the
- * request is answered with the matched resource's dialect "not logged in".
+ * cookie (tars routes asked from their own origin only), {@code appkey} (jobx, any {@code appname}),
+ * {@code X-Armada-Token}. Without a valid token the request is answered with the matched resource's dialect "not
+ * logged in"; a request whose resource cannot be told is refused too (fail closed). {@link TokenGateFilter} has
+ * already refused anonymous requests before their body was read; this is the check that knows the matched resource.
  */
 @Component(service = ContainerRequestFilter.class, scope = ServiceScope.PROTOTYPE)
 @JaxrsExtension
@@ -53,33 +56,29 @@ public class TokenAuthFilter implements ContainerRequestFilter {
     public void filter(ContainerRequestContext ctx) {
         Class<?> resource = resourceInfo == null ? null : resourceInfo.getResourceClass();
         if (resource == null) {
+            // fail closed (security review M8): a request this filter cannot place is refused, not let through
+            if (!authenticated(ctx, Dialect.CORE)) {
+                ctx.abortWith(Dialect.CORE.error(new ApiException(ErrorKind.UNAUTHORIZED, "not logged in")));
+            }
             return;
         }
         Method method = resourceInfo.getResourceMethod();
         if (PUBLIC_CLASS.get(resource) || (method != null && method.isAnnotationPresent(PublicRoute.class))) {
             return;
         }
-        if (!authenticated(ctx)) {
-            ctx.abortWith(Dialects.of(resource).error(new ApiException(ErrorKind.UNAUTHORIZED, "not logged in")));
+        Dialect dialect = Dialects.of(resource);
+        if (!authenticated(ctx, dialect)) {
+            ctx.abortWith(dialect.error(new ApiException(ErrorKind.UNAUTHORIZED, "not logged in")));
         }
     }
 
-    /** True when any of the accepted forms carries the fleet token. */
-    boolean authenticated(ContainerRequestContext ctx) {
-        String bearer = ctx.getHeaderString("Authorization");
-        if (bearer != null && bearer.regionMatches(true, 0, "Bearer ", 0, 7)
-                && tokens.matches(bearer.substring(7).trim())) {
+    /** True when any of the accepted forms carries the fleet token (a cookie only where {@link Credentials} allows). */
+    boolean authenticated(ContainerRequestContext ctx, Dialect dialect) {
+        if (Credentials.explicit(tokens, ctx::getHeaderString, ctx.getUriInfo().getRequestUri().getRawQuery())) {
             return true;
         }
-        for (String header : new String[] {"X-Armada-Token", "Auth-Token", "appkey"}) {
-            String value = ctx.getHeaderString(header);
-            if (value != null && tokens.matches(value.trim())) {
-                return true;
-            }
-        }
-        String ticket = ctx.getUriInfo().getQueryParameters().getFirst("ticket");
-        if (ticket != null && tokens.matches(ticket)) {
-            return true;
+        if (!Credentials.cookieAllowed(dialect == Dialect.TARS, ctx::getHeaderString)) {
+            return false;
         }
         Cookie cookie = ctx.getCookies().get("ticket");
         return cookie != null && tokens.matches(cookie.getValue());

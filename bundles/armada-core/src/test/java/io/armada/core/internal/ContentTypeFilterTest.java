@@ -46,6 +46,9 @@ public class ContentTypeFilterTest {
                     case "getMediaType" -> h.getFirst(HttpHeaders.CONTENT_TYPE) == null ? null
                             : MediaType.valueOf(h.getFirst(HttpHeaders.CONTENT_TYPE));
                     case "getHeaders" -> h;
+                    case "getCookies" -> h.getFirst("Cookie") == null ? java.util.Map.of()
+                            : java.util.Map.of("ticket", new javax.ws.rs.core.Cookie("ticket", "t"));
+                    case "getUriInfo" -> uriInfo();
                     case "getEntityStream" -> stream[0];
                     case "setEntityStream" -> {
                         stream[0] = (InputStream) args[0];
@@ -53,6 +56,29 @@ public class ContentTypeFilterTest {
                     }
                     default -> throw new UnsupportedOperationException(method.getName());
                 });
+    }
+
+    private static javax.ws.rs.core.UriInfo uriInfo() {
+        return (javax.ws.rs.core.UriInfo) Proxy.newProxyInstance(ContentTypeFilterTest.class.getClassLoader(),
+                new Class<?>[] {javax.ws.rs.core.UriInfo.class}, (proxy, method, args) -> switch (method.getName()) {
+                    case "getRequestUri" -> java.net.URI.create("http://h/tars/x");
+                    default -> throw new UnsupportedOperationException(method.getName());
+                });
+    }
+
+    @Test
+    public void aTextBodyIsNotSniffedIntoJsonWhenTheOnlyCredentialIsTheCookie() throws Exception {
+        // a cross-site text/plain or form post needs no CORS preflight, and the browser adds the cookie itself
+        MultivaluedMap<String, String> cookieOnly = new MultivaluedHashMap<>();
+        cookieOnly.putSingle("Cookie", "ticket=t");
+        new ContentTypeFilter().filter(request(MediaType.TEXT_PLAIN, "{\"a\":1}", cookieOnly));
+        assertEquals(MediaType.TEXT_PLAIN, cookieOnly.getFirst(HttpHeaders.CONTENT_TYPE));
+
+        MultivaluedMap<String, String> withHeader = new MultivaluedHashMap<>();
+        withHeader.putSingle("Cookie", "ticket=t");
+        withHeader.putSingle("Auth-Token", "t");
+        new ContentTypeFilter().filter(request(MediaType.TEXT_PLAIN, "{\"a\":1}", withHeader));
+        assertEquals(MediaType.APPLICATION_JSON, withHeader.getFirst(HttpHeaders.CONTENT_TYPE));
     }
 
     @Test

@@ -1,0 +1,124 @@
+package io.armada.core.internal;
+
+import java.io.IOException;
+import java.util.Map;
+
+import javax.servlet.Filter;
+import javax.servlet.FilterChain;
+import javax.servlet.ServletException;
+import javax.servlet.ServletRequest;
+import javax.servlet.ServletResponse;
+import javax.servlet.http.Cookie;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+import javax.ws.rs.core.Response;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.armada.core.ApiException;
+import io.armada.core.Dialect;
+import io.armada.core.ErrorKind;
+import io.armada.core.Json;
+import io.armada.core.TokenService;
+
+/**
+ * The token check in front of everything the HTTP whiteboard serves, before a byte of the body is read (security
+ * review M1, M8): a request without a valid token is answered at once with the dialect's "not logged in" of the
+ * routes nearest its path, with {@code Connection: close}, so an anonymous client that sends its body slowly holds
+ * no request thread, and neither CXF nor a resource ever sees it. Only {@code GET}/{@code HEAD /health} passes
+ * without a token, and only without a body. The JAX-RS filter ({@link TokenAuthFilter}) checks again behind it, in
+ * the exact dialect of the matched resource.
+ * <p>
+ * Every servlet context is covered, not just the JAX-RS whiteboard's default one: a servlet or a JAX-RS application
+ * that another bundle registers elsewhere needs the token too.
+ */
+@Component(service = Filter.class, property = {
+        "osgi.http.whiteboard.filter.name=armada-token-gate",
+        "osgi.http.whiteboard.filter.pattern=/*",
+        "service.ranking:Integer=1000",
+        "osgi.http.whiteboard.context.select=(osgi.http.whiteboard.context.name=*)"})
+public class TokenGateFilter implements Filter {
+    static final String HEALTH = "/health";
+    private static final ObjectMapper MAPPER = Json.newMapper();
+
+    private final TokenService tokens;
+    private final LiveRouteCatalog catalog;
+
+    @Activate
+    public TokenGateFilter(@Reference TokenService tokens, @Reference LiveRouteCatalog catalog) {
+        this.tokens = tokens;
+        this.catalog = catalog;
+    }
+
+    @Override
+    public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        if (!(request instanceof HttpServletRequest req) || !(response instanceof HttpServletResponse res)) {
+            return; // not HTTP: nothing of ours answers it
+        }
+        String path = path(req);
+        boolean bodyless = !BodilessRequest.mayHaveBody(req.getHeader("Transfer-Encoding"),
+                req.getHeader("Content-Length"));
+        if (HEALTH.equals(path) && ("GET".equals(req.getMethod()) || "HEAD".equals(req.getMethod()))) {
+            if (bodyless) {
+                chain.doFilter(request, response);
+            } else {
+                refuse(res, Dialect.CORE, new ApiException(ErrorKind.BAD_REQUEST, "/health takes no body"));
+            }
+            return;
+        }
+        Dialect dialect = catalog.dialectNear(path);
+        if (authenticated(req, dialect)) {
+            chain.doFilter(request, response);
+            return;
+        }
+        refuse(res, dialect, new ApiException(ErrorKind.UNAUTHORIZED, "not logged in"));
+    }
+
+    boolean authenticated(HttpServletRequest req, Dialect dialect) {
+        if (Credentials.explicit(tokens, req::getHeader, req.getQueryString())) {
+            return true;
+        }
+        if (!Credentials.cookieAllowed(dialect == Dialect.TARS, req::getHeader)) {
+            return false;
+        }
+        Cookie[] cookies = req.getCookies();
+        if (cookies != null) {
+            for (Cookie c : cookies) {
+                if ("ticket".equals(c.getName()) && tokens.matches(c.getValue())) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Answers without reading the body, and closes the connection so Jetty does not read what is left either. */
+    static void refuse(HttpServletResponse res, Dialect dialect, ApiException e) throws IOException {
+        Response r = dialect.error(e);
+        byte[] body = MAPPER.writeValueAsBytes(r.getEntity() == null ? Map.of() : r.getEntity());
+        res.setStatus(r.getStatus());
+        res.setHeader("Connection", "close");
+        res.setHeader("Cache-Control", "no-store");
+        res.setContentType("application/json;charset=UTF-8");
+        res.setContentLength(body.length);
+        res.getOutputStream().write(body);
+        res.flushBuffer();
+    }
+
+    static String path(HttpServletRequest req) {
+        String uri = req.getRequestURI();
+        String context = req.getContextPath();
+        if (uri == null) {
+            return "/";
+        }
+        if (context != null && !context.isEmpty() && uri.startsWith(context)) {
+            uri = uri.substring(context.length());
+        }
+        return uri.isEmpty() ? "/" : uri;
+    }
+}
