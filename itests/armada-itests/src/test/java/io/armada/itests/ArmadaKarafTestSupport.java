@@ -77,6 +77,19 @@ public abstract class ArmadaKarafTestSupport {
         return o.toArray(new Option[0]);
     }
 
+    /**
+     * Switches every dangerous node action off, for the classes that call routes without the token: were a route
+     * ever answered anyway, it must not shut down or reconfigure the machine running the tests.
+     */
+    protected static List<Option> noDangerousNodeActions() {
+        List<Option> o = new ArrayList<>();
+        for (String a : new String[] {"shutdown", "reboot", "service.control", "crontab", "ip.config", "delete.file",
+                "verify.password", "timer.control"}) {
+            o.add(editConfigurationFilePut("etc/io.armada.monitor.cfg", "allow." + a, "false"));
+        }
+        return o;
+    }
+
     protected static int freePort() {
         return Instance.freePort();
     }
@@ -177,6 +190,56 @@ public abstract class ArmadaKarafTestSupport {
     /** HTTP without any token. */
     protected Http anonymous() {
         return Http.local(Integer.getInteger("armada.http.port"), null);
+    }
+
+    /**
+     * Security review M8: reads every live route from {@code /openapi.json} (with the token), then calls each without
+     * it and asserts each is refused with its dialect's "not logged in". Returns how many routes were walked (the
+     * caller asserts the routes it expects were among them; an empty list fails here).
+     */
+    protected int assertEveryLiveRouteRefusesAnonymousCalls() {
+        com.fasterxml.jackson.databind.JsonNode paths = http().get("/openapi.json").json().get("paths");
+        List<String> walked = new ArrayList<>();
+        List<String> notRefused = new ArrayList<>();
+        for (java.util.Iterator<String> it = paths.fieldNames(); it.hasNext();) {
+            String path = it.next();
+            for (java.util.Iterator<String> ms = paths.get(path).fieldNames(); ms.hasNext();) {
+                String method = ms.next().toUpperCase(java.util.Locale.ROOT);
+                if (path.equals("/health")) {
+                    continue; // the one public route (SPEC §4)
+                }
+                String concrete = path.replaceAll("\\{[^}]+\\}", "1");
+                Http.Answer a = anonymous().send(method, concrete,
+                        method.equals("GET") || method.equals("DELETE") ? null : "{}", "application/json");
+                walked.add(method + " " + concrete);
+                if (!notLoggedIn(a)) {
+                    notRefused.add(method + " " + concrete + " -> " + a);
+                }
+            }
+        }
+        org.junit.Assert.assertFalse("the route list of /openapi.json was empty", walked.isEmpty());
+        org.junit.Assert.assertTrue("answered without the token: " + notRefused, notRefused.isEmpty());
+        return walked.size();
+    }
+
+    /** One of the dialects' "not logged in" answers (SPEC §3, §4). */
+    static boolean notLoggedIn(Http.Answer a) {
+        if (a.status() == 401) {
+            return true;
+        }
+        if (a.status() != 200) {
+            return false;
+        }
+        com.fasterxml.jackson.databind.JsonNode j;
+        try {
+            j = a.json();
+        } catch (AssertionError notJson) {
+            return false;
+        }
+        return (j.path("ret_code").asInt() == 500 && j.path("err_msg").asText().equals("#common.noLogin#"))
+                || (j.has("stat") && !j.get("stat").asBoolean() && j.path("code").asInt() == 10000)
+                || j.path("code").asInt() == 10001
+                || (j.path("status").asInt() == 1 && j.path("msg").asText().equals("not logged in"));
     }
 
     protected Bundle bundle(String symbolicName) {

@@ -37,6 +37,11 @@ public class NodeRoleIT extends ArmadaKarafTestSupport {
     }
 
     @Override
+    protected List<Option> extraOptions() {
+        return noDangerousNodeActions();
+    }
+
+    @Override
     protected String role() {
         return "node";
     }
@@ -66,5 +71,12 @@ public class NodeRoleIT extends ArmadaKarafTestSupport {
         // the token check works on a node as on the server
         assertEquals(401, anonymous().get("/openapi.json").status());
         assertEquals(200, http().get("/openapi.json").status());
+    }
+
+    @Test
+    public void everyLiveRouteOfTheNodeRefusesACallWithoutTheToken() {
+        awaitSettled();
+        int walked = assertEveryLiveRouteRefusesAnonymousCalls();
+        assertTrue("the monitor alone has more routes than " + walked, walked > 5);
     }
 }
