@@ -96,6 +96,66 @@ public class DistributionIT {
         }
     }
 
+    /**
+     * Security review H1: Config Admin kept a 0644 copy of the token file under data/. No file of either instance (nor
+     * of the server's ARMADA_DATA) that holds its token may be readable by group or others, and etc/ and data/ are
+     * private folders.
+     */
+    @Test
+    public void a_noFileHoldingTheTokenIsReadableByOthers() throws Exception {
+        int checked = 0;
+        List<String> exposed = new java.util.ArrayList<>();
+        Object[][] cases = {{server.home, serverToken()}, {serverData, serverToken()}, {node.home, NODE_TOKEN}};
+        for (Object[] c : cases) {
+            Path root = (Path) c[0];
+            byte[] token = ((String) c[1]).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            try (var walk = Files.walk(root)) {
+                for (Path p : (Iterable<Path>) walk::iterator) {
+                    String rel = root.relativize(p).toString();
+                    // the archive's own jars cannot hold a token generated at first start; the lock is held open
+                    if (!Files.isRegularFile(p) || rel.startsWith("system/") || rel.startsWith("lib/")
+                            || Files.size(p) > 64L * 1024 * 1024) {
+                        continue;
+                    }
+                    byte[] content;
+                    try {
+                        content = Files.readAllBytes(p);
+                    } catch (java.io.IOException gone) {
+                        continue; // removed meanwhile (tmp files)
+                    }
+                    checked++;
+                    if (indexOf(content, token) >= 0) {
+                        String mode = PosixFilePermissions.toString(Files.getPosixFilePermissions(p));
+                        if (!mode.substring(3).equals("------")) {
+                            exposed.add(p + " " + mode);
+                        }
+                    }
+                }
+            }
+        }
+        assertTrue("no file was checked", checked > 0);
+        assertTrue("files holding the token that others can read: " + exposed, exposed.isEmpty());
+        for (Instance i : new Instance[] {server, node}) {
+            for (String dir : new String[] {"etc", "data"}) {
+                String mode = PosixFilePermissions.toString(Files.getPosixFilePermissions(i.home.resolve(dir)));
+                assertEquals(i.home + "/" + dir, "rwx------", mode);
+            }
+        }
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i + needle.length <= haystack.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+
     @Test
     public void b_eachInstanceListensOnItsHttpAndSshPortsOnly() throws Exception {
         assertEquals(Set.of(server.httpPort, server.sshPort), server.listeningPorts());

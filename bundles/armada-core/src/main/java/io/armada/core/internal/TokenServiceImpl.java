@@ -28,6 +28,12 @@ import io.armada.core.TokenService;
  * The fleet token: {@code ARMADA_TOKEN}, else {@code etc/io.armada.security.cfg}, else generated once and stored
  * there (mode 0600). Compared in constant time: both sides are hashed to 32 bytes first, so neither the position of
  * the first wrong character nor the length of a wrong token changes the time taken.
+ * <p>
+ * The file is read here, not through Config Admin (security review H1): Felix fileinstall skips it
+ * ({@code felix.fileinstall.filter} in etc/config.properties), because Config Admin keeps its own copy of every
+ * configuration under {@code data/}, readable by anyone. The file is kept at mode 0600 (tightened when found wider)
+ * and read again when it changes. Config Admin's {@code io.armada.security} holds the shell user only; a
+ * {@code token} found there is ignored, with a warning.
  */
 @Component(service = TokenService.class, configurationPid = TokenServiceImpl.PID, immediate = true)
 @Designate(ocd = SecurityConfiguration.class)
@@ -39,32 +45,84 @@ public class TokenServiceImpl implements TokenService {
     private record State(String token, byte[] digest, String source, String shellUser) {
     }
 
+    /** Shortest token accepted without a warning (security review L10): 32 characters, as generated ones have 43. */
+    static final int MIN_LENGTH = 32;
+    private static final long RECHECK_NANOS = 2_000_000_000L;
+
     private final UnaryOperator<String> env;
     private final Path configFile;
     private volatile State state;
+    private volatile String shellUser;
+    private volatile Object fileStamp;
+    private volatile long checkedAt;
 
     @Activate
-    public TokenServiceImpl(SecurityConfiguration config) {
+    public TokenServiceImpl(SecurityConfiguration config, java.util.Map<String, Object> properties) {
         this(config, System::getenv, etcDir().resolve(PID + ".cfg"));
+        warnAboutConfigAdminToken(properties);
     }
 
     TokenServiceImpl(SecurityConfiguration config, UnaryOperator<String> env, Path configFile) {
         this.env = env;
         this.configFile = configFile;
-        this.state = resolve(config);
+        configure(config);
+        this.state = resolve();
+        this.checkedAt = System.nanoTime();
     }
 
     @Modified
+    void modified(SecurityConfiguration config, java.util.Map<String, Object> properties) {
+        warnAboutConfigAdminToken(properties);
+        modified(config);
+    }
+
     void modified(SecurityConfiguration config) {
-        State next = resolve(config);
+        configure(config);
+        State next = resolve();
         if (!next.token().equals(state.token())) {
             LOG.info("Fleet token changed (source: {})", next.source());
         }
         state = next;
     }
 
+    private void configure(SecurityConfiguration config) {
+        shellUser = config.shell_user() == null || config.shell_user().isBlank() ? "karaf" : config.shell_user();
+    }
+
+    private void warnAboutConfigAdminToken(java.util.Map<String, Object> properties) {
+        if (properties != null && properties.get("token") != null) {
+            LOG.warn("A token in Config Admin (PID {}) is ignored: the token lives in {} only (mode 0600); remove it"
+                    + " with config:property-delete -p {} token", PID, configFile, PID);
+        }
+    }
+
+    /** Reads the file again when it changed (looked at no more than every 2 s: every request checks a token). */
+    private State current() {
+        long now = System.nanoTime();
+        if (now - checkedAt >= RECHECK_NANOS) {
+            checkedAt = now;
+            if (!"environment".equals(state.source()) && !java.util.Objects.equals(stamp(), fileStamp)) {
+                State next = resolve();
+                if (!next.token().equals(state.token())) {
+                    LOG.info("Fleet token changed (source: {})", next.source());
+                }
+                state = next;
+            }
+        }
+        return state;
+    }
+
+    private Object stamp() {
+        try {
+            return java.util.List.of(Files.getLastModifiedTime(configFile), Files.size(configFile));
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
     @Override
     public boolean matches(String candidate) {
+        State state = current();
         if (candidate == null) {
             // still spend the same work as a real comparison
             MessageDigest.isEqual(sha256(""), state.digest());
@@ -75,28 +133,29 @@ public class TokenServiceImpl implements TokenService {
 
     @Override
     public String token() {
-        return state.token();
+        return current().token();
     }
 
     @Override
     public String source() {
-        return state.source();
+        return current().source();
     }
 
     /** The shell user that logs in with the token. */
     String shellUser() {
-        return state.shellUser();
+        return shellUser;
     }
 
-    private State resolve(SecurityConfiguration config) {
-        String user = config.shell_user() == null || config.shell_user().isBlank() ? "karaf" : config.shell_user();
+    private State resolve() {
+        String user = shellUser;
         String fromEnv = env.apply(ENV);
         if (fromEnv != null && !fromEnv.isBlank()) {
-            return new State(fromEnv.trim(), sha256(fromEnv.trim()), "environment", user);
+            return checked(new State(fromEnv.trim(), sha256(fromEnv.trim()), "environment", user));
         }
-        String fromConfig = config.token();
-        if (fromConfig != null && !fromConfig.isBlank()) {
-            return new State(fromConfig.trim(), sha256(fromConfig.trim()), "configuration", user);
+        fileStamp = stamp();
+        String fromFile = readFile();
+        if (fromFile != null && !fromFile.isBlank()) {
+            return checked(new State(fromFile.trim(), sha256(fromFile.trim()), "configuration", user));
         }
         State current = state;
         if (current != null && current.source().equals("generated")) {
@@ -104,9 +163,46 @@ public class TokenServiceImpl implements TokenService {
         }
         String generated = generate();
         store(generated);
+        fileStamp = stamp();
         LOG.info("Generated the fleet token {} and stored it in {} (mode 0600); print it with armada:token",
                 Secrets.mask(generated), configFile);
         return new State(generated, sha256(generated), "generated", user);
+    }
+
+    /** Warns about a token an attacker could guess (security review L10); it still works, so a fleet keeps running. */
+    private static State checked(State s) {
+        if (s.token().length() < MIN_LENGTH) {
+            LOG.warn("The fleet token (from the {}) has {} characters, fewer than {}: it can be guessed; set a longer"
+                    + " one (a generated token has 43)", s.source(), s.token().length(), MIN_LENGTH);
+        }
+        return s;
+    }
+
+    /** The {@code token} of the file, tightening the file to mode 0600 first when others could read it. */
+    private String readFile() {
+        if (!Files.isRegularFile(configFile)) {
+            return null;
+        }
+        try {
+            try {
+                java.util.Set<java.nio.file.attribute.PosixFilePermission> perms = Files.getPosixFilePermissions(configFile);
+                java.util.Set<java.nio.file.attribute.PosixFilePermission> owner = PosixFilePermissions.fromString("rw-------");
+                if (!owner.containsAll(perms)) {
+                    Files.setPosixFilePermissions(configFile, owner);
+                    LOG.warn("{} could be read by other users: its mode is now 0600", configFile);
+                }
+            } catch (UnsupportedOperationException noPosix) {
+                // a file system without POSIX permissions
+            }
+            java.util.Properties p = new java.util.Properties();
+            try (var in = Files.newInputStream(configFile)) {
+                p.load(in);
+            }
+            return p.getProperty("token");
+        } catch (IOException | IllegalArgumentException e) {
+            LOG.warn("Could not read the fleet token from {}: {}", configFile, e.toString());
+            return null;
+        }
     }
 
     static String generate() {

@@ -21,16 +21,11 @@ public class TokenServiceImplTest {
     public final TemporaryFolder tmp = new TemporaryFolder();
 
 
-    static SecurityConfiguration config(String token) {
+    static SecurityConfiguration config() {
         return new SecurityConfiguration() {
             @Override
             public Class<? extends Annotation> annotationType() {
                 return SecurityConfiguration.class;
-            }
-
-            @Override
-            public String token() {
-                return token;
             }
 
             @Override
@@ -44,9 +39,17 @@ public class TokenServiceImplTest {
         return tmp.newFolder().toPath().resolve("io.armada.security.cfg");
     }
 
+    private Path cfgWith(String token, String mode) throws Exception {
+        Path cfg = tempCfg();
+        Files.writeString(cfg, "token = " + token + "\n");
+        Files.setPosixFilePermissions(cfg, PosixFilePermissions.fromString(mode));
+        return cfg;
+    }
+
     @Test
     public void environmentWinsOverConfiguration() throws Exception {
-        TokenServiceImpl t = new TokenServiceImpl(config("from-config"), Map.of("ARMADA_TOKEN", " from-env ")::get, tempCfg());
+        TokenServiceImpl t = new TokenServiceImpl(config(), Map.of("ARMADA_TOKEN", " from-env ")::get,
+                cfgWith("from-config", "rw-------"));
         assertEquals("from-env", t.token());
         assertEquals("environment", t.source());
         assertTrue(t.matches("from-env"));
@@ -55,7 +58,7 @@ public class TokenServiceImplTest {
 
     @Test
     public void configurationWhenNoEnvironment() throws Exception {
-        TokenServiceImpl t = new TokenServiceImpl(config("from-config"), k -> null, tempCfg());
+        TokenServiceImpl t = new TokenServiceImpl(config(), k -> null, cfgWith("from-config", "rw-------"));
         assertEquals("configuration", t.source());
         assertTrue(t.matches("from-config"));
         assertFalse(t.matches(null));
@@ -67,7 +70,7 @@ public class TokenServiceImplTest {
     @Test
     public void generatedOnceStoredWithMode0600AndKeptOnReconfiguration() throws Exception {
         Path cfg = tempCfg();
-        TokenServiceImpl t = new TokenServiceImpl(config(""), k -> null, cfg);
+        TokenServiceImpl t = new TokenServiceImpl(config(), k -> null, cfg);
         assertEquals("generated", t.source());
         assertTrue(t.token().length() >= 40);
         assertTrue(Files.exists(cfg));
@@ -78,11 +81,31 @@ public class TokenServiceImplTest {
         }
         assertEquals(t.token(), p.getProperty("token"));
         String first = t.token();
-        t.modified(config(""));
-        assertEquals("a reconfiguration without a token keeps the generated one", first, t.token());
-        t.modified(config(first));
-        assertEquals(first, t.token());
-        assertNotEquals(first, new TokenServiceImpl(config(""), k -> null, tempCfg()).token());
+        t.modified(config());
+        assertEquals("a reconfiguration keeps the generated one", first, t.token());
+        assertEquals("read back from its file by the next start", first,
+                new TokenServiceImpl(config(), k -> null, cfg).token());
+        assertNotEquals(first, new TokenServiceImpl(config(), k -> null, tempCfg()).token());
+    }
+
+    @Test
+    public void aTokenFileOthersCanReadIsMadePrivate() throws Exception {
+        // security review H1: the file is read by core itself, and kept at 0600 whoever wrote it
+        Path cfg = cfgWith("from-a-0644-file-0123456789abcdef01", "rw-r--r--");
+        TokenServiceImpl t = new TokenServiceImpl(config(), k -> null, cfg);
+        assertTrue(t.matches("from-a-0644-file-0123456789abcdef01"));
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(cfg)));
+    }
+
+    @Test
+    public void aChangedFileIsReadAgain() throws Exception {
+        Path cfg = cfgWith("first-token-0123456789abcdef0123456", "rw-------");
+        TokenServiceImpl t = new TokenServiceImpl(config(), k -> null, cfg);
+        Files.writeString(cfg, "token = second-token-0123456789abcdef012345\n");
+        Files.setLastModifiedTime(cfg, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 5000));
+        t.modified(config()); // what a later look (every 2 s) does
+        assertTrue(t.matches("second-token-0123456789abcdef012345"));
+        assertFalse(t.matches("first-token-0123456789abcdef0123456"));
     }
 
     @Test
