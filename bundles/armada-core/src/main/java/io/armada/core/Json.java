@@ -1,8 +1,10 @@
 package io.armada.core;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -22,18 +24,29 @@ import com.fasterxml.jackson.databind.type.LogicalType;
  */
 public final class Json {
 
+    /**
+     * Deepest nesting of arrays and objects a body may have (security review L8): Jackson's default of 1000 lets an
+     * untyped field ({@code Map}, {@code Object}) be read recursively deep enough to overflow a node's small thread
+     * stacks (-Xss512k). No request of any dialect nests more than a few levels.
+     */
+    public static final int MAX_NESTING_DEPTH = 64;
+
     private Json() {
     }
 
     /**
      * A new mapper with Armada's settings: unknown fields are ignored (clients send more than we read), but a wrong
      * type is an error (a number where text is expected, a fraction where an integer is, {@code null} for a
-     * primitive), duplicate keys are refused, and trailing content after the value is refused.
+     * primitive), duplicate keys are refused, trailing content after the value is refused, and nesting deeper than
+     * {@link #MAX_NESTING_DEPTH} is refused.
      *
      * @return a new, thread-safe once configured, {@link ObjectMapper}
      */
     public static ObjectMapper newMapper() {
-        JsonMapper mapper = JsonMapper.builder()
+        JsonFactory factory = JsonFactory.builder()
+                .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING_DEPTH).build())
+                .build();
+        JsonMapper mapper = JsonMapper.builder(factory)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)

@@ -87,4 +87,68 @@ public final class Params {
             throw ApiException.badRequest(name + " is not one of the allowed values");
         }
     }
+
+    /**
+     * An optional whole number from a query parameter, taken as text so that one that does not parse is the
+     * dialect's 400 naming the parameter (security review L6), not JAX-RS's 404 for a typed parameter.
+     *
+     * @param value the text, may be {@code null} or blank (absent)
+     * @param name the parameter name for the message
+     * @return the number, or {@code null} when absent
+     * @throws ApiException BAD_REQUEST when it is not a whole number in the range of {@code long}
+     */
+    public static Long optionalLong(String value, String name) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String v = value.trim();
+        for (int i = 0; i < v.length(); i++) {
+            char c = v.charAt(i);
+            if (!(c >= '0' && c <= '9') && !(i == 0 && (c == '-' || c == '+') && v.length() > 1)) {
+                throw ApiException.badRequest(name + " must be an integer");
+            }
+        }
+        try {
+            return Long.parseLong(v);
+        } catch (NumberFormatException e) {
+            throw ApiException.badRequest(name + " is out of range");
+        }
+    }
+
+    /**
+     * As {@link #optionalLong} for an {@code int}.
+     *
+     * @throws ApiException BAD_REQUEST when it is not a whole number in the range of {@code int}
+     */
+    public static Integer optionalInt(String value, String name) {
+        Long l = optionalLong(value, name);
+        if (l == null) {
+            return null;
+        }
+        if (l < Integer.MIN_VALUE || l > Integer.MAX_VALUE) {
+            throw ApiException.badRequest(name + " is out of range");
+        }
+        return l.intValue();
+    }
+
+    /**
+     * The first row of a 1-based page (security review M6: {@code page * rows} in {@code int} wrapped to a negative
+     * offset, which the JPA provider refused with a 500).
+     *
+     * @param page the 1-based page number (below 1 reads as 1)
+     * @param rowsPerPage rows on a page, at least 1
+     * @param name the parameter name for the message
+     * @return the offset of the page's first row, at most {@link Integer#MAX_VALUE}
+     * @throws ApiException BAD_REQUEST when the page lies beyond what an {@code int} offset can address
+     */
+    public static int pageOffset(long page, int rowsPerPage, String name) {
+        if (rowsPerPage < 1) {
+            throw new IllegalArgumentException("rowsPerPage must be at least 1");
+        }
+        long p = Math.max(page, 1);
+        if (p - 1 > (Integer.MAX_VALUE - (long) rowsPerPage) / rowsPerPage) {
+            throw ApiException.badRequest(name + " is too large");
+        }
+        return (int) ((p - 1) * rowsPerPage);
+    }
 }

@@ -126,6 +126,11 @@ public class ApiExceptionMapper implements ExceptionMapper<Throwable> {
     private static ApiException fromStatus(WebApplicationException wae) {
         int status = wae.getResponse() == null ? 500 : wae.getResponse().getStatus();
         if (wae instanceof NotFoundException || status == 404) {
+            if (conversionFailure(wae.getCause())) {
+                // JAX-RS answers a typed @QueryParam/@PathParam that does not convert with a 404 carrying the
+                // conversion's failure; the route exists, the parameter is bad (security review L6, SPEC §3)
+                return new ApiException(ErrorKind.BAD_REQUEST, "a query or path parameter does not parse");
+            }
             return new ApiException(ErrorKind.NOT_FOUND, "no such route");
         }
         if (wae instanceof NotAllowedException || status == 405) {
@@ -150,6 +155,12 @@ public class ApiExceptionMapper implements ExceptionMapper<Throwable> {
             return new ApiException(ErrorKind.UNAVAILABLE, null);
         }
         return new ApiException(ErrorKind.INTERNAL, null, wae);
+    }
+
+    /** A parameter's failed conversion, as JAX-RS implementations wrap it into the NotFoundException they throw. */
+    static boolean conversionFailure(Throwable cause) {
+        return cause instanceof IllegalArgumentException || cause instanceof java.time.DateTimeException
+                || cause instanceof javax.ws.rs.ProcessingException;
     }
 
     /** The matched resource's dialect; without a match, the dialect of the routes nearest the path. */

@@ -39,6 +39,9 @@ public class ApiExceptionMapperTest {
         assertEquals(ErrorKind.BAD_REQUEST,
                 ApiExceptionMapper.classify(new RuntimeException(new JsonParseException(null, "bad"))).kind());
         assertEquals(ErrorKind.NOT_FOUND, ApiExceptionMapper.classify(new NotFoundException()).kind());
+        // a typed query parameter that does not convert: JAX-RS's 404 with the conversion failure inside (L6)
+        assertEquals(ErrorKind.BAD_REQUEST, ApiExceptionMapper.classify(
+                new NotFoundException(new NumberFormatException("For input string: \"abc\""))).kind());
         assertEquals(ErrorKind.INTERNAL, ApiExceptionMapper.classify(new IllegalStateException()).kind());
         ApiException own = new ApiException(ErrorKind.UNAVAILABLE, "down");
         assertEquals(own, ApiExceptionMapper.classify(new RuntimeException(own)));
