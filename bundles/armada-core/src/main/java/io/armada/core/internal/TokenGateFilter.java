@@ -33,6 +33,9 @@ import io.armada.core.TokenService;
  * without a token, and only without a body. The JAX-RS filter ({@link TokenAuthFilter}) checks again behind it, in
  * the exact dialect of the matched resource.
  * <p>
+ * An address that sent {@value FailedLogins#LIMIT} wrong tokens within a minute is refused unchecked for the rest of
+ * that minute ({@link FailedLogins}, security review L10).
+ * <p>
  * Every servlet context is covered, not just the JAX-RS whiteboard's default one: a servlet or a JAX-RS application
  * that another bundle registers elsewhere needs the token too.
  */
@@ -47,6 +50,7 @@ public class TokenGateFilter implements Filter {
 
     private final TokenService tokens;
     private final LiveRouteCatalog catalog;
+    private final FailedLogins failures = new FailedLogins();
 
     @Activate
     public TokenGateFilter(@Reference TokenService tokens, @Reference LiveRouteCatalog catalog) {
@@ -72,9 +76,13 @@ public class TokenGateFilter implements Filter {
             return;
         }
         Dialect dialect = catalog.dialectNear(path);
-        if (authenticated(req, dialect)) {
+        String address = req.getRemoteAddr();
+        if (!failures.blocked(address) && authenticated(req, dialect)) {
             chain.doFilter(request, response);
             return;
+        }
+        if (Credentials.namesExplicit(req::getHeader, req.getQueryString())) {
+            failures.failed(address); // a wrong token; none at all is not a guess
         }
         refuse(res, dialect, new ApiException(ErrorKind.UNAUTHORIZED, "not logged in"));
     }

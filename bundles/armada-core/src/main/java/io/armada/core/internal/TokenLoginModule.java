@@ -62,11 +62,38 @@ public class TokenLoginModule implements LoginModule {
         String given = pw == null ? null : new String(pw);
         password.clearPassword();
         if (!check(name.getName(), given)) {
-            LOG.warn("Shell login refused for user {}", name.getName());
+            LOG.warn("Shell login refused for user {}", logSafe(name.getName()));
             throw new FailedLoginException("login failed");
         }
         user = name.getName();
         return true;
+    }
+
+    /**
+     * A user name as it may appear in the log (security review L9): a token typed into the user field is not logged,
+     * control characters (a CR/LF forging a log line) are escaped, and the name is cut to 32 characters.
+     */
+    static String logSafe(String name) {
+        if (name == null) {
+            return "(none)";
+        }
+        if (name.length() >= 20 && name.chars().allMatch(c -> Character.isLetterOrDigit(c) || c == '-' || c == '_')) {
+            return "(" + name.length() + " characters, not shown: it may be a token)";
+        }
+        StringBuilder b = new StringBuilder("'");
+        for (int i = 0; i < name.length() && i < 32; i++) {
+            char c = name.charAt(i);
+            if (c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0) || c == 0x2028 || c == 0x2029) {
+                b.append(String.format("\\u%04x", (int) c));
+            } else {
+                b.append(c);
+            }
+        }
+        b.append('\'');
+        if (name.length() > 32) {
+            b.append("... (").append(name.length()).append(" characters)");
+        }
+        return b.toString();
     }
 
     private static boolean check(String name, String password) {

@@ -63,6 +63,7 @@ public class TokenGateFilterTest {
                     case "getRequestURI" -> uri;
                     case "getContextPath" -> "";
                     case "getQueryString" -> null;
+                    case "getRemoteAddr" -> "192.0.2.7";
                     case "getHeader" -> headers.get((String) args[0]);
                     case "getCookies" -> null;
                     case "getInputStream", "getReader", "getParameter", "getParameterMap" -> {
@@ -123,6 +124,25 @@ public class TokenGateFilterTest {
         assertFalse(passed);
         assertEquals(401, status);
         gate.doFilter(request("GET", "/openapi.json", Map.of("Auth-Token", TOKEN)), response(), chain);
+        assertTrue(passed);
+    }
+
+    @Test
+    public void anAddressThatGuessesTooOftenIsRefusedEvenWithTheRightToken() throws Exception {
+        for (int i = 0; i < FailedLogins.LIMIT; i++) {
+            gate.doFilter(request("GET", "/openapi.json", Map.of("X-Armada-Token", "guess-" + i)), response(), chain);
+        }
+        gate.doFilter(request("GET", "/openapi.json", Map.of("X-Armada-Token", TOKEN)), response(), chain);
+        assertFalse("throttled for the rest of the minute", passed);
+        assertEquals(401, status);
+    }
+
+    @Test
+    public void requestsWithoutAnyCredentialAreNotCountedAsGuesses() throws Exception {
+        for (int i = 0; i < FailedLogins.LIMIT * 2; i++) {
+            gate.doFilter(request("GET", "/openapi.json", Map.of()), response(), chain);
+        }
+        gate.doFilter(request("GET", "/openapi.json", Map.of("X-Armada-Token", TOKEN)), response(), chain);
         assertTrue(passed);
     }
 
