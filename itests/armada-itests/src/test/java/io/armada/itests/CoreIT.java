@@ -197,6 +197,16 @@ public class CoreIT extends ArmadaKarafTestSupport {
     }
 
     @Test
+    public void aQueryParameterThatDoesNotParseIsABadRequestNotAMissingRoute() {
+        // security review L6: JAX-RS turns a typed parameter's failed conversion into a 404 "no such route"
+        assertEquals(7, http().get("/testarea/goperation/typed?n=7").json().get("data").get(0).get("n").asInt());
+        Http.Answer bad = http().get("/testarea/goperation/typed?n=abc");
+        assertEquals(bad.toString(), 400, bad.status());
+        assertTrue(bad.body(), bad.body().contains("does not parse"));
+        assertEquals(88888, http().get("/testarea/monitor/typed?n=abc").json().get("code").asInt());
+    }
+
+    @Test
     public void overSizeIs413InTheStatusDialects() {
         String big = "{\"name\":\"" + "a".repeat(1024 * 1024 + 10) + "\"}";
         assertEquals(413, http().post("/testarea/goperation/echo", big).status());

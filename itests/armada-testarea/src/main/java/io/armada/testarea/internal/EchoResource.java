@@ -60,6 +60,13 @@ public abstract class EchoResource {
         throw new ApiException(k, "refused as " + k);
     }
 
+    /** A typed query parameter, as some areas still take them: one that does not parse is the dialect's 400. */
+    @GET
+    @Path("typed")
+    public Object typed(@javax.ws.rs.QueryParam("n") Long n) {
+        return ok(java.util.Map.of("n", n == null ? -1L : n));
+    }
+
     @GET
     @Path("boom")
     public Object boom() {
