@@ -8,7 +8,6 @@ import java.io.InputStream;
 import java.net.HttpURLConnection;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
@@ -20,7 +19,8 @@ import org.junit.Before;
 import org.junit.Test;
 
 public class StartingHealthTest {
-    private final AtomicBoolean coreServes = new AtomicBoolean();
+    private final java.util.concurrent.atomic.AtomicReference<java.util.function.Supplier<?>> core =
+            new java.util.concurrent.atomic.AtomicReference<>();
     private Server server;
     private int port;
 
@@ -28,7 +28,7 @@ public class StartingHealthTest {
     public void start() throws Exception {
         server = new Server();
         HttpConfiguration config = new HttpConfiguration();
-        config.addCustomizer(new StartingHealth(coreServes::get, "node\"x"));
+        config.addCustomizer(new StartingHealth(core::get, "node\"x"));
         ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(config));
         connector.setHost("127.0.0.1");
         server.addConnector(connector);
@@ -61,9 +61,16 @@ public class StartingHealthTest {
         assertEquals("application/json", a.type());
         assertEquals("{\"status\":\"STARTING\",\"role\":\"nodex\"}", a.body());
 
-        coreServes.set(true);
-        Answer passed = call("GET", "/health");
-        assertEquals("left to the handlers (here Jetty's DefaultHandler: 404)", 404, passed.status());
+        core.set(() -> new Object[] {200, "{\"status\":\"UP\"}".getBytes(StandardCharsets.UTF_8)});
+        Answer up = call("GET", "/health");
+        assertEquals(200, up.status());
+        assertEquals("application/json", up.type());
+        assertEquals("{\"status\":\"UP\"}", up.body());
+
+        core.set(() -> {
+            throw new IllegalStateException("core stopping");
+        });
+        assertEquals(503, call("GET", "/health").status());
     }
 
     @Test

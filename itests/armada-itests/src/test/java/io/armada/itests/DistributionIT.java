@@ -86,7 +86,13 @@ public class DistributionIT {
             List<Http.Answer> seen = List.copyOf(i.startAnswers);
             assertFalse("no /health answer was seen during the start of " + i.home, seen.isEmpty());
             for (Http.Answer a : seen) {
-                JsonNode h = a.json(); // fails on Jetty's HTML 404
+                JsonNode h;
+                try {
+                    h = a.json(); // fails on Jetty's HTML 404
+                } catch (AssertionError notJson) {
+                    throw new AssertionError("during the start of " + i.home + ", after " + seen.indexOf(a)
+                            + " JSON answers: " + notJson.getMessage());
+                }
                 String status = h.get("status").asText();
                 assertTrue(a.toString(), (a.status() == 503 && status.equals("STARTING"))
                         || (a.status() == 200 && status.equals("UP")));

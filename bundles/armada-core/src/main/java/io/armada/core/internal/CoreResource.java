@@ -1,10 +1,13 @@
 package io.armada.core.internal;
 
+import java.util.Dictionary;
+import java.util.Hashtable;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 
 import javax.ws.rs.GET;
 import javax.ws.rs.Path;
@@ -15,8 +18,10 @@ import javax.ws.rs.core.Response;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
+import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtensionSelect;
@@ -46,6 +51,8 @@ public class CoreResource {
     private final BundleContext context;
     private final RouteCatalog catalog;
     private volatile boolean up;
+    private final ServiceRegistration<?> guardAnswer;
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = io.armada.core.Json.newMapper();
     private final String version;
     private final String role;
     private volatile Object healthVersion;
@@ -60,6 +67,19 @@ public class CoreResource {
         String v = context.getBundle().getHeaders().get("Armada-Version");
         this.version = v != null ? v : context.getBundle().getVersion().toString();
         this.role = System.getProperty("armada.role", "server");
+        Dictionary<String, Object> props = new Hashtable<>();
+        props.put("armada.health", "core");
+        Supplier<Object[]> forGuard = this::healthForGuard;
+        this.guardAnswer = context.registerService(Supplier.class, forGuard, props);
+    }
+
+    @Deactivate
+    void deactivate() {
+        try {
+            guardAnswer.unregister();
+        } catch (IllegalStateException alreadyGone) {
+            // the bundle is stopping
+        }
     }
 
     /**
@@ -72,15 +92,44 @@ public class CoreResource {
     @Path("health")
     @PublicRoute
     public Response health() {
+        Map<String, Object> h = healthBody();
+        if (!"UP".equals(h.get("status"))) {
+            return Response.status(Response.Status.SERVICE_UNAVAILABLE).type(MediaType.APPLICATION_JSON_TYPE)
+                    .header("Retry-After", "1").header("Cache-Control", "no-store").entity(h).build();
+        }
+        return Answers.ok(h);
+    }
+
+    /**
+     * What {@code /health} answers, for the HTTP guard: {@code {Integer status, byte[] json}}. The guard (bundle
+     * armada-http-guard) answers {@code /health} with it before the request reaches a servlet, so the answer does not
+     * depend on the JAX-RS whiteboard being rebuilt at that moment; the route above gives the same.
+     */
+    Object[] healthForGuard() {
+        Map<String, Object> h = healthBody();
+        try {
+            return new Object[] {"UP".equals(h.get("status")) ? 200 : 503, JSON.writeValueAsBytes(h)};
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * {@code {"status":"UP",...}} once every area of the role is live, {@code {"status":"STARTING",...}} (HTTP 503)
+     * before (the HTTP guard answers the same before core is up). Once up, it stays up: an area swapped or removed
+     * on a running instance is the operator's doing, and {@code areas} tells what is live. No version here: it is
+     * in {@code /openapi.json}, behind the token (security review L12).
+     */
+    Map<String, Object> healthBody() {
         Object v = catalog.routes(); // a new list object exactly when the routes change
         Map<String, Object> h = health;
         if (h == null || v != healthVersion) {
             SortedSet<String> areas = catalog.areas();
+            h = new LinkedHashMap<>();
             if (!up) {
                 Set<String> waiting = new TreeSet<>(expectedAreas());
                 waiting.removeAll(areas);
                 up = waiting.isEmpty();
-                h = new LinkedHashMap<>();
                 h.put("status", up ? "UP" : "STARTING");
                 h.put("role", role);
                 h.put("areas", areas);
@@ -88,20 +137,15 @@ public class CoreResource {
                     h.put("waiting", waiting);
                 }
             } else {
-                h = new LinkedHashMap<>();
                 h.put("status", "UP");
                 h.put("role", role);
                 h.put("areas", areas);
             }
-            health = h;
+            // while starting, look again at every call: areas arrive without a route change of core's making
+            health = up ? h : null;
             healthVersion = v;
         }
-        if (!"UP".equals(h.get("status"))) {
-            health = null; // the areas may arrive without a route change of core's making: look again next time
-            return Response.status(Response.Status.SERVICE_UNAVAILABLE).type(MediaType.APPLICATION_JSON_TYPE)
-                    .header("Retry-After", "1").header("Cache-Control", "no-store").entity(h).build();
-        }
-        return Answers.ok(h);
+        return h;
     }
 
     /**

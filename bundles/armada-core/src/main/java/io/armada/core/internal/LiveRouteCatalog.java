@@ -18,7 +18,6 @@ import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
@@ -91,53 +90,22 @@ public class LiveRouteCatalog implements RouteCatalog {
     private final Map<Long, Served> byServiceId = new ConcurrentHashMap<>();
     private volatile Snapshot snapshot;
 
-    private final HealthMarker healthMarker;
-
     @Activate
     public LiveRouteCatalog(BundleContext context) {
-        this(context, java.util.concurrent.ForkJoinPool.commonPool());
-    }
-
-    LiveRouteCatalog(BundleContext context, java.util.concurrent.Executor healthChecks) {
         this.context = context;
-        this.healthMarker = new HealthMarker(context, this::servesHealth, healthChecks);
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY, unbind = "removeRuntime", updated = "updatedRuntime")
+            policyOption = ReferencePolicyOption.GREEDY, unbind = "removeRuntime")
     void addRuntime(ServiceReference<JaxrsServiceRuntime> ref, JaxrsServiceRuntime runtime) {
         runtimes.put(ref, runtime);
         snapshot = null;
-        healthMarker.recheck();
-    }
-
-    void updatedRuntime(ServiceReference<JaxrsServiceRuntime> ref) {
-        snapshot = null;
-        healthMarker.recheck();
     }
 
     void removeRuntime(ServiceReference<JaxrsServiceRuntime> ref) {
         runtimes.remove(ref);
         unreadable.remove(ref.getProperty(org.osgi.framework.Constants.SERVICE_ID));
         snapshot = null;
-        if (runtimes.isEmpty()) {
-            healthMarker.withdraw();
-        }
-    }
-
-    @Deactivate
-    void deactivate() {
-        healthMarker.close();
-    }
-
-    /** True while a live route answers {@code GET /health}. */
-    boolean servesHealth() {
-        for (Route r : routes()) {
-            if ("/health".equals(r.path()) && ("GET".equals(r.method()) || "ANY".equals(r.method()))) {
-                return true;
-            }
-        }
-        return false;
     }
 
     @Override

@@ -31,7 +31,7 @@ public class LiveRouteCatalogTest {
 
     @Test
     public void readsTheServingRuntimeAndLeavesOutOneLeftBehind() {
-        LiveRouteCatalog catalog = new LiveRouteCatalog(context(), r -> { });
+        LiveRouteCatalog catalog = new LiveRouteCatalog(context());
         catalog.addRuntime(ref(1L, 5L, false), STALE); // the lower service id: what a single reference would pick
         catalog.addRuntime(ref(2L, 20L, true), runtime(new AtomicInteger(), "GET", "health"));
 
@@ -40,7 +40,7 @@ public class LiveRouteCatalogTest {
 
     @Test
     public void aRuntimeWhoseDtoFailsIsLeftOutAndNothingThrows() {
-        LiveRouteCatalog catalog = new LiveRouteCatalog(context(), r -> { });
+        LiveRouteCatalog catalog = new LiveRouteCatalog(context());
         catalog.addRuntime(ref(1L, 5L, true), STALE);
 
         assertEquals(List.of(), routes(catalog));
@@ -49,7 +49,7 @@ public class LiveRouteCatalogTest {
 
     @Test
     public void aRuntimeNotServingYetIsReadWhenNoneServes() {
-        LiveRouteCatalog catalog = new LiveRouteCatalog(context(), r -> { });
+        LiveRouteCatalog catalog = new LiveRouteCatalog(context());
         catalog.addRuntime(ref(3L, 1L, false), runtime(new AtomicInteger(), "GET", "health"));
 
         assertEquals(List.of("GET /health"), routes(catalog));
@@ -57,7 +57,7 @@ public class LiveRouteCatalogTest {
 
     @Test
     public void readsAgainExactlyWhenAChangeCountMovesOrARuntimeComesOrGoes() {
-        LiveRouteCatalog catalog = new LiveRouteCatalog(context(), r -> { });
+        LiveRouteCatalog catalog = new LiveRouteCatalog(context());
         AtomicInteger reads = new AtomicInteger();
         ServiceReference<JaxrsServiceRuntime> live = ref(2L, 20L, true);
         catalog.addRuntime(live, runtime(reads, "GET", "health"));
@@ -80,50 +80,11 @@ public class LiveRouteCatalogTest {
 
     @Test
     public void aRouteTwoRuntimesBothServeIsListedOnce() {
-        LiveRouteCatalog catalog = new LiveRouteCatalog(context(), r -> { });
+        LiveRouteCatalog catalog = new LiveRouteCatalog(context());
         catalog.addRuntime(ref(1L, 1L, true), runtime(new AtomicInteger(), "GET", "health"));
         catalog.addRuntime(ref(2L, 1L, true), runtime(new AtomicInteger(), "GET", "health"));
 
         assertEquals(List.of("GET /health"), routes(catalog));
-    }
-
-    @Test
-    public void aMarkerServiceTellsTheHttpGuardOnceHealthIsLive() {
-        List<java.util.Dictionary<?, ?>> registered = new java.util.ArrayList<>();
-        int[] unregistered = {0};
-        BundleContext ctx = (BundleContext) Proxy.newProxyInstance(LiveRouteCatalogTest.class.getClassLoader(),
-                new Class<?>[] {BundleContext.class}, (proxy, method, args) -> switch (method.getName()) {
-                    case "getAllServiceReferences" -> null;
-                    case "registerService" -> {
-                        registered.add((java.util.Dictionary<?, ?>) args[2]);
-                        yield Proxy.newProxyInstance(LiveRouteCatalogTest.class.getClassLoader(),
-                                new Class<?>[] {org.osgi.framework.ServiceRegistration.class},
-                                (p2, m2, a2) -> {
-                                    if (m2.getName().equals("unregister")) {
-                                        unregistered[0]++;
-                                    }
-                                    return null;
-                                });
-                    }
-                    case "equals" -> proxy == args[0];
-                    case "hashCode" -> System.identityHashCode(proxy);
-                    default -> throw new UnsupportedOperationException(method.getName());
-                });
-        LiveRouteCatalog catalog = new LiveRouteCatalog(ctx, Runnable::run);
-        ServiceReference<JaxrsServiceRuntime> empty = ref(1L, 1L, true);
-        catalog.addRuntime(empty, runtime(new AtomicInteger(), "GET", "other"));
-        assertTrue("no /health yet: no marker", registered.isEmpty());
-
-        catalog.removeRuntime(empty);
-        ServiceReference<JaxrsServiceRuntime> live = ref(2L, 1L, true);
-        catalog.addRuntime(live, runtime(new AtomicInteger(), "GET", "health"));
-        assertEquals(1, registered.size());
-        assertEquals("live", registered.get(0).get("armada.health"));
-        catalog.updatedRuntime(live);
-        assertEquals("registered once", 1, registered.size());
-
-        catalog.removeRuntime(live);
-        assertEquals("withdrawn with the runtime", 1, unregistered[0]);
     }
 
     private static List<String> routes(LiveRouteCatalog catalog) {

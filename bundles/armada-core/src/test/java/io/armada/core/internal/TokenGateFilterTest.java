@@ -47,7 +47,7 @@ public class TokenGateFilterTest {
         public String source() {
             return "test";
         }
-    }, new LiveRouteCatalog(context(), r -> { }));
+    }, new LiveRouteCatalog(context()));
 
     private static BundleContext context() {
         return (BundleContext) Proxy.newProxyInstance(TokenGateFilterTest.class.getClassLoader(),
