@@ -363,6 +363,32 @@ public class CoreIT extends ArmadaKarafTestSupport {
         }
     }
 
+    /**
+     * Security review H1: Config Admin keeps a copy of its configurations under data/ that any local user can read.
+     * A token found there (an instance from before the token file was kept out of Config Admin, or one put there by
+     * hand) is taken out when core starts, and the file in etc/ stays the only source.
+     */
+    @Test
+    public void aTokenInConfigAdminIsTakenOutAndTheFileStaysTheSource() throws Exception {
+        String stray = "a-token-someone-put-into-config-admin-0123";
+        org.osgi.framework.ServiceReference<org.osgi.service.cm.ConfigurationAdmin> ref =
+                bundleContext.getServiceReference(org.osgi.service.cm.ConfigurationAdmin.class);
+        org.osgi.service.cm.ConfigurationAdmin ca = bundleContext.getService(ref);
+        org.osgi.service.cm.Configuration c = ca.getConfiguration("io.armada.security", "?");
+        java.util.Dictionary<String, Object> props = new Hashtable<>();
+        props.put("token", stray);
+        props.put("shell_user", "karaf");
+        c.update(props);
+        org.osgi.framework.Bundle core = bundle("armada-core");
+        core.stop();
+        core.start();
+        Http.await("core back, taking the token file's token", Duration.ofSeconds(60),
+                () -> http().get("/openapi.json").status() == 200);
+        assertEquals(null, ca.getConfiguration("io.armada.security", "?").getProperties().get("token"));
+        assertEquals(401, anonymous().withHeaders(Map.of("X-Armada-Token", stray)).get("/openapi.json").status());
+        awaitSettled("testarea");
+    }
+
     @Test
     public void theShellRealmTakesTheTokenAsPassword() throws Exception {
         login("karaf", TOKEN);

@@ -91,8 +91,8 @@ public class TokenServiceImpl implements TokenService {
 
     private void warnAboutConfigAdminToken(java.util.Map<String, Object> properties) {
         if (properties != null && properties.get("token") != null) {
-            LOG.warn("A token in Config Admin (PID {}) is ignored: the token lives in {} only (mode 0600); remove it"
-                    + " with config:property-delete -p {} token", PID, configFile, PID);
+            LOG.warn("A token in Config Admin (PID {}) is ignored: the token lives in {} only (mode 0600); core takes"
+                    + " it out of Config Admin (ConfigAdminTokenCleaner)", PID, configFile);
         }
     }
 
