@@ -34,6 +34,15 @@ public final class AgentRules {
     private AgentRules() {
     }
 
+    /** Refuses ids that are not live agents, as the original's {@code agents_id_check} does (400, not 404). */
+    public static void checkKnown(Collection<Long> wanted, Set<Long> live) {
+        java.util.SortedSet<Long> missing = new java.util.TreeSet<>(wanted);
+        missing.removeAll(live);
+        if (!missing.isEmpty()) {
+            throw ApiException.badRequest("agents id " + missing + " can not be found");
+        }
+    }
+
     /** An endpoint name, lower-cased. */
     public static String endpoint(String value) {
         if (value == null || value.isEmpty()) {

@@ -43,6 +43,7 @@ import io.armada.agents.internal.store.AgentRecord;
 import io.armada.agents.internal.store.EntityRecord;
 import io.armada.core.ApiException;
 import io.armada.core.FleetClient;
+import io.armada.core.Goperation;
 import io.armada.core.Json;
 import io.armada.persistence.DuplicateKeyException;
 import io.armada.persistence.JpaStore;
@@ -288,7 +289,7 @@ public class AgentServiceImpl implements AgentService {
 
     /** One live agent by path value (Goperation's AgentIdformater). */
     AgentRecord one(String raw) {
-        long id = AgentIds.one(raw);
+        long id = Goperation.oneAgent(raw);
         return liveRecord(id).orElseThrow(() -> ApiException.badRequest("agents id [" + id + "] can not be found"));
     }
 
@@ -528,7 +529,7 @@ public class AgentServiceImpl implements AgentService {
     }
 
     public void clean(String raw) {
-        long id = AgentIds.one(raw);
+        long id = Goperation.oneAgent(raw);
         AgentRecord a = dao.clean(id);
         registry.evict(id);
         registry.forgetOnline(id);
@@ -774,21 +775,9 @@ public class AgentServiceImpl implements AgentService {
         return m;
     }
 
-    static long entityNumber(String raw) {
-        try {
-            long n = Long.parseLong(raw == null ? "" : raw.trim());
-            if (n >= 0) {
-                return n;
-            }
-        } catch (NumberFormatException ignored) {
-            // answered below
-        }
-        throw ApiException.badRequest("entity " + raw + " is not an entity number");
-    }
-
     public Map<String, Object> showEntity(String endpoint, String entity, boolean ports) {
         String e = AgentRules.endpoint(endpoint);
-        long number = entityNumber(entity);
+        long number = Goperation.entity(entity);
         EntityRecord n = dao.entity(e, number)
                 .orElseThrow(() -> ApiException.badRequest("no entity found for " + e));
         List<Integer> list = ports ? ports().ofAgent(n.agentId).getOrDefault(e, Map.of())
@@ -805,7 +794,7 @@ public class AgentServiceImpl implements AgentService {
 
     public void deleteEntity(String endpoint, String entity, boolean force) {
         String e = AgentRules.endpoint(endpoint);
-        long number = entityNumber(entity);
+        long number = Goperation.entity(entity);
         EntityRecord n = dao.entity(e, number)
                 .orElseThrow(() -> ApiException.notFound("Entity " + number + " of endpoint " + e + " not found"));
         if (!force && registry.metadata(n.agentId, now()) == null) {
@@ -871,13 +860,13 @@ public class AgentServiceImpl implements AgentService {
 
     @Override
     public List<AgentTarget> targets(String selection) {
-        AgentIds.Selection s = AgentIds.parse(selection);
+        Goperation.AgentSelection s = Goperation.agents(selection);
         List<AgentRecord> rows;
         if (s.all()) {
             rows = dao.all(false);
         } else {
             rows = dao.live(s.ids());
-            AgentIds.checkKnown(s.ids(), rows.stream().map(a -> a.agentId).collect(java.util.stream.Collectors.toSet()));
+            AgentRules.checkKnown(s.ids(), rows.stream().map(a -> a.agentId).collect(java.util.stream.Collectors.toSet()));
         }
         return rows.stream().map(a -> new AgentTarget(a.agentId, a.host, a.ip, a.nodePort)).toList();
     }
