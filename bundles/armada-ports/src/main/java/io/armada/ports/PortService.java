@@ -24,6 +24,16 @@ public interface PortService {
     int MAX_BATCH = 1000;
 
     /**
+     * A live agent from the agent directory: what the one-agent routes check before they answer.
+     *
+     * @param agentId the agent id
+     * @return the agent with its ports_range
+     * @throws ApiException BAD_REQUEST when there is no such live agent; UNAVAILABLE without an agent directory
+     * @since 1.1
+     */
+    PortOwner owner(long agentId);
+
+    /**
      * Checks that explicit ports could be allocated on an agent now: each in 1024..65535, inside the agent's
      * {@code ports_range}, requested once and not in use. {@code null} items (any free port) are not checked.
      * Writes nothing.

@@ -1,4 +1,4 @@
-package io.armada.ports.internal;
+package io.armada.ports.rest;
 
 import javax.ws.rs.GET;
 import javax.ws.rs.Path;
@@ -6,6 +6,7 @@ import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
 import javax.ws.rs.core.MediaType;
 
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
@@ -16,7 +17,9 @@ import io.armada.core.ArmadaArea;
 import io.armada.core.ArmadaJaxrs;
 import io.armada.core.Dialect;
 import io.armada.core.Envelopes;
+import io.armada.core.Goperation;
 import io.armada.core.WireDialect;
+import io.armada.ports.PortService;
 
 /** {@code GET /v1.0/agent/{agent_id}/ports}: every port allocated on an agent (seed 000 allocated_ports). */
 @Component(service = AgentPortsResource.class)
@@ -28,16 +31,20 @@ import io.armada.core.WireDialect;
 @Path(AgentPortsResource.PATH)
 @Produces(MediaType.APPLICATION_JSON)
 public class AgentPortsResource {
-    static final String PATH = "/v1.0/agent/{agent_id}/ports";
+    public static final String PATH = "/v1.0/agent/{agent_id}/ports";
 
-    @Reference
-    PortServiceImpl ports;
+    private final PortService ports;
+
+    @Activate
+    public AgentPortsResource(@Reference PortService ports) {
+        this.ports = ports;
+    }
 
     @GET
     public Object list(@PathParam("agent_id") String agentId, Object ignoredBody) {
-        long id = PortsWire.oneAgent(agentId);
+        long id = Goperation.oneAgent(agentId);
         ports.owner(id);
         return Envelopes.Goperation.ok("list ports success",
-                ports.list(id).stream().map(a -> PortsWire.row(a, true)).toList());
+                ports.list(id).stream().map(a -> PortRows.row(a, true)).toList());
     }
 }
