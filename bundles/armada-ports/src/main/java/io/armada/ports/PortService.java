@@ -12,7 +12,7 @@ import io.armada.core.ApiException;
  * agent and port), so two servers on one database never hand out the same port twice. Allocations belong to an
  * (agent, endpoint, entity) and are freed with the entity. Batches are all-or-nothing.
  *
- * <p>Refusals are {@link ApiException}s (bad argument 400, unknown entity 404, no agent directory 503), which the
+ * <p>Refusals are {@link ApiException}s (bad argument 400, unknown agent or entity 404, no agent directory 503), which the
  * caller's resource answers in its own dialect.
  *
  * @since 1.0
@@ -28,7 +28,7 @@ public interface PortService {
      *
      * @param agentId the agent id
      * @return the agent with its ports_range
-     * @throws ApiException BAD_REQUEST when there is no such live agent; UNAVAILABLE without an agent directory
+     * @throws ApiException NOT_FOUND when there is no such live agent; UNAVAILABLE without an agent directory
      * @since 1.1
      */
     PortOwner owner(long agentId);

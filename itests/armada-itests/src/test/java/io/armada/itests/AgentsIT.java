@@ -222,7 +222,9 @@ public class AgentsIT extends ArmadaKarafTestSupport {
         assertTrue(shown.get("endpoints").has("game"));
         error(send("GET", V + "/agents/all", null), 400, "Just for one agent");
         error(send("GET", V + "/agents/1,2", null), 400, "Just for one agent");
-        error(send("GET", V + "/agents/999999", null), 400, "agents id [999999] can not be found");
+        // issue 10: an unknown id on a one-agent route is goperation's NoResultFound, 404
+        error(send("GET", V + "/agents/999999", null), 404, "agents id [999999] can not be found");
+        error(http().get(V + "/agent/999999/ports"), 404, "agents id [999999] can not be found");
         error(send("GET", V + "/agents/abc", null), 400, "not match regx");
 
         // edit (PATCH) and update (PUT, real here)
@@ -251,10 +253,10 @@ public class AgentsIT extends ArmadaKarafTestSupport {
         error(http().post(V + "/agents/" + id + "/clean", null), 400, "agent is not deleted");
         JsonNode deleted = first(send("DELETE", V + "/agents/" + id, "{\"force\":false}"));
         assertEquals(-127, deleted.get("status").asInt());
-        error(send("GET", V + "/agents/" + id, null), 400, "can not be found");
+        error(send("GET", V + "/agents/" + id, null), 404, "can not be found");
         assertTrue(ok(send("GET", V + "/agents", "{\"deleted\":true}")).get("data").toString()
                 .contains("it-life-1"));
-        error(send("DELETE", V + "/agents/" + id, null), 400, "can not be found");
+        error(send("DELETE", V + "/agents/" + id, null), 404, "can not be found");
         ok(http().post(V + "/agents/" + id + "/clean", null));
         error(http().post(V + "/agents/" + id + "/clean", null), 404, "not found");
         assertEquals(before, liveAgents());
@@ -296,7 +298,7 @@ public class AgentsIT extends ArmadaKarafTestSupport {
         assertEquals(id, shown.get("agent_id").asLong());
         assertEquals(2, shown.get("ports").size());
         assertTrue(shown.get("metadata").isObject());
-        error(send("GET", V + "/endpoint/itgame/entitys/999999", null), 400, "no entity found for itgame");
+        error(send("GET", V + "/endpoint/itgame/entitys/999999", null), 404, "no entity found for itgame");
         error(send("GET", V + "/endpoint/itgame/entitys/x", null), 400, "not an entity number");
         JsonNode ep = first(http().get(agent + "/endpoints/itgame"));
         assertEquals(2, ep.get("entitys").get(0).get("ports").size());

@@ -287,10 +287,17 @@ public class AgentServiceImpl implements AgentService {
         return dao.liveIds().stream().sorted().toList();
     }
 
-    /** One live agent by path value (Goperation's AgentIdformater). */
+    /**
+     * One live agent by path value (Goperation's AgentIdformater). An unknown or deleted id is the original's
+     * NoResultFound, 404 (issue 10); a list naming unknown ids stays 400 ({@link AgentRules#checkKnown}).
+     */
     AgentRecord one(String raw) {
         long id = Goperation.oneAgent(raw);
-        return liveRecord(id).orElseThrow(() -> ApiException.badRequest("agents id [" + id + "] can not be found"));
+        return liveRecord(id).orElseThrow(() -> unknown(id));
+    }
+
+    static ApiException unknown(long agentId) {
+        return ApiException.notFound("agents id [" + agentId + "] can not be found");
     }
 
     Optional<AgentRecord> liveRecord(long agentId) {
@@ -779,7 +786,7 @@ public class AgentServiceImpl implements AgentService {
         String e = AgentRules.endpoint(endpoint);
         long number = Goperation.entity(entity);
         EntityRecord n = dao.entity(e, number)
-                .orElseThrow(() -> ApiException.badRequest("no entity found for " + e));
+                .orElseThrow(() -> ApiException.notFound("no entity found for " + e));
         List<Integer> list = ports ? ports().ofAgent(n.agentId).getOrDefault(e, Map.of())
                 .getOrDefault(n.entity, List.of()) : List.of();
         Map<String, Object> m = new LinkedHashMap<>();
@@ -846,14 +853,14 @@ public class AgentServiceImpl implements AgentService {
     @Override
     public AgentInfo activate(long agentId, int status) {
         int s = AgentRules.activeStatus(status);
-        liveRecord(agentId).orElseThrow(() -> ApiException.badRequest("agents id [" + agentId + "] can not be found"));
+        liveRecord(agentId).orElseThrow(() -> unknown(agentId));
         AgentRecord a = setActive(agentId, s);
         return info(a, dao.endpoints(agentId));
     }
 
     @Override
     public AgentInfo delete(long agentId, boolean force) {
-        liveRecord(agentId).orElseThrow(() -> ApiException.badRequest("agents id [" + agentId + "] can not be found"));
+        liveRecord(agentId).orElseThrow(() -> unknown(agentId));
         AgentRecord a = markDeleted(agentId, force);
         return info(a, dao.endpoints(agentId));
     }

@@ -215,6 +215,35 @@ public class AgentServiceImplTest extends DerbyTestSupport {
         assertEquals(1, service.list(false).size());
     }
 
+    static void notFound(Runnable r, String message) {
+        ApiException e = org.junit.Assert.assertThrows(ApiException.class, r::run);
+        assertEquals(message, e.getMessage());
+        assertEquals(ErrorKind.NOT_FOUND, e.kind());
+    }
+
+    /** Issue 10: an unknown id on a one-agent route is goperation's NoResultFound (404), not a bad argument. */
+    @Test
+    public void unknownAgentOnAOneAgentRouteIsNotFound() {
+        long a = (Long) service.create(new AgentServiceImpl.NewAgent("h1", "app", 1, 1, 1, null, null)).get("agent_id");
+        String m = "agents id [99] can not be found";
+        notFound(() -> service.show("99", false, false), m);
+        notFound(() -> service.edit("99", Map.of("cpu", 2)), m);
+        notFound(() -> service.delete("99", true), m);
+        notFound(() -> service.active("99", 1), m);
+        notFound(() -> service.report("99", null, 60), m);
+        notFound(() -> service.endpoints("99"), m);
+        notFound(() -> service.addEndpoints("99", "game"), m);
+        notFound(() -> service.endpoint("99", "game"), m);
+        notFound(() -> service.deleteEndpoints("99", "game"), m);
+        notFound(() -> service.entities("99", "game", false), m);
+        notFound(() -> service.createEntity("99", "game", new AgentServiceImpl.NewEntity(null, null, null, null)), m);
+        notFound(() -> service.activate(99, 1), m);
+        notFound(() -> service.delete(99, true), m);
+        notFound(() -> service.showEntity("game", "7", false), "no entity found for game");
+        // a list naming an unknown id stays the original's 400 (agents_id_check)
+        AgentRulesTest.bad(() -> service.update(a + ",99", Map.of("cpu", 2)), "agents id [99] can not be found");
+    }
+
     @Test
     public void lifecycleActiveDeleteClean() throws Exception {
         long id = service.ingest(report("u-1", "node1", "10.0.0.5", 4));
@@ -223,7 +252,7 @@ public class AgentServiceImplTest extends DerbyTestSupport {
         assertEquals(AgentStatus.ACTIVE, dao.find(id).orElseThrow().status);
         AgentRulesTest.bad(() -> service.active(raw, 5), "Argument status not right");
         AgentRulesTest.bad(() -> service.active("all", 1), "Just for one agent");
-        AgentRulesTest.bad(() -> service.active("99", 1), "agents id [99] can not be found");
+        notFound(() -> service.active("99", 1), "agents id [99] can not be found");
         AgentRulesTest.bad(() -> service.clean(raw), "agent is not deleted");
         clock.addAndGet(120_000);
         try {
@@ -246,7 +275,7 @@ public class AgentServiceImplTest extends DerbyTestSupport {
         } catch (ApiException e) {
             assertEquals(ErrorKind.REFUSED, e.kind());
         }
-        AgentRulesTest.bad(() -> service.show(raw, false, false), "can not be found");
+        notFound(() -> service.show(raw, false, false), "agents id [" + id + "] can not be found");
         service.clean(raw);
         long again = service.ingest(report("u-1", "node1", "10.0.0.5", 4));
         assertTrue(again > id);
@@ -321,7 +350,7 @@ public class AgentServiceImplTest extends DerbyTestSupport {
         service.portsGateway = ports;
         service.deleteEntity("game", "1", false);
         assertTrue(ports.byEntity.isEmpty());
-        AgentRulesTest.bad(() -> service.showEntity("game", "1", false), "no entity found for game");
+        notFound(() -> service.showEntity("game", "1", false), "no entity found for game");
     }
 
     @Test

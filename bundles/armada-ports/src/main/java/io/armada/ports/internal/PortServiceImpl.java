@@ -71,7 +71,7 @@ public class PortServiceImpl implements PortService {
     @Override
     public PortOwner owner(long agentId) {
         return owners().owner(agentId)
-                .orElseThrow(() -> ApiException.badRequest("agents id [" + agentId + "] can not be found"));
+                .orElseThrow(() -> ApiException.notFound("agents id [" + agentId + "] can not be found"));
     }
 
     static PortRanges ranges(PortOwner owner) {

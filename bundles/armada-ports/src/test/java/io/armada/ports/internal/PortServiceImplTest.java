@@ -129,7 +129,7 @@ public class PortServiceImplTest {
         assertEquals(ErrorKind.BAD_REQUEST, expect(() -> service.allocate(1, "game", 0, List.of(30200), null)).kind());
         assertEquals(ErrorKind.BAD_REQUEST, expect(() -> service.allocate(1, "game", 0, List.of(), null)).kind());
         assertEquals(ErrorKind.NOT_FOUND, expect(() -> service.allocate(1, "game", 99, List.of(30002), null)).kind());
-        assertEquals(ErrorKind.BAD_REQUEST, expect(() -> service.allocate(9, "game", 0, List.of(30002), null)).kind());
+        assertEquals(ErrorKind.NOT_FOUND, expect(() -> service.allocate(9, "game", 0, List.of(30002), null)).kind());
         ApiException none = expect(() -> service.allocate(3, "game", 0, Arrays.asList((Integer) null), null));
         assertTrue(none.getMessage(), none.getMessage().startsWith("No free port left on agent 3"));
         List<Integer> seven = Collections.nCopies(7, null);
@@ -221,5 +221,15 @@ public class PortServiceImplTest {
         }
         fail("no ApiException");
         return null;
+    }
+
+    /** Issue 10: an agent the directory does not know is goperation's NoResultFound (404). */
+    @Test
+    public void unknownAgentIsNotFound() {
+        ApiException e = org.junit.Assert.assertThrows(ApiException.class, () -> service.owner(99));
+        assertEquals(ErrorKind.NOT_FOUND, e.kind());
+        assertEquals("agents id [99] can not be found", e.getMessage());
+        assertEquals(ErrorKind.NOT_FOUND, org.junit.Assert.assertThrows(ApiException.class,
+                () -> service.findFree(99, 1)).kind());
     }
 }
