@@ -13,9 +13,9 @@ import io.armada.agents.AgentService;
 import io.armada.agents.AgentStatus;
 import io.armada.agents.command.completers.AgentIdCompleter;
 
-/** {@code agents:activate}: sets an online agent active (or inactive). */
+/** {@code agent:activate}: sets an online agent active (or inactive). */
 @Service
-@Command(scope = "agents", name = "activate", description = "Sets an online agent active, or inactive with --inactive")
+@Command(scope = "agent", name = "activate", description = "Sets an online agent active, or inactive with --inactive")
 public class ActivateAgentCommand implements Action {
 
     @Reference

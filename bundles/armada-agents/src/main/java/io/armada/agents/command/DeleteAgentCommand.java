@@ -12,9 +12,9 @@ import io.armada.agents.AgentInfo;
 import io.armada.agents.AgentService;
 import io.armada.agents.command.completers.AgentIdCompleter;
 
-/** {@code agents:delete}: marks an agent deleted (it must have no entities). */
+/** {@code agent:delete}: marks an agent deleted (it must have no entities). */
 @Service
-@Command(scope = "agents", name = "delete", description = "Marks an agent deleted (it must have no entities)")
+@Command(scope = "agent", name = "delete", description = "Marks an agent deleted (it must have no entities)")
 public class DeleteAgentCommand implements Action {
 
     @Reference

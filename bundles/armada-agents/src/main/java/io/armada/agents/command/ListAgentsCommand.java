@@ -11,9 +11,9 @@ import io.armada.agents.AgentInfo;
 import io.armada.agents.AgentService;
 import io.armada.agents.AgentStatus;
 
-/** {@code agents:list}: the agents, their status and whether their nodes are online. */
+/** {@code agent:list}: the agents, their status and whether their nodes are online. */
 @Service
-@Command(scope = "agents", name = "list", description = "Lists the agents (managed machines)")
+@Command(scope = "agent", name = "list", description = "Lists the agents (managed machines)")
 public class ListAgentsCommand implements Action {
 
     @Reference

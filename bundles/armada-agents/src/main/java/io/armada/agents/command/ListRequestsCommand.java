@@ -13,9 +13,9 @@ import io.armada.agents.AsyncPage;
 import io.armada.agents.AsyncRequestView;
 import io.armada.agents.AsyncRequests;
 
-/** {@code agents:requests}: the newest async requests. */
+/** {@code agent:requests}: the newest async requests. */
 @Service
-@Command(scope = "agents", name = "requests", description = "Lists async requests, newest first")
+@Command(scope = "agent", name = "requests", description = "Lists async requests, newest first")
 public class ListRequestsCommand implements Action {
 
     @Reference

@@ -17,9 +17,9 @@ import io.armada.agents.AgentStatus;
 import io.armada.agents.command.completers.AgentIdCompleter;
 import io.armada.core.ApiException;
 
-/** {@code agents:show}: one agent with its node's last figures. */
+/** {@code agent:show}: one agent with its node's last figures. */
 @Service
-@Command(scope = "agents", name = "show", description = "Shows one agent and its node's last report")
+@Command(scope = "agent", name = "show", description = "Shows one agent and its node's last report")
 public class ShowAgentCommand implements Action {
 
     @Reference

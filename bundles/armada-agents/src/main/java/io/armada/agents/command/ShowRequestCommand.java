@@ -15,9 +15,9 @@ import io.armada.agents.AsyncRequestView;
 import io.armada.agents.AsyncRequests;
 import io.armada.agents.command.completers.RequestIdCompleter;
 
-/** {@code agents:request}: one async request and each agent's answer. */
+/** {@code agent:request}: one async request and each agent's answer. */
 @Service
-@Command(scope = "agents", name = "request", description = "Shows an async request and the answer of each agent")
+@Command(scope = "agent", name = "request", description = "Shows an async request and the answer of each agent")
 public class ShowRequestCommand implements Action {
 
     @Reference

@@ -9,9 +9,9 @@ import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 
-/** {@code ports:allocate}: allocates ports to an entity, all or nothing. */
+/** {@code port:allocate}: allocates ports to an entity, all or nothing. */
 @Service
-@Command(scope = "ports", name = "allocate", description = "Allocates ports to an entity of an endpoint on an agent")
+@Command(scope = "port", name = "allocate", description = "Allocates ports to an entity of an endpoint on an agent")
 public class AllocatePortsCommand extends PortsCommandSupport {
 
     @Argument(index = 1, name = "endpoint", description = "Endpoint name", required = true)

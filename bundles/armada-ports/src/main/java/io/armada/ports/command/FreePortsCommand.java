@@ -7,9 +7,9 @@ import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 
-/** {@code ports:free}: frees ports of an entity. */
+/** {@code port:free}: frees ports of an entity. */
 @Service
-@Command(scope = "ports", name = "free", description = "Frees ports of an entity of an endpoint on an agent")
+@Command(scope = "port", name = "free", description = "Frees ports of an entity of an endpoint on an agent")
 public class FreePortsCommand extends PortsCommandSupport {
 
     @Argument(index = 1, name = "endpoint", description = "Endpoint name", required = true)

@@ -9,9 +9,9 @@ import org.apache.karaf.shell.support.table.ShellTable;
 
 import io.armada.ports.PortAllocation;
 
-/** {@code ports:list}: the ports allocated on an agent. */
+/** {@code port:list}: the ports allocated on an agent. */
 @Service
-@Command(scope = "ports", name = "list", description = "Lists the ports allocated on an agent")
+@Command(scope = "port", name = "list", description = "Lists the ports allocated on an agent")
 public class ListPortsCommand extends PortsCommandSupport {
 
     @Option(name = "-e", aliases = "--endpoint", description = "Only the ports of this endpoint (with --entity)")
