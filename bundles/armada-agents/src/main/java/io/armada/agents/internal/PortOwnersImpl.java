@@ -9,9 +9,17 @@ import org.osgi.service.component.annotations.Reference;
 import io.armada.ports.PortOwner;
 import io.armada.ports.PortOwners;
 
-/** The agent directory the ports area allocates against (live agents, their ports_range, their entities). */
+/**
+ * The agent directory the ports area allocates against (live agents, their ports_range, their entities). It exists
+ * only while {@link PortsBridge} does, that is while the ports area runs and its package is wired to this bundle
+ * (see bnd.bnd): without ports nothing asks for it, and it never loads the ports' types.
+ */
 @Component(service = PortOwners.class)
 public class PortOwnersImpl implements PortOwners {
+
+    /** Not used: present so that this directory is registered only while the ports area is there. */
+    @Reference
+    PortsGateway ports;
 
     @Reference
     AgentServiceImpl agents;
