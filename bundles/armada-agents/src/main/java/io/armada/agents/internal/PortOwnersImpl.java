@@ -3,9 +3,13 @@ package io.armada.agents.internal;
 import java.util.List;
 import java.util.Optional;
 
+import org.apache.aries.jpa.template.JpaTemplate;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
+import io.armada.agents.internal.store.AgentDao;
+import io.armada.persistence.JpaStore;
 import io.armada.ports.PortOwner;
 import io.armada.ports.PortOwners;
 
@@ -17,25 +21,30 @@ import io.armada.ports.PortOwners;
 @Component(service = PortOwners.class)
 public class PortOwnersImpl implements PortOwners {
 
-    /** Not used: present so that this directory is registered only while the ports area is there. */
-    @Reference
-    PortsGateway ports;
+    private final AgentDao dao;
 
-    @Reference
-    AgentServiceImpl agents;
+    /**
+     * @param ports not used: a mandatory reference so that this directory is registered only while the ports area
+     *        is there
+     */
+    @Activate
+    public PortOwnersImpl(@Reference(target = "(osgi.unit.name=armada-agents)") JpaTemplate jpa,
+            @Reference PortsGateway ports) {
+        this.dao = new AgentDao(new JpaStore(jpa));
+    }
 
     @Override
     public Optional<PortOwner> owner(long agentId) {
-        return agents.liveRecord(agentId).map(a -> new PortOwner(a.agentId, a.host, agents.portsRange(a)));
+        return AgentLookup.live(dao, agentId).map(a -> new PortOwner(a.agentId, a.host, AgentLookup.portsRange(a)));
     }
 
     @Override
     public boolean entityExists(long agentId, String endpoint, long entity) {
-        return agents.entityOn(agentId, endpoint, entity);
+        return EntityServiceImpl.entityOn(dao, agentId, endpoint, entity);
     }
 
     @Override
     public List<Long> agentIds() {
-        return agents.liveIds();
+        return dao.liveIds().stream().sorted().toList();
     }
 }

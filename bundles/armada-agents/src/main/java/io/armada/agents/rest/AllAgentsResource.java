@@ -1,48 +1,44 @@
-package io.armada.agents.internal.rest;
+package io.armada.agents.rest;
 
-import java.util.List;
-import java.util.Map;
-
-import javax.ws.rs.POST;
+import javax.ws.rs.GET;
 import javax.ws.rs.Path;
 import javax.ws.rs.Produces;
 import javax.ws.rs.core.MediaType;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtensionSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
-import io.armada.agents.internal.AgentServiceImpl;
+import io.armada.agents.AgentRoutes;
 import io.armada.core.ArmadaArea;
 import io.armada.core.ArmadaJaxrs;
 import io.armada.core.Dialect;
 import io.armada.core.Envelopes;
 import io.armada.core.WireDialect;
 
-/**
- * {@code POST /v1.0/reports}: the node reports of SPEC §6 (resource and service). The first report of a node
- * creates its agent (inactive); every report keeps it online for three report intervals.
- */
-@Component(service = ReportsResource.class)
+/** {@code GET /v1.0/allagents}: the ids of all live agents (the seed lists it at /agents by mistake). */
+@Component(service = AllAgentsResource.class)
 @JaxrsResource
 @JSONRequired
 @JaxrsExtensionSelect(ArmadaJaxrs.REQUIRE_AUTH)
 @ArmadaArea("agents")
 @WireDialect(Dialect.GOPERATION)
-@Path("/v1.0/reports")
+@Path("/v1.0/allagents")
 @Produces(MediaType.APPLICATION_JSON)
-public class ReportsResource {
+public class AllAgentsResource {
 
-    @Reference
-    AgentServiceImpl agents;
+    private final AgentRoutes agents;
 
-    @POST
-    public Object report(JsonNode body) {
-        long id = agents.ingest(body);
-        return Envelopes.Goperation.ok("report success", List.of(Map.of("agent_id", id)));
+    @Activate
+    public AllAgentsResource(@Reference AgentRoutes agents) {
+        this.agents = agents;
+    }
+
+    @GET
+    public Object allagents(Object ignoredBody) {
+        return Envelopes.Goperation.ok("Get all agent id success", agents.liveIds());
     }
 }
