@@ -59,7 +59,7 @@ public interface AgentService {
      * @param agentId the id
      * @param status {@link AgentStatus#ACTIVE} or {@link AgentStatus#UNACTIVE}
      * @return the agent after the change
-     * @throws io.armada.core.ApiException BAD_REQUEST for another status or an unknown agent, UNAVAILABLE when
+     * @throws io.armada.core.ApiException BAD_REQUEST for another status, NOT_FOUND for an unknown agent, UNAVAILABLE when
      *         the agent is offline
      * @since 1.0
      */
@@ -71,7 +71,7 @@ public interface AgentService {
      * @param agentId the id
      * @param force delete an offline agent too
      * @return the agent after the change
-     * @throws io.armada.core.ApiException BAD_REQUEST with entities or an unknown agent, UNAVAILABLE when offline
+     * @throws io.armada.core.ApiException BAD_REQUEST with entities, NOT_FOUND for an unknown agent, UNAVAILABLE when offline
      *         and not forced
      * @since 1.0
      */

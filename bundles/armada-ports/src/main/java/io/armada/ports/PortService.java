@@ -12,7 +12,7 @@ import io.armada.core.ApiException;
  * agent and port), so two servers on one database never hand out the same port twice. Allocations belong to an
  * (agent, endpoint, entity) and are freed with the entity. Batches are all-or-nothing.
  *
- * <p>Refusals are {@link ApiException}s (bad argument 400, unknown entity 404, no agent directory 503), which the
+ * <p>Refusals are {@link ApiException}s (bad argument 400, unknown agent or entity 404, no agent directory 503), which the
  * caller's resource answers in its own dialect.
  *
  * @since 1.0
@@ -22,6 +22,16 @@ public interface PortService {
 
     /** Largest number of ports one request may ask for. */
     int MAX_BATCH = 1000;
+
+    /**
+     * A live agent from the agent directory: what the one-agent routes check before they answer.
+     *
+     * @param agentId the agent id
+     * @return the agent with its ports_range
+     * @throws ApiException NOT_FOUND when there is no such live agent; UNAVAILABLE without an agent directory
+     * @since 1.1
+     */
+    PortOwner owner(long agentId);
 
     /**
      * Checks that explicit ports could be allocated on an agent now: each in 1024..65535, inside the agent's

@@ -4,7 +4,7 @@
  * ({@link io.armada.ports.PortOwners}).
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package io.armada.ports;
 
 import org.osgi.annotation.bundle.Export;

@@ -34,7 +34,7 @@ import com.sun.net.httpserver.HttpServer;
 /**
  * Agents and ports (seed 000) on the server role: every route with the original's envelope, statuses and rules,
  * node reports posted by the test, a small HTTP stub standing in for the nodes' monitor API, bad input for each
- * route (nothing written), armada-ports stopped while agents keeps working, and the agents:/ports: commands.
+ * route (nothing written), armada-ports stopped while agents keeps working, and the agent:/port: commands.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
@@ -222,7 +222,9 @@ public class AgentsIT extends ArmadaKarafTestSupport {
         assertTrue(shown.get("endpoints").has("game"));
         error(send("GET", V + "/agents/all", null), 400, "Just for one agent");
         error(send("GET", V + "/agents/1,2", null), 400, "Just for one agent");
-        error(send("GET", V + "/agents/999999", null), 400, "agents id [999999] can not be found");
+        // issue 10: an unknown id on a one-agent route is goperation's NoResultFound, 404
+        error(send("GET", V + "/agents/999999", null), 404, "agents id [999999] can not be found");
+        error(http().get(V + "/agent/999999/ports"), 404, "agents id [999999] can not be found");
         error(send("GET", V + "/agents/abc", null), 400, "not match regx");
 
         // edit (PATCH) and update (PUT, real here)
@@ -251,10 +253,10 @@ public class AgentsIT extends ArmadaKarafTestSupport {
         error(http().post(V + "/agents/" + id + "/clean", null), 400, "agent is not deleted");
         JsonNode deleted = first(send("DELETE", V + "/agents/" + id, "{\"force\":false}"));
         assertEquals(-127, deleted.get("status").asInt());
-        error(send("GET", V + "/agents/" + id, null), 400, "can not be found");
+        error(send("GET", V + "/agents/" + id, null), 404, "can not be found");
         assertTrue(ok(send("GET", V + "/agents", "{\"deleted\":true}")).get("data").toString()
                 .contains("it-life-1"));
-        error(send("DELETE", V + "/agents/" + id, null), 400, "can not be found");
+        error(send("DELETE", V + "/agents/" + id, null), 404, "can not be found");
         ok(http().post(V + "/agents/" + id + "/clean", null));
         error(http().post(V + "/agents/" + id + "/clean", null), 404, "not found");
         assertEquals(before, liveAgents());
@@ -296,7 +298,7 @@ public class AgentsIT extends ArmadaKarafTestSupport {
         assertEquals(id, shown.get("agent_id").asLong());
         assertEquals(2, shown.get("ports").size());
         assertTrue(shown.get("metadata").isObject());
-        error(send("GET", V + "/endpoint/itgame/entitys/999999", null), 400, "no entity found for itgame");
+        error(send("GET", V + "/endpoint/itgame/entitys/999999", null), 404, "no entity found for itgame");
         error(send("GET", V + "/endpoint/itgame/entitys/x", null), 400, "not an entity number");
         JsonNode ep = first(http().get(agent + "/endpoints/itgame"));
         assertEquals(2, ep.get("entitys").get(0).get("ports").size());
@@ -499,31 +501,31 @@ public class AgentsIT extends ArmadaKarafTestSupport {
     @Test
     public void shellCommands() throws Exception {
         long id = node("it-shell-1", "it-shell-host-1");
-        String list = shell("agents:list");
+        String list = shell("agent:list");
         assertTrue(list, list.contains("it-shell-host-1"));
-        String show = shell("agents:show " + id);
+        String show = shell("agent:show " + id);
         assertTrue(show, show.contains("it-shell-host-1") && show.contains("30000-30100"));
-        assertTrue(shell("agents:activate " + id).contains("active"));
+        assertTrue(shell("agent:activate " + id).contains("active"));
         ok(http().post(V + "/agent/" + id + "/endpoints", "{\"endpoints\":[\"sh\"]}"));
         long n = first(http().post(V + "/agent/" + id + "/endpoint/sh/entitys", "{}")).get("entity").asLong();
-        String allocated = shell("ports:allocate " + id + " sh " + n + " any 30070");
+        String allocated = shell("port:allocate " + id + " sh " + n + " any 30070");
         assertTrue(allocated, allocated.contains("30070"));
-        String ports = shell("ports:list " + id);
+        String ports = shell("port:list " + id);
         assertTrue(ports, ports.contains("30070") && ports.contains("sh"));
-        assertTrue(shell("ports:free " + id + " sh " + n + " 30070").contains("Freed 1"));
-        assertTrue(shell("ports:free --all " + id + " sh " + n).contains("Freed 1"));
+        assertTrue(shell("port:free " + id + " sh " + n + " 30070").contains("Freed 1"));
+        assertTrue(shell("port:free --all " + id + " sh " + n).contains("Freed 1"));
         ok(send("DELETE", V + "/endpoint/sh/entitys/" + n, null));
         long t = now();
         String requestId = first(send("GET", V + "/agents/" + id + "/status", "{\"request_time\":" + t + "}"))
                 .get("request_id").asText();
-        assertTrue(shell("agents:requests").contains(requestId));
+        assertTrue(shell("agent:requests").contains(requestId));
         awaitFinished(requestId);
-        String request = shell("agents:request " + requestId);
+        String request = shell("agent:request " + requestId);
         assertTrue(request, request.contains("finished") && request.contains(Long.toString(id)));
-        assertTrue(shell("agents:delete --force " + id).contains("deleted"));
-        assertTrue(shell("agents:list --deleted").contains("it-shell-host-1"));
+        assertTrue(shell("agent:delete --force " + id).contains("deleted"));
+        assertTrue(shell("agent:list --deleted").contains("it-shell-host-1"));
         List<String> failures = new ArrayList<>();
-        for (String bad : new String[] {"agents:show 999999", "agents:activate 999999", "ports:allocate " + id
+        for (String bad : new String[] {"agent:show 999999", "agent:activate 999999", "port:allocate " + id
             + " sh 1 80"}) {
             try {
                 shell(bad);

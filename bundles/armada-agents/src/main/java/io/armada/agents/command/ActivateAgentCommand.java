@@ -1,25 +1,19 @@
 package io.armada.agents.command;
 
-import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.Option;
-import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 
 import io.armada.agents.AgentInfo;
-import io.armada.agents.AgentService;
 import io.armada.agents.AgentStatus;
 import io.armada.agents.command.completers.AgentIdCompleter;
 
-/** {@code agents:activate}: sets an online agent active (or inactive). */
+/** {@code agent:activate}: sets an online agent active (or inactive). */
 @Service
-@Command(scope = "agents", name = "activate", description = "Sets an online agent active, or inactive with --inactive")
-public class ActivateAgentCommand implements Action {
-
-    @Reference
-    AgentService agents;
+@Command(scope = "agent", name = "activate", description = "Sets an online agent active, or inactive with --inactive")
+public class ActivateAgentCommand extends AgentsCommandSupport {
 
     @Argument(index = 0, name = "agent", description = "Agent id", required = true)
     @Completion(AgentIdCompleter.class)

@@ -1,24 +1,18 @@
 package io.armada.agents.command;
 
-import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.Option;
-import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 
 import io.armada.agents.AgentInfo;
-import io.armada.agents.AgentService;
 import io.armada.agents.command.completers.AgentIdCompleter;
 
-/** {@code agents:delete}: marks an agent deleted (it must have no entities). */
+/** {@code agent:delete}: marks an agent deleted (it must have no entities). */
 @Service
-@Command(scope = "agents", name = "delete", description = "Marks an agent deleted (it must have no entities)")
-public class DeleteAgentCommand implements Action {
-
-    @Reference
-    AgentService agents;
+@Command(scope = "agent", name = "delete", description = "Marks an agent deleted (it must have no entities)")
+public class DeleteAgentCommand extends AgentsCommandSupport {
 
     @Argument(index = 0, name = "agent", description = "Agent id", required = true)
     @Completion(AgentIdCompleter.class)

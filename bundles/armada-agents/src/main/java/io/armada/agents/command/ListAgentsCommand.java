@@ -1,23 +1,17 @@
 package io.armada.agents.command;
 
-import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Option;
-import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.table.ShellTable;
 
 import io.armada.agents.AgentInfo;
-import io.armada.agents.AgentService;
 import io.armada.agents.AgentStatus;
 
-/** {@code agents:list}: the agents, their status and whether their nodes are online. */
+/** {@code agent:list}: the agents, their status and whether their nodes are online. */
 @Service
-@Command(scope = "agents", name = "list", description = "Lists the agents (managed machines)")
-public class ListAgentsCommand implements Action {
-
-    @Reference
-    AgentService agents;
+@Command(scope = "agent", name = "list", description = "Lists the agents (managed machines)")
+public class ListAgentsCommand extends AgentsCommandSupport {
 
     @Option(name = "-d", aliases = "--deleted", description = "List the deleted agents instead of the live ones")
     boolean deleted;

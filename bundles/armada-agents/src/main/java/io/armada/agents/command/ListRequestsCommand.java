@@ -2,24 +2,18 @@ package io.armada.agents.command;
 
 import java.time.Instant;
 
-import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Option;
-import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.table.ShellTable;
 
 import io.armada.agents.AsyncPage;
 import io.armada.agents.AsyncRequestView;
-import io.armada.agents.AsyncRequests;
 
-/** {@code agents:requests}: the newest async requests. */
+/** {@code agent:requests}: the newest async requests. */
 @Service
-@Command(scope = "agents", name = "requests", description = "Lists async requests, newest first")
-public class ListRequestsCommand implements Action {
-
-    @Reference
-    AsyncRequests async;
+@Command(scope = "agent", name = "requests", description = "Lists async requests, newest first")
+public class ListRequestsCommand extends AgentsCommandSupport {
 
     @Option(name = "-s", aliases = "--status", description = "Only unfinished (0) or finished (1) requests")
     Integer status;

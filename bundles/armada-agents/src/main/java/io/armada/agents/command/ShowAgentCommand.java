@@ -3,27 +3,21 @@ package io.armada.agents.command;
 import java.time.Instant;
 import java.util.Map;
 
-import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Completion;
-import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.table.ShellTable;
 
 import io.armada.agents.AgentInfo;
-import io.armada.agents.AgentService;
 import io.armada.agents.AgentStatus;
 import io.armada.agents.command.completers.AgentIdCompleter;
 import io.armada.core.ApiException;
 
-/** {@code agents:show}: one agent with its node's last figures. */
+/** {@code agent:show}: one agent with its node's last figures. */
 @Service
-@Command(scope = "agents", name = "show", description = "Shows one agent and its node's last report")
-public class ShowAgentCommand implements Action {
-
-    @Reference
-    AgentService agents;
+@Command(scope = "agent", name = "show", description = "Shows one agent and its node's last report")
+public class ShowAgentCommand extends AgentsCommandSupport {
 
     @Argument(index = 0, name = "agent", description = "Agent id", required = true)
     @Completion(AgentIdCompleter.class)

@@ -2,26 +2,20 @@ package io.armada.agents.command;
 
 import java.time.Instant;
 
-import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Completion;
-import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.table.ShellTable;
 
 import io.armada.agents.AgentResponseView;
 import io.armada.agents.AsyncRequestView;
-import io.armada.agents.AsyncRequests;
 import io.armada.agents.command.completers.RequestIdCompleter;
 
-/** {@code agents:request}: one async request and each agent's answer. */
+/** {@code agent:request}: one async request and each agent's answer. */
 @Service
-@Command(scope = "agents", name = "request", description = "Shows an async request and the answer of each agent")
-public class ShowRequestCommand implements Action {
-
-    @Reference
-    AsyncRequests async;
+@Command(scope = "agent", name = "request", description = "Shows an async request and the answer of each agent")
+public class ShowRequestCommand extends AgentsCommandSupport {
 
     @Argument(index = 0, name = "request", description = "Request id (a uuid)", required = true)
     @Completion(RequestIdCompleter.class)

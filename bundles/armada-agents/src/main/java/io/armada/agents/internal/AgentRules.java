@@ -5,10 +5,13 @@ import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 import io.armada.agents.AgentStatus;
+import io.armada.agents.internal.store.AgentRecord;
 import io.armada.core.ApiException;
 
 /**
@@ -32,6 +35,15 @@ public final class AgentRules {
             "list", "application", "scheduler");
 
     private AgentRules() {
+    }
+
+    /** Refuses ids that are not live agents, as the original's {@code agents_id_check} does (400, not 404). */
+    public static void checkKnown(Collection<Long> wanted, Set<Long> live) {
+        java.util.SortedSet<Long> missing = new java.util.TreeSet<>(wanted);
+        missing.removeAll(live);
+        if (!missing.isEmpty()) {
+            throw ApiException.badRequest("agents id " + missing + " can not be found");
+        }
     }
 
     /** An endpoint name, lower-cased. */
@@ -191,5 +203,84 @@ public final class AgentRules {
     /** Whether a clean may remove an agent with this status. */
     public static boolean cleanable(int status) {
         return status <= AgentStatus.DELETED;
+    }
+
+    /**
+     * Validated column changes of {@code edit} (PATCH, one agent) and {@code update} (PUT, one or more agents).
+     *
+     * @param allowStatus edit may set the busy statuses; update may not
+     * @param allowHost a host can only be given to one agent
+     */
+    static Consumer<AgentRecord> changes(Map<String, Object> body, boolean allowStatus, boolean allowHost) {
+        if (body == null || body.isEmpty()) {
+            throw ApiException.badRequest("Not data exist");
+        }
+        List<Consumer<AgentRecord>> steps = new ArrayList<>();
+        for (Map.Entry<String, Object> e : body.entrySet()) {
+            Object v = e.getValue();
+            switch (e.getKey()) {
+                case "host" -> {
+                    if (!allowHost) {
+                        throw ApiException.badRequest("host can only be changed on one agent");
+                    }
+                    String h = hostname(string(v, "host"));
+                    steps.add(a -> a.host = h);
+                }
+                case "agent_type" -> {
+                    String t = agentType(string(v, "agent_type"));
+                    steps.add(a -> a.agentType = t);
+                }
+                case "cpu" -> {
+                    long c = figure(number(v, "cpu"), "cpu");
+                    steps.add(a -> a.cpu = (int) Math.min(Integer.MAX_VALUE, c));
+                }
+                case "memory" -> {
+                    long m = figure(number(v, "memory"), "memory");
+                    steps.add(a -> a.memory = m);
+                }
+                case "disk" -> {
+                    long d = figure(number(v, "disk"), "disk");
+                    steps.add(a -> a.disk = d);
+                }
+                case "ports_range" -> {
+                    String r = AgentLookup.json(portsRange(strings(v, "ports_range")));
+                    steps.add(a -> a.portsRange = r);
+                }
+                case "status" -> {
+                    if (!allowStatus) {
+                        throw ApiException.badRequest("status is changed through active and delete");
+                    }
+                    int s = editableStatus(number(v, "status").intValue());
+                    steps.add(a -> a.status = s);
+                }
+                default -> throw ApiException.badRequest("Argument " + e.getKey() + " can not be changed");
+            }
+        }
+        return a -> steps.forEach(s -> s.accept(a));
+    }
+
+    private static String string(Object v, String name) {
+        if (!(v instanceof String s)) {
+            throw ApiException.badRequest("json not match error schema: '" + name + "' must be a string");
+        }
+        return s;
+    }
+
+    private static Number number(Object v, String name) {
+        if (!(v instanceof Number n) || v instanceof Double || v instanceof Float) {
+            throw ApiException.badRequest("json not match error schema: '" + name + "' must be an integer");
+        }
+        return n;
+    }
+
+    private static List<String> strings(Object v, String name) {
+        if (!(v instanceof Collection<?> c)) {
+            throw ApiException.badRequest("json not match error schema: '" + name + "' must be a list");
+        }
+        List<String> out = new ArrayList<>();
+        for (Object o : c) {
+            out.add(string(o, name));
+        }
+        return out;
     }
 }

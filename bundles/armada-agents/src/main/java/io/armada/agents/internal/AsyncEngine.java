@@ -62,7 +62,7 @@ import io.armada.persistence.JpaStore;
  * thread. After a restart, unfinished requests are finished at their deadline (calls in flight then are lost; the
  * nodes may still post their answers).
  */
-@Component(service = {AsyncRequests.class, AsyncEngine.class}, configurationPid = AgentsConfiguration.PID)
+@Component(service = AsyncRequests.class, configurationPid = AgentsConfiguration.PID)
 @Designate(ocd = AgentsConfiguration.class)
 public class AsyncEngine implements AsyncRequests {
     private static final Logger LOG = LoggerFactory.getLogger(AsyncEngine.class);

@@ -3,6 +3,9 @@ package io.armada.agents.internal;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
+
+import org.osgi.service.component.annotations.Component;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -13,8 +16,11 @@ import com.fasterxml.jackson.databind.JsonNode;
  * for the last-report times.
  *
  * <p>Lost on restart by design: online state rebuilds from the next report of each node (within one interval).
+ * One instance is shared by the report intake, the agent routes and the entity routes; it also holds the clock
+ * they all read, so a test can drive it.
  */
-final class NodeRegistry {
+@Component(service = NodeRegistry.class)
+public final class NodeRegistry {
 
     /** An agent as the report path compares it: the durable fields a report may change. */
     record Known(long agentId, int status, String ip, Integer port, String portsRange, int cpu, long memory,
@@ -32,6 +38,34 @@ final class NodeRegistry {
 
     private final ConcurrentHashMap<String, Known> byUuid = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<Long, Online> online = new ConcurrentHashMap<>();
+    private final LongSupplier clock;
+
+    public NodeRegistry() {
+        this(System::currentTimeMillis);
+    }
+
+    NodeRegistry(LongSupplier clock) {
+        this.clock = clock;
+    }
+
+    /** Epoch milliseconds. */
+    long now() {
+        return clock.getAsLong();
+    }
+
+    /** Epoch seconds. */
+    long nowSeconds() {
+        return clock.getAsLong() / 1000;
+    }
+
+    /** Epoch seconds of the last report: this server's, or the one last written by any server. */
+    Long lastReport(long agentId, Long written) {
+        Long mine = lastSeenSeconds(agentId);
+        if (mine == null) {
+            return written;
+        }
+        return written == null ? mine : Math.max(mine, written);
+    }
 
     Known known(String nodeUuid) {
         return byUuid.get(nodeUuid);

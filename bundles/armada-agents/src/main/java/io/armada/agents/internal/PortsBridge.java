@@ -5,34 +5,32 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferenceCardinality;
-import org.osgi.service.component.annotations.ReferencePolicy;
-import org.osgi.service.component.annotations.ReferencePolicyOption;
 
-import io.armada.core.ApiException;
 import io.armada.ports.PortAllocation;
 import io.armada.ports.PortService;
 
 /**
- * {@link PortsGateway} over the ports area's {@link PortService}, which may come and go: without it every call
- * answers 503. This class is the only one that loads ports API types (the package import is optional), so agents
- * starts even where armada-ports is not installed.
+ * {@link PortsGateway} over the ports area's {@link PortService}. Like block lists' {@code CountersBridge}, it
+ * exists only while a {@code PortService} does (mandatory reference) and the bundle imports the ports' package
+ * dynamically, so agents resolves and starts without armada-ports and picks it up when it is installed later. While
+ * there is no bridge, the agents calls that need ports answer 503 ({@link PortsGateway#UNAVAILABLE}). It is
+ * immediate so that the ports' package is wired to this bundle before {@link PortOwnersImpl} is offered to them.
  */
-@Component(service = PortsGateway.class)
+@Component(service = PortsGateway.class, immediate = true)
 public class PortsBridge implements PortsGateway {
 
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    volatile PortService ports;
+    private final PortService ports;
+
+    @Activate
+    public PortsBridge(@Reference PortService ports) {
+        this.ports = ports;
+    }
 
     private PortService ports() {
-        PortService p = ports;
-        if (p == null) {
-            throw ApiException.unavailable(UNAVAILABLE);
-        }
-        return p;
+        return ports;
     }
 
     @Override

@@ -4,9 +4,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What agents needs from the ports area, in agents' own types. Implemented by {@link PortsBridge}, the only class
- * of this bundle that touches the ports API, so that agents loads and works while armada-ports is stopped or
- * absent; then the calls that need ports answer 503.
+ * What agents needs from the ports area, in agents' own types. Implemented by {@link PortsBridge}, which exists
+ * only while the ports area runs; the ports API types are loaded only by it and by {@link PortOwnersImpl} (the
+ * directory agents offers to the ports area), so agents loads and works while armada-ports is stopped or absent,
+ * and the calls that need ports answer 503.
  */
 public interface PortsGateway {
     /** The error of every call that needs ports while armada-ports is not running. */

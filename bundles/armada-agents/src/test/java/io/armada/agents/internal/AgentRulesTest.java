@@ -103,4 +103,11 @@ public class AgentRulesTest {
             assertTrue(e.getMessage() + " should contain " + text, e.getMessage().contains(text));
         }
     }
+
+    @Test
+    public void unknownIdsAreRefusedAsTheOriginalDoes() {
+        AgentRules.checkKnown(java.util.List.of(1L, 2L), java.util.Set.of(1L, 2L, 3L));
+        bad(() -> AgentRules.checkKnown(java.util.List.of(1L, 9L, 8L), java.util.Set.of(1L)),
+                "agents id [8, 9] can not be found");
+    }
 }

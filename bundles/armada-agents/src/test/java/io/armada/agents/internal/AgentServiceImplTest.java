@@ -26,6 +26,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.armada.agents.AgentInfo;
+import io.armada.agents.AgentRoutes;
+import io.armada.agents.EntityRoutes;
 import io.armada.agents.AgentStatus;
 import io.armada.agents.AsyncHandle;
 import io.armada.agents.AsyncRequestView;
@@ -36,14 +38,20 @@ import io.armada.core.ErrorKind;
 import io.armada.core.FleetClient;
 import io.armada.persistence.JpaStore;
 
-/** The agents rules end to end on Derby, without OSGi: reports, lifecycle, entities with and without ports. */
+/**
+ * The agents rules end to end on Derby, without OSGi, through the three components that share one registry: node
+ * reports, the agent routes, the entity routes (lifecycle, entities with and without ports).
+ */
 public class AgentServiceImplTest extends DerbyTestSupport {
     private static final ObjectMapper M = new ObjectMapper();
     private final AtomicLong clock = new AtomicLong(1_700_000_000_000L);
     private AgentDao dao;
     private AsyncEngine async;
     private final AgentsTimer timer = new AgentsTimer();
+    private NodeRegistry registry;
+    private NodeReports reports;
     private AgentServiceImpl service;
+    private EntityServiceImpl entities;
     private FakePorts ports;
 
     /** Ports in memory, refusing what a test tells it to. */
@@ -115,14 +123,18 @@ public class AgentServiceImplTest extends DerbyTestSupport {
         async.start();
         FleetClient fleet = (method, url, body, timeout) -> CompletableFuture.completedFuture(new FleetClient.Answer(
                 200, "{\"code\":0,\"msg\":\"ok\",\"data\":{\"cpu\":{\"numbers\":2}}}".getBytes(StandardCharsets.UTF_8)));
-        service = new AgentServiceImpl(dao, async, fleet, timer, clock::get, 60_000, 180, 3600);
+        registry = new NodeRegistry(clock::get);
+        reports = new NodeReports(dao, registry, timer, 60_000, 3600);
+        service = new AgentServiceImpl(dao, async, fleet, registry, 180);
+        entities = new EntityServiceImpl(dao, registry);
         ports = new FakePorts();
         service.portsGateway = ports;
+        entities.portsGateway = ports;
     }
 
     @After
     public void tearDown() {
-        service.deactivate();
+        reports.deactivate();
         async.stop();
         timer.stop();
         close();
@@ -135,7 +147,7 @@ public class AgentServiceImplTest extends DerbyTestSupport {
 
     @Test
     public void aNodesFirstReportCreatesAnInactiveAgentAndLaterOnesRefreshIt() throws Exception {
-        long id = service.ingest(report("u-1", "node1", "10.0.0.5", 4));
+        long id = reports.ingest(report("u-1", "node1", "10.0.0.5", 4));
         AgentInfo a = service.find(id).orElseThrow();
         assertEquals("node1", a.host());
         assertEquals(AgentStatus.UNACTIVE, a.status());
@@ -146,14 +158,14 @@ public class AgentServiceImplTest extends DerbyTestSupport {
         assertEquals("10.0.0.5", a.ip());
         assertTrue(a.online());
         assertNotNull(service.metadata(id));
-        assertEquals(id, service.ingest(report("u-1", "node1", "10.0.0.5", 4)));
+        assertEquals(id, reports.ingest(report("u-1", "node1", "10.0.0.5", 4)));
         assertEquals(1, service.list(false).size());
         // figures and address changes reach the database
-        service.ingest(report("u-1", "node1", "10.0.0.9", 8));
+        reports.ingest(report("u-1", "node1", "10.0.0.9", 8));
         assertEquals(8, dao.find(id).orElseThrow().cpu);
         assertEquals("10.0.0.9", dao.find(id).orElseThrow().ip);
         // a service report keeps it online and does not touch the figures
-        service.ingest(M.readTree("{\"hostname\":\"node1\",\"ip\":\"10.0.0.9\",\"utc\":1,\"type\":\"service\","
+        reports.ingest(M.readTree("{\"hostname\":\"node1\",\"ip\":\"10.0.0.9\",\"utc\":1,\"type\":\"service\","
                 + "\"node_uuid\":\"u-1\",\"port\":50002,\"data\":{\"httpd\":\"running\"}}"));
         assertEquals(8, dao.find(id).orElseThrow().cpu);
         assertEquals("running", ((JsonNode) service.show(Long.toString(id), false, false).get("services"))
@@ -162,34 +174,34 @@ public class AgentServiceImplTest extends DerbyTestSupport {
 
     @Test
     public void anAgentIsOnlineForThreeIntervalsAfterItsLastReport() throws Exception {
-        long id = service.ingest(report("u-1", "node1", "10.0.0.5", 4));
+        long id = reports.ingest(report("u-1", "node1", "10.0.0.5", 4));
         clock.addAndGet(59_000);
         assertTrue(service.find(id).orElseThrow().online());
         clock.addAndGet(2_000);
         assertFalse(service.find(id).orElseThrow().online());
         assertNull(service.metadata(id));
         assertNull(service.show(Long.toString(id), false, false).get("metadata"));
-        service.ingest(report("u-1", "node1", "10.0.0.5", 4));
+        reports.ingest(report("u-1", "node1", "10.0.0.5", 4));
         assertTrue(service.find(id).orElseThrow().online());
     }
 
     @Test
     public void lastReportTimesAreFlushedToTheDatabase() throws Exception {
-        long id = service.ingest(report("u-1", "node1", "10.0.0.5", 4));
+        long id = reports.ingest(report("u-1", "node1", "10.0.0.5", 4));
         assertNull(dao.find(id).orElseThrow().lastReport);
-        service.flushLastReports();
+        reports.flushLastReports();
         assertEquals(Long.valueOf(clock.get() / 1000), dao.find(id).orElseThrow().lastReport);
     }
 
     @Test
     public void aNodeReportingAsAHostCreatedThroughTheApiAdoptsThatAgent() throws Exception {
-        Map<String, Object> created = service.create(new AgentServiceImpl.NewAgent("node1", "application", 2, 1024,
+        Map<String, Object> created = service.create(new AgentRoutes.NewAgent("node1", "application", 2, 1024,
                 2048, List.of("30000-31000"), "game"));
         long id = (Long) created.get("agent_id");
-        assertEquals(id, service.ingest(report("u-1", "node1", "10.0.0.5", 4)));
+        assertEquals(id, reports.ingest(report("u-1", "node1", "10.0.0.5", 4)));
         assertEquals("u-1", dao.find(id).orElseThrow().nodeUuid);
         try {
-            service.ingest(report("u-2", "node1", "10.0.0.6", 4));
+            reports.ingest(report("u-2", "node1", "10.0.0.6", 4));
             fail("a second node with the same host name");
         } catch (ApiException e) {
             assertEquals(ErrorKind.REFUSED, e.kind());
@@ -200,30 +212,59 @@ public class AgentServiceImplTest extends DerbyTestSupport {
 
     @Test
     public void createRefusesADuplicateHostAsTheOriginalDoes() {
-        service.create(new AgentServiceImpl.NewAgent("h1", "application", 1, 1, 1, null, null));
+        service.create(new AgentRoutes.NewAgent("h1", "application", 1, 1, 1, null, null));
         try {
-            service.create(new AgentServiceImpl.NewAgent("h1", "application", 1, 1, 1, null, null));
+            service.create(new AgentRoutes.NewAgent("h1", "application", 1, 1, 1, null, null));
             fail();
         } catch (ApiException e) {
             assertEquals(ErrorKind.REFUSED, e.kind());
             assertEquals("Create agent fail,AgentHostExist:Agent with host h1 alreday eixst", e.getMessage());
         }
-        AgentRulesTest.bad(() -> service.create(new AgentServiceImpl.NewAgent("h2", "a", null, 1, 1, null, null)),
+        AgentRulesTest.bad(() -> service.create(new AgentRoutes.NewAgent("h2", "a", null, 1, 1, null, null)),
                 "Can not find argument: cpu");
-        AgentRulesTest.bad(() -> service.create(new AgentServiceImpl.NewAgent("h2", "a", 1, 1, 1,
+        AgentRulesTest.bad(() -> service.create(new AgentRoutes.NewAgent("h2", "a", 1, 1, 1,
                 List.of("80-90"), null)), "Port 1-1024 is not allowed");
         assertEquals(1, service.list(false).size());
     }
 
+    static void notFound(Runnable r, String message) {
+        ApiException e = org.junit.Assert.assertThrows(ApiException.class, r::run);
+        assertEquals(message, e.getMessage());
+        assertEquals(ErrorKind.NOT_FOUND, e.kind());
+    }
+
+    /** Issue 10: an unknown id on a one-agent route is goperation's NoResultFound (404), not a bad argument. */
+    @Test
+    public void unknownAgentOnAOneAgentRouteIsNotFound() {
+        long a = (Long) service.create(new AgentRoutes.NewAgent("h1", "app", 1, 1, 1, null, null)).get("agent_id");
+        String m = "agents id [99] can not be found";
+        notFound(() -> service.show("99", false, false), m);
+        notFound(() -> service.edit("99", Map.of("cpu", 2)), m);
+        notFound(() -> service.delete("99", true), m);
+        notFound(() -> service.active("99", 1), m);
+        notFound(() -> service.report("99", null, 60), m);
+        notFound(() -> entities.endpoints("99"), m);
+        notFound(() -> entities.addEndpoints("99", "game"), m);
+        notFound(() -> entities.endpoint("99", "game"), m);
+        notFound(() -> entities.deleteEndpoints("99", "game"), m);
+        notFound(() -> entities.entities("99", "game", false), m);
+        notFound(() -> entities.createEntity("99", "game", new EntityRoutes.NewEntity(null, null, null, null)), m);
+        notFound(() -> service.activate(99, 1), m);
+        notFound(() -> service.delete(99, true), m);
+        notFound(() -> entities.showEntity("game", "7", false), "no entity found for game");
+        // a list naming an unknown id stays the original's 400 (agents_id_check)
+        AgentRulesTest.bad(() -> service.update(a + ",99", Map.of("cpu", 2)), "agents id [99] can not be found");
+    }
+
     @Test
     public void lifecycleActiveDeleteClean() throws Exception {
-        long id = service.ingest(report("u-1", "node1", "10.0.0.5", 4));
+        long id = reports.ingest(report("u-1", "node1", "10.0.0.5", 4));
         String raw = Long.toString(id);
         assertEquals(1, service.active(raw, 1).get("status"));
         assertEquals(AgentStatus.ACTIVE, dao.find(id).orElseThrow().status);
         AgentRulesTest.bad(() -> service.active(raw, 5), "Argument status not right");
         AgentRulesTest.bad(() -> service.active("all", 1), "Just for one agent");
-        AgentRulesTest.bad(() -> service.active("99", 1), "agents id [99] can not be found");
+        notFound(() -> service.active("99", 1), "agents id [99] can not be found");
         AgentRulesTest.bad(() -> service.clean(raw), "agent is not deleted");
         clock.addAndGet(120_000);
         try {
@@ -241,21 +282,21 @@ public class AgentServiceImplTest extends DerbyTestSupport {
         assertEquals(-127, service.delete(raw, true).get("status"));
         // the deleted agent's node is refused until the agent is cleaned
         try {
-            service.ingest(report("u-1", "node1", "10.0.0.5", 4));
+            reports.ingest(report("u-1", "node1", "10.0.0.5", 4));
             fail();
         } catch (ApiException e) {
             assertEquals(ErrorKind.REFUSED, e.kind());
         }
-        AgentRulesTest.bad(() -> service.show(raw, false, false), "can not be found");
+        notFound(() -> service.show(raw, false, false), "agents id [" + id + "] can not be found");
         service.clean(raw);
-        long again = service.ingest(report("u-1", "node1", "10.0.0.5", 4));
+        long again = reports.ingest(report("u-1", "node1", "10.0.0.5", 4));
         assertTrue(again > id);
     }
 
     @Test
     public void editAndUpdateChangeColumnsWithTheRules() {
-        long a = (Long) service.create(new AgentServiceImpl.NewAgent("h1", "app", 1, 1, 1, null, null)).get("agent_id");
-        long b = (Long) service.create(new AgentServiceImpl.NewAgent("h2", "app", 1, 1, 1, null, null)).get("agent_id");
+        long a = (Long) service.create(new AgentRoutes.NewAgent("h1", "app", 1, 1, 1, null, null)).get("agent_id");
+        long b = (Long) service.create(new AgentRoutes.NewAgent("h2", "app", 1, 1, 1, null, null)).get("agent_id");
         service.edit(Long.toString(a), Map.of("cpu", 16, "status", -10, "ports_range", List.of("20000-21000")));
         assertEquals(16, dao.find(a).orElseThrow().cpu);
         assertEquals(-10, dao.find(a).orElseThrow().status);
@@ -278,75 +319,78 @@ public class AgentServiceImplTest extends DerbyTestSupport {
 
     @Test
     public void entitiesGetPortsAllOrNothing() throws Exception {
-        long id = service.ingest(report("u-1", "node1", "10.0.0.5", 4));
+        long id = reports.ingest(report("u-1", "node1", "10.0.0.5", 4));
         String raw = Long.toString(id);
-        service.addEndpoints(raw, "game");
+        entities.addEndpoints(raw, "game");
         service.active(raw, 1);
-        Map<String, Object> e = service.createEntity(raw, "game",
-                new AgentServiceImpl.NewEntity(Arrays.asList(30001, null), null, "first", null));
+        Map<String, Object> e = entities.createEntity(raw, "game",
+                new EntityRoutes.NewEntity(Arrays.asList(30001, null), null, "first", null));
         assertEquals(1L, e.get("entity"));
         assertEquals(List.of(30001, 31000), e.get("port"));
         // a failed allocation takes the entity with it
         ports.failAllocate = true;
-        AgentRulesTest.bad(() -> service.createEntity(raw, "game",
-                new AgentServiceImpl.NewEntity(Arrays.asList((Integer) null), null, null, null)), "No free port");
+        AgentRulesTest.bad(() -> entities.createEntity(raw, "game",
+                new EntityRoutes.NewEntity(Arrays.asList((Integer) null), null, null, null)), "No free port");
         assertEquals(1, dao.entities(id, "game").size());
         ports.failAllocate = false;
         // a used port is refused before anything is written
-        AgentRulesTest.bad(() -> service.createEntity(raw, "game",
-                new AgentServiceImpl.NewEntity(List.of(30001), null, null, null)), "Ports has been used");
+        AgentRulesTest.bad(() -> entities.createEntity(raw, "game",
+                new EntityRoutes.NewEntity(List.of(30001), null, null, null)), "Ports has been used");
         assertEquals(1, dao.entities(id, "game").size());
-        Map<String, Object> shown = service.showEntity("game", "1", true);
+        Map<String, Object> shown = entities.showEntity("game", "1", true);
         assertEquals(List.of(30001, 31000), shown.get("ports"));
-        assertEquals(1, service.endpointEntities("game").size());
+        assertEquals(1, entities.endpointEntities("game").size());
         // without armada-ports: entity calls that need ports are 503, the rest works
         service.portsGateway = null;
+        entities.portsGateway = null;
         try {
-            service.createEntity(raw, "game", new AgentServiceImpl.NewEntity(List.of(30005), null, null, null));
+            entities.createEntity(raw, "game", new EntityRoutes.NewEntity(List.of(30005), null, null, null));
             fail();
         } catch (ApiException x) {
             assertEquals(ErrorKind.UNAVAILABLE, x.kind());
             assertEquals(PortsGateway.UNAVAILABLE, x.getMessage());
         }
         try {
-            service.deleteEntity("game", "1", false);
+            entities.deleteEntity("game", "1", false);
             fail();
         } catch (ApiException x) {
             assertEquals(ErrorKind.UNAVAILABLE, x.kind());
         }
-        assertEquals(2L, service.createEntity(raw, "game",
-                new AgentServiceImpl.NewEntity(null, null, null, null)).get("entity"));
-        assertEquals(List.of(), service.showEntity("game", "2", false).get("ports"));
-        assertNotNull(service.show(raw, false, true));
+        assertEquals(2L, entities.createEntity(raw, "game",
+                new EntityRoutes.NewEntity(null, null, null, null)).get("entity"));
+        assertEquals(List.of(), entities.showEntity("game", "2", false).get("ports"));
+        // show without ports still lists the entities of each endpoint
+        assertEquals(2, ((List<?>) ((Map<?, ?>) service.show(raw, false, true).get("endpoints")).get("game")).size());
         service.portsGateway = ports;
-        service.deleteEntity("game", "1", false);
+        entities.portsGateway = ports;
+        entities.deleteEntity("game", "1", false);
         assertTrue(ports.byEntity.isEmpty());
-        AgentRulesTest.bad(() -> service.showEntity("game", "1", false), "no entity found for game");
+        notFound(() -> entities.showEntity("game", "1", false), "no entity found for game");
     }
 
     @Test
     public void entitiesNeedAnOnlineAgentUnlessTold() throws Exception {
-        long id = service.ingest(report("u-1", "node1", "10.0.0.5", 4));
+        long id = reports.ingest(report("u-1", "node1", "10.0.0.5", 4));
         String raw = Long.toString(id);
-        service.addEndpoints(raw, List.of("game"));
+        entities.addEndpoints(raw, List.of("game"));
         service.active(raw, 1);
         clock.addAndGet(120_000);
         try {
-            service.createEntity(raw, "game", new AgentServiceImpl.NewEntity(null, null, null, null));
+            entities.createEntity(raw, "game", new EntityRoutes.NewEntity(null, null, null, null));
             fail();
         } catch (ApiException e) {
             assertEquals(ErrorKind.UNAVAILABLE, e.kind());
         }
-        assertEquals(1L, service.createEntity(raw, "game",
-                new AgentServiceImpl.NewEntity(null, false, null, null)).get("entity"));
-        AgentRulesTest.bad(() -> service.deleteEntity("game", "1", false), "Agent not online or not exist");
-        service.deleteEntity("game", "1", true);
+        assertEquals(1L, entities.createEntity(raw, "game",
+                new EntityRoutes.NewEntity(null, false, null, null)).get("entity"));
+        AgentRulesTest.bad(() -> entities.deleteEntity("game", "1", false), "Agent not online or not exist");
+        entities.deleteEntity("game", "1", true);
     }
 
     @Test
     public void statusAsksEveryNodeAndRecordsTheirAnswers() throws Exception {
-        long a = service.ingest(report("u-1", "node1", "10.0.0.5", 4));
-        long b = service.ingest(report("u-2", "node2", "10.0.0.6", 4));
+        long a = reports.ingest(report("u-1", "node1", "10.0.0.5", 4));
+        long b = reports.ingest(report("u-2", "node2", "10.0.0.6", 4));
         long now = System.currentTimeMillis() / 1000;
         // the fake clock of the service does not matter to the engine, which runs on real time
         AsyncHandle h = service.status("all", now, null, null, 0);

@@ -4,28 +4,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
-import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.Option;
-import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 
-import io.armada.ports.PortService;
-import io.armada.ports.command.completers.AgentIdCompleter;
-
-/** {@code ports:allocate}: allocates ports to an entity, all or nothing. */
+/** {@code port:allocate}: allocates ports to an entity, all or nothing. */
 @Service
-@Command(scope = "ports", name = "allocate", description = "Allocates ports to an entity of an endpoint on an agent")
-public class AllocatePortsCommand implements Action {
-
-    @Reference
-    PortService ports;
-
-    @Argument(index = 0, name = "agent", description = "Agent id", required = true)
-    @Completion(AgentIdCompleter.class)
-    long agentId;
+@Command(scope = "port", name = "allocate", description = "Allocates ports to an entity of an endpoint on an agent")
+public class AllocatePortsCommand extends PortsCommandSupport {
 
     @Argument(index = 1, name = "endpoint", description = "Endpoint name", required = true)
     String endpoint;

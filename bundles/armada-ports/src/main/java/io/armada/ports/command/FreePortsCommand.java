@@ -2,28 +2,15 @@ package io.armada.ports.command;
 
 import java.util.List;
 
-import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
-import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.Option;
-import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 
-import io.armada.ports.PortService;
-import io.armada.ports.command.completers.AgentIdCompleter;
-
-/** {@code ports:free}: frees ports of an entity. */
+/** {@code port:free}: frees ports of an entity. */
 @Service
-@Command(scope = "ports", name = "free", description = "Frees ports of an entity of an endpoint on an agent")
-public class FreePortsCommand implements Action {
-
-    @Reference
-    PortService ports;
-
-    @Argument(index = 0, name = "agent", description = "Agent id", required = true)
-    @Completion(AgentIdCompleter.class)
-    long agentId;
+@Command(scope = "port", name = "free", description = "Frees ports of an entity of an endpoint on an agent")
+public class FreePortsCommand extends PortsCommandSupport {
 
     @Argument(index = 1, name = "endpoint", description = "Endpoint name", required = true)
     String endpoint;

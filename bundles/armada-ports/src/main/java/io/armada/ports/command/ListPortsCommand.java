@@ -2,30 +2,17 @@ package io.armada.ports.command;
 
 import java.util.List;
 
-import org.apache.karaf.shell.api.action.Action;
-import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
-import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.Option;
-import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.table.ShellTable;
 
 import io.armada.ports.PortAllocation;
-import io.armada.ports.PortService;
-import io.armada.ports.command.completers.AgentIdCompleter;
 
-/** {@code ports:list}: the ports allocated on an agent. */
+/** {@code port:list}: the ports allocated on an agent. */
 @Service
-@Command(scope = "ports", name = "list", description = "Lists the ports allocated on an agent")
-public class ListPortsCommand implements Action {
-
-    @Reference
-    PortService ports;
-
-    @Argument(index = 0, name = "agent", description = "Agent id", required = true)
-    @Completion(AgentIdCompleter.class)
-    long agentId;
+@Command(scope = "port", name = "list", description = "Lists the ports allocated on an agent")
+public class ListPortsCommand extends PortsCommandSupport {
 
     @Option(name = "-e", aliases = "--endpoint", description = "Only the ports of this endpoint (with --entity)")
     String endpoint;

@@ -27,8 +27,7 @@ import io.armada.ports.PortAllocation;
 import io.armada.ports.PortOwner;
 import io.armada.ports.PortOwners;
 import io.armada.ports.PortService;
-import io.armada.ports.internal.store.PortRecord;
-import io.armada.ports.internal.store.PortsDao;
+import io.armada.ports.internal.jpa.JpaPortsDao;
 
 /**
  * Allocation on the database's terms: read the ports in use, choose, insert the whole batch in one transaction.
@@ -36,7 +35,7 @@ import io.armada.ports.internal.store.PortsDao;
  * the same database); then the batch is chosen again from a fresh read, a bounded number of times. No lock in this
  * JVM is part of the guarantee.
  */
-@Component(service = {PortService.class, PortServiceImpl.class})
+@Component(service = PortService.class)
 public class PortServiceImpl implements PortService {
     private static final Logger LOG = LoggerFactory.getLogger(PortServiceImpl.class);
     static final int ATTEMPTS = 8;
@@ -51,7 +50,7 @@ public class PortServiceImpl implements PortService {
 
     @Activate
     public PortServiceImpl(@Reference(target = "(osgi.unit.name=armada-ports)") JpaTemplate jpa) {
-        this(new PortsDao(new JpaStore(jpa)), null, new SecureRandom());
+        this(new JpaPortsDao(new JpaStore(jpa)), null, new SecureRandom());
     }
 
     PortServiceImpl(PortsDao dao, PortOwners owners, Random random) {
@@ -69,10 +68,10 @@ public class PortServiceImpl implements PortService {
         return o;
     }
 
-    /** A live agent, or the goperation "not found" of an agent id. */
-    PortOwner owner(long agentId) {
+    @Override
+    public PortOwner owner(long agentId) {
         return owners().owner(agentId)
-                .orElseThrow(() -> ApiException.badRequest("agents id [" + agentId + "] can not be found"));
+                .orElseThrow(() -> ApiException.notFound("agents id [" + agentId + "] can not be found"));
     }
 
     static PortRanges ranges(PortOwner owner) {
@@ -122,12 +121,8 @@ public class PortServiceImpl implements PortService {
                 throw ApiException.badRequest("Ports has been used count " + clash);
             }
             List<Integer> chosen = PortAllocator.choose(agentId, ranges, used, requested, random);
-            List<PortRecord> rows = new ArrayList<>(chosen.size());
-            for (Integer p : chosen) {
-                rows.add(new PortRecord(agentId, p, e, entity, desc, now));
-            }
             try {
-                dao.insert(rows);
+                dao.insert(agentId, e, entity, chosen, desc, now);
                 LOG.debug("Allocated {} on agent {} to {}:{}", chosen, agentId, e, entity);
                 return chosen;
             } catch (DuplicateKeyException dup) {
@@ -162,17 +157,17 @@ public class PortServiceImpl implements PortService {
 
     @Override
     public List<PortAllocation> list(long agentId) {
-        return dao.byAgent(agentId).stream().map(PortServiceImpl::toDto).toList();
+        return dao.byAgent(agentId);
     }
 
     @Override
     public List<PortAllocation> list(long agentId, String endpoint, long entity) {
-        return dao.byEntity(agentId, endpoint(endpoint), entity).stream().map(PortServiceImpl::toDto).toList();
+        return dao.byEntity(agentId, endpoint(endpoint), entity);
     }
 
     @Override
     public List<PortAllocation> listEndpoint(String endpoint) {
-        return dao.byEndpoint(endpoint(endpoint)).stream().map(PortServiceImpl::toDto).toList();
+        return dao.byEndpoint(endpoint(endpoint));
     }
 
     @Override
@@ -184,11 +179,6 @@ public class PortServiceImpl implements PortService {
         return PortAllocator.free(agentId, ranges(owner), dao.used(agentId), count, random);
     }
 
-    /** Agents with allocations (for completion when no directory is registered). */
-    List<Long> agentsWithPorts() {
-        return dao.agents();
-    }
-
     private static List<Integer> requested(List<Integer> ports) {
         if (ports == null || ports.isEmpty()) {
             throw ApiException.badRequest("Ports is None for allocate ports");
@@ -197,9 +187,5 @@ public class PortServiceImpl implements PortService {
             throw ApiException.badRequest("At most " + MAX_BATCH + " ports per request");
         }
         return new ArrayList<>(ports);
-    }
-
-    private static PortAllocation toDto(PortRecord r) {
-        return new PortAllocation(r.agentId, r.port, r.endpoint, r.entity, r.desc);
     }
 }

@@ -34,7 +34,7 @@ import io.armada.persistence.testing.DerbyJpa;
 import io.armada.ports.PortAllocation;
 import io.armada.ports.PortOwner;
 import io.armada.ports.PortOwners;
-import io.armada.ports.internal.store.PortsDao;
+import io.armada.ports.internal.jpa.JpaPortsDao;
 
 /** The allocation rules on embedded Derby, including two "servers" (two independent stacks) on one database. */
 public class PortServiceImplTest {
@@ -81,7 +81,7 @@ public class PortServiceImplTest {
         Files.createDirectories(base);
         dir = Files.createTempDirectory(base, "ports");
         jpa = DerbyJpa.open("armada-ports", dir);
-        service = new PortServiceImpl(new PortsDao(new JpaStore(jpa)), owners, new Random(11));
+        service = new PortServiceImpl(new JpaPortsDao(new JpaStore(jpa)), owners, new Random(11));
     }
 
     @After
@@ -129,7 +129,7 @@ public class PortServiceImplTest {
         assertEquals(ErrorKind.BAD_REQUEST, expect(() -> service.allocate(1, "game", 0, List.of(30200), null)).kind());
         assertEquals(ErrorKind.BAD_REQUEST, expect(() -> service.allocate(1, "game", 0, List.of(), null)).kind());
         assertEquals(ErrorKind.NOT_FOUND, expect(() -> service.allocate(1, "game", 99, List.of(30002), null)).kind());
-        assertEquals(ErrorKind.BAD_REQUEST, expect(() -> service.allocate(9, "game", 0, List.of(30002), null)).kind());
+        assertEquals(ErrorKind.NOT_FOUND, expect(() -> service.allocate(9, "game", 0, List.of(30002), null)).kind());
         ApiException none = expect(() -> service.allocate(3, "game", 0, Arrays.asList((Integer) null), null));
         assertTrue(none.getMessage(), none.getMessage().startsWith("No free port left on agent 3"));
         List<Integer> seven = Collections.nCopies(7, null);
@@ -153,7 +153,7 @@ public class PortServiceImplTest {
 
     @Test
     public void withoutTheDirectoryAllocationIsUnavailable() {
-        PortServiceImpl alone = new PortServiceImpl(new PortsDao(new JpaStore(jpa)), null, new Random());
+        PortServiceImpl alone = new PortServiceImpl(new JpaPortsDao(new JpaStore(jpa)), null, new Random());
         ApiException e = expect(() -> alone.allocate(1, "game", 0, List.of(30001), null));
         assertEquals(ErrorKind.UNAVAILABLE, e.kind());
         assertEquals(PortServiceImpl.NO_DIRECTORY, e.getMessage());
@@ -176,8 +176,8 @@ public class PortServiceImplTest {
     public void twoServersOnOneDatabaseNeverHandOutAPortTwice() throws Exception {
         DerbyJpa second = DerbyJpa.open("armada-ports", dir);
         try {
-            PortServiceImpl a = new PortServiceImpl(new PortsDao(new JpaStore(jpa)), owners, new Random(1));
-            PortServiceImpl b = new PortServiceImpl(new PortsDao(new JpaStore(second)), owners, new Random(1));
+            PortServiceImpl a = new PortServiceImpl(new JpaPortsDao(new JpaStore(jpa)), owners, new Random(1));
+            PortServiceImpl b = new PortServiceImpl(new JpaPortsDao(new JpaStore(second)), owners, new Random(1));
             ExecutorService pool = Executors.newFixedThreadPool(16);
             CountDownLatch go = new CountDownLatch(1);
             List<Future<List<Integer>>> results = new ArrayList<>();
@@ -221,5 +221,15 @@ public class PortServiceImplTest {
         }
         fail("no ApiException");
         return null;
+    }
+
+    /** Issue 10: an agent the directory does not know is goperation's NoResultFound (404). */
+    @Test
+    public void unknownAgentIsNotFound() {
+        ApiException e = org.junit.Assert.assertThrows(ApiException.class, () -> service.owner(99));
+        assertEquals(ErrorKind.NOT_FOUND, e.kind());
+        assertEquals("agents id [99] can not be found", e.getMessage());
+        assertEquals(ErrorKind.NOT_FOUND, org.junit.Assert.assertThrows(ApiException.class,
+                () -> service.findFree(99, 1)).kind());
     }
 }

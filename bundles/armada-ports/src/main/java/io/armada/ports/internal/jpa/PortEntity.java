@@ -1,4 +1,4 @@
-package io.armada.ports.internal.store;
+package io.armada.ports.internal.jpa;
 
 import java.io.Serializable;
 import java.util.Objects;
@@ -10,39 +10,41 @@ import javax.persistence.IdClass;
 import javax.persistence.Index;
 import javax.persistence.Table;
 
+import io.armada.ports.PortAllocation;
+
 /**
  * Table PORTS_ALLOCATION: the primary key (AGENT_ID, PORT) is what makes a port unique per agent, across every
- * server on the database.
+ * server on the database. Never leaves {@link JpaPortsDao}; callers get {@link PortAllocation}s.
  */
 @Entity
 @Table(name = "PORTS_ALLOCATION", indexes = @Index(name = "PORTS_ALLOCATION_OWNER", columnList = "AGENT_ID,ENDPOINT,ENTITY"))
-@IdClass(PortRecord.Key.class)
-public class PortRecord {
+@IdClass(PortEntity.Key.class)
+public class PortEntity {
     @Id
     @Column(name = "AGENT_ID", nullable = false)
-    public long agentId;
+    long agentId;
 
     @Id
     @Column(name = "PORT", nullable = false)
-    public int port;
+    int port;
 
     @Column(name = "ENDPOINT", nullable = false, length = 64)
-    public String endpoint;
+    String endpoint;
 
     @Column(name = "ENTITY", nullable = false)
-    public long entity;
+    long entity;
 
     @Column(name = "PORT_DESC", length = 256)
-    public String desc;
+    String desc;
 
     /** Epoch seconds. */
     @Column(name = "ALLOCATED_AT", nullable = false)
-    public long allocatedAt;
+    long allocatedAt;
 
-    public PortRecord() {
+    public PortEntity() {
     }
 
-    public PortRecord(long agentId, int port, String endpoint, long entity, String desc, long allocatedAt) {
+    PortEntity(long agentId, int port, String endpoint, long entity, String desc, long allocatedAt) {
         this.agentId = agentId;
         this.port = port;
         this.endpoint = endpoint;
@@ -51,18 +53,17 @@ public class PortRecord {
         this.allocatedAt = allocatedAt;
     }
 
+    PortAllocation toDTO() {
+        return new PortAllocation(agentId, port, endpoint, entity, desc);
+    }
+
     /** Primary key class. */
     public static class Key implements Serializable {
         private static final long serialVersionUID = 1L;
-        public long agentId;
-        public int port;
+        long agentId;
+        int port;
 
         public Key() {
-        }
-
-        public Key(long agentId, int port) {
-            this.agentId = agentId;
-            this.port = port;
         }
 
         @Override

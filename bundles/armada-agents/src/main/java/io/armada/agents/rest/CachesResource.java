@@ -1,4 +1,4 @@
-package io.armada.agents.internal.rest;
+package io.armada.agents.rest;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,13 +10,14 @@ import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
 import javax.ws.rs.core.MediaType;
 
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtensionSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
-import io.armada.agents.internal.AgentServiceImpl;
+import io.armada.agents.AgentRoutes;
 import io.armada.core.ArmadaArea;
 import io.armada.core.ArmadaJaxrs;
 import io.armada.core.Dialect;
@@ -38,8 +39,12 @@ import io.armada.core.WireDialect;
 @Produces(MediaType.APPLICATION_JSON)
 public class CachesResource {
 
-    @Reference
-    AgentServiceImpl agents;
+    private final AgentRoutes agents;
+
+    @Activate
+    public CachesResource(@Reference AgentRoutes agents) {
+        this.agents = agents;
+    }
 
     @POST
     @Path("flush")

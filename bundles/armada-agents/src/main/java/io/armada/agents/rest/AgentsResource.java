@@ -1,4 +1,4 @@
-package io.armada.agents.internal.rest;
+package io.armada.agents.rest;
 
 import java.util.Map;
 
@@ -13,13 +13,14 @@ import javax.ws.rs.Produces;
 import javax.ws.rs.QueryParam;
 import javax.ws.rs.core.MediaType;
 
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtensionSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
-import io.armada.agents.internal.AgentServiceImpl;
+import io.armada.agents.AgentRoutes;
 import io.armada.core.ArmadaArea;
 import io.armada.core.ArmadaJaxrs;
 import io.armada.core.Dialect;
@@ -42,15 +43,19 @@ import io.armada.core.ErrorKind;
 @Path(AgentsResource.PATH)
 @Produces(MediaType.APPLICATION_JSON)
 public class AgentsResource {
-    static final String PATH = "/v1.0/agents";
+    public static final String PATH = "/v1.0/agents";
 
-    @Reference
-    AgentServiceImpl agents;
+    private final AgentRoutes agents;
+
+    @Activate
+    public AgentsResource(@Reference AgentRoutes agents) {
+        this.agents = agents;
+    }
 
     @GET
     public Object index(Bodies.AgentList body) {
         Bodies.AgentList b = body == null ? new Bodies.AgentList() : body;
-        AgentServiceImpl.Page p = agents.index(b.agent_type, b.order, Boolean.TRUE.equals(b.desc),
+        AgentRoutes.Page p = agents.index(b.agent_type, b.order, Boolean.TRUE.equals(b.desc),
                 Boolean.TRUE.equals(b.deleted), b.page_num);
         return Envelopes.Goperation.page(p.rows().isEmpty() ? "No result found" : "Get results success", p.rows(),
                 p.total(), p.pagenum());
@@ -61,7 +66,7 @@ public class AgentsResource {
         if (body == null) {
             throw ApiException.badRequest("Can not find argument: host");
         }
-        return Envelopes.Goperation.one("Create agent success", agents.create(new AgentServiceImpl.NewAgent(
+        return Envelopes.Goperation.one("Create agent success", agents.create(new AgentRoutes.NewAgent(
                 body.host, body.agent_type, body.cpu, body.memory, body.disk, body.ports_range, body.endpoints)));
     }
 
@@ -94,7 +99,7 @@ public class AgentsResource {
         Bodies.Async b = body == null ? new Bodies.Async() : body;
         AsyncHandle h = agents.status(agentId, first(b.request_time, requestTime), first(b.finishtime, finishtime),
                 first(b.deadline, deadline), first(b.expire, expire));
-        return Envelopes.Goperation.one("Status agent async request thread spawning", Wire.started(h.started()));
+        return Envelopes.Goperation.one("Status agent async request thread spawning", AsyncRows.started(h.started()));
     }
 
     private static <T> T first(T body, T query) {

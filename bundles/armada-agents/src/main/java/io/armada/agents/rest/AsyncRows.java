@@ -1,4 +1,4 @@
-package io.armada.agents.internal.rest;
+package io.armada.agents.rest;
 
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -18,10 +18,10 @@ import io.armada.agents.AsyncRequestView;
 import io.armada.core.ApiException;
 
 /** Async requests in Goperation's field names (resultutils.async_request, AsyncRequest.to_dict). */
-final class Wire {
+final class AsyncRows {
     static final String IN_CACHE = ",Data in cache,May miss some respone";
 
-    private Wire() {
+    private AsyncRows() {
     }
 
     /** The request as an async route answers when it starts it. */

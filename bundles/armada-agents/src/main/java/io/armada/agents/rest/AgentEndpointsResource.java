@@ -1,4 +1,4 @@
-package io.armada.agents.internal.rest;
+package io.armada.agents.rest;
 
 import javax.ws.rs.DELETE;
 import javax.ws.rs.GET;
@@ -8,13 +8,14 @@ import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
 import javax.ws.rs.core.MediaType;
 
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtensionSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
-import io.armada.agents.internal.AgentServiceImpl;
+import io.armada.agents.EntityRoutes;
 import io.armada.core.ArmadaArea;
 import io.armada.core.ArmadaJaxrs;
 import io.armada.core.Dialect;
@@ -36,34 +37,38 @@ import io.armada.core.WireDialect;
 @Produces(MediaType.APPLICATION_JSON)
 public class AgentEndpointsResource {
 
-    @Reference
-    AgentServiceImpl agents;
+    private final EntityRoutes entities;
+
+    @Activate
+    public AgentEndpointsResource(@Reference EntityRoutes entities) {
+        this.entities = entities;
+    }
 
     @GET
     @Path("endpoints")
     public Object endpoints(@PathParam("agent_id") String agentId, Object ignoredBody) {
-        return Envelopes.Goperation.ok("list endpoint on success", agents.endpoints(agentId));
+        return Envelopes.Goperation.ok("list endpoint on success", entities.endpoints(agentId));
     }
 
     @POST
     @Path("endpoints")
     public Object addEndpoints(@PathParam("agent_id") String agentId, Bodies.Endpoints body) {
         return Envelopes.Goperation.ok("add endpoints success",
-                agents.addEndpoints(agentId, body == null ? null : body.endpoints));
+                entities.addEndpoints(agentId, body == null ? null : body.endpoints));
     }
 
     @GET
     @Path("endpoints/{endpoint}")
     public Object endpoint(@PathParam("agent_id") String agentId, @PathParam("endpoint") String endpoint,
             Object ignoredBody) {
-        return Envelopes.Goperation.one("show endpoint success", agents.endpoint(agentId, endpoint));
+        return Envelopes.Goperation.one("show endpoint success", entities.endpoint(agentId, endpoint));
     }
 
     @DELETE
     @Path("endpoints/{endpoint}")
     public Object deleteEndpoints(@PathParam("agent_id") String agentId, @PathParam("endpoint") String endpoint,
             Object ignoredBody) {
-        agents.deleteEndpoints(agentId, endpoint);
+        entities.deleteEndpoints(agentId, endpoint);
         return Envelopes.Goperation.ok("delete endpoints success", null);
     }
 
@@ -72,7 +77,7 @@ public class AgentEndpointsResource {
     public Object entitys(@PathParam("agent_id") String agentId, @PathParam("endpoint") String endpoint,
             Bodies.ShowPorts body) {
         boolean ports = body != null && Boolean.TRUE.equals(body.ports);
-        return Envelopes.Goperation.ok("show endpoint entitys success", agents.entities(agentId, endpoint, ports));
+        return Envelopes.Goperation.ok("show endpoint entitys success", entities.entities(agentId, endpoint, ports));
     }
 
     @POST
@@ -80,7 +85,7 @@ public class AgentEndpointsResource {
     public Object createEntity(@PathParam("agent_id") String agentId, @PathParam("endpoint") String endpoint,
             Bodies.EntityCreate body) {
         Bodies.EntityCreate b = body == null ? new Bodies.EntityCreate() : body;
-        return Envelopes.Goperation.one("add entity success.", agents.createEntity(agentId, endpoint,
-                new AgentServiceImpl.NewEntity(b.ports, b.notify, b.desc, b.entity)));
+        return Envelopes.Goperation.one("add entity success.", entities.createEntity(agentId, endpoint,
+                new EntityRoutes.NewEntity(b.ports, b.notify, b.desc, b.entity)));
     }
 }

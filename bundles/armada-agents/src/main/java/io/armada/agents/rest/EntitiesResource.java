@@ -1,4 +1,4 @@
-package io.armada.agents.internal.rest;
+package io.armada.agents.rest;
 
 import javax.ws.rs.DELETE;
 import javax.ws.rs.GET;
@@ -7,13 +7,14 @@ import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
 import javax.ws.rs.core.MediaType;
 
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtensionSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
-import io.armada.agents.internal.AgentServiceImpl;
+import io.armada.agents.EntityRoutes;
 import io.armada.core.ArmadaArea;
 import io.armada.core.ArmadaJaxrs;
 import io.armada.core.Dialect;
@@ -31,20 +32,24 @@ import io.armada.core.WireDialect;
 @Produces(MediaType.APPLICATION_JSON)
 public class EntitiesResource {
 
-    @Reference
-    AgentServiceImpl agents;
+    private final EntityRoutes entities;
+
+    @Activate
+    public EntitiesResource(@Reference EntityRoutes entities) {
+        this.entities = entities;
+    }
 
     @GET
     public Object show(@PathParam("endpoint") String endpoint, @PathParam("entity") String entity,
             Bodies.ShowPorts body) {
         boolean ports = body != null && Boolean.TRUE.equals(body.ports);
-        return Envelopes.Goperation.one("show entity success", agents.showEntity(endpoint, entity, ports));
+        return Envelopes.Goperation.one("show entity success", entities.showEntity(endpoint, entity, ports));
     }
 
     @DELETE
     public Object delete(@PathParam("endpoint") String endpoint, @PathParam("entity") String entity,
             Bodies.Force body) {
-        agents.deleteEntity(endpoint, entity, body != null && Boolean.TRUE.equals(body.force));
+        entities.deleteEntity(endpoint, entity, body != null && Boolean.TRUE.equals(body.force));
         return Envelopes.Goperation.ok("delete entity success.", null);
     }
 }

@@ -1,4 +1,4 @@
-package io.armada.agents.internal.rest;
+package io.armada.agents.rest;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +12,7 @@ import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
 import javax.ws.rs.core.MediaType;
 
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
@@ -44,15 +45,19 @@ import io.armada.core.WireDialect;
 @Produces(MediaType.APPLICATION_JSON)
 public class AsyncRequestsResource {
 
-    @Reference
-    AsyncRequests async;
+    private final AsyncRequests async;
+
+    @Activate
+    public AsyncRequestsResource(@Reference AsyncRequests async) {
+        this.async = async;
+    }
 
     @GET
     public Object index(Bodies.AsyncList body) {
         Bodies.AsyncList b = body == null ? new Bodies.AsyncList() : body;
-        AsyncPage p = async.list(b.status, Wire.time(b.start, "start"), Wire.time(b.end, "end"), b.order,
+        AsyncPage p = async.list(b.status, AsyncRows.time(b.start, "start"), AsyncRows.time(b.end, "end"), b.order,
                 Boolean.TRUE.equals(b.desc), b.page_num == null ? 0 : b.page_num);
-        List<Map<String, Object>> rows = p.rows().stream().map(Wire::row).toList();
+        List<Map<String, Object>> rows = p.rows().stream().map(AsyncRows::row).toList();
         return Envelopes.Goperation.page(rows.isEmpty() ? "No result found" : "Get results success", rows, p.total(),
                 p.pagenum());
     }
@@ -63,7 +68,7 @@ public class AsyncRequestsResource {
         boolean agents = body == null || body.agents == null || body.agents;
         boolean details = body != null && Boolean.TRUE.equals(body.details);
         AsyncRequestView v = async.show(requestId, agents, details);
-        return Envelopes.Goperation.one("Get async request data finish", Wire.detail(v, details));
+        return Envelopes.Goperation.one("Get async request data finish", AsyncRows.detail(v, details));
     }
 
     @PUT
@@ -72,7 +77,7 @@ public class AsyncRequestsResource {
         Bodies.Async b = body == null ? new Bodies.Async() : body;
         AsyncRequestView current = async.show(requestId, false, false);
         AsyncTiming t = async.timing(b.request_time, b.finishtime, b.deadline, current.expire(), current.expire());
-        return Envelopes.Goperation.one("Update async request success", Wire.started(async.extend(requestId, t)));
+        return Envelopes.Goperation.one("Update async request success", AsyncRows.started(async.extend(requestId, t)));
     }
 
     @POST

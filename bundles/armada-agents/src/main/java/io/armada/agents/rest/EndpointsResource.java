@@ -1,4 +1,4 @@
-package io.armada.agents.internal.rest;
+package io.armada.agents.rest;
 
 import javax.ws.rs.GET;
 import javax.ws.rs.Path;
@@ -6,13 +6,14 @@ import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
 import javax.ws.rs.core.MediaType;
 
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtensionSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
-import io.armada.agents.internal.AgentServiceImpl;
+import io.armada.agents.EntityRoutes;
 import io.armada.core.ArmadaArea;
 import io.armada.core.ArmadaJaxrs;
 import io.armada.core.Dialect;
@@ -30,13 +31,17 @@ import io.armada.core.WireDialect;
 @Produces(MediaType.APPLICATION_JSON)
 public class EndpointsResource {
 
-    @Reference
-    AgentServiceImpl agents;
+    private final EntityRoutes entities;
+
+    @Activate
+    public EndpointsResource(@Reference EntityRoutes entities) {
+        this.entities = entities;
+    }
 
     @GET
     @Path("agents")
     public Object agents(@PathParam("endpoint") String endpoint, Object ignoredBody) {
-        var rows = agents.endpointAgents(endpoint);
+        var rows = entities.endpointAgents(endpoint);
         return Envelopes.Goperation.ok("get agent for " + endpoint.toLowerCase(java.util.Locale.ROOT) + " success",
                 rows);
     }
@@ -44,13 +49,13 @@ public class EndpointsResource {
     @GET
     @Path("count")
     public Object count(@PathParam("endpoint") String endpoint, Object ignoredBody) {
-        return Envelopes.Goperation.ok("count endpoint for success", agents.endpointCount(endpoint));
+        return Envelopes.Goperation.ok("count endpoint for success", entities.endpointCount(endpoint));
     }
 
     @GET
     @Path("entitys")
     public Object entitys(@PathParam("endpoint") String endpoint, Object ignoredBody) {
-        var rows = agents.endpointEntities(endpoint);
+        var rows = entities.endpointEntities(endpoint);
         return Envelopes.Goperation.ok("get endpoint " + endpoint.toLowerCase(java.util.Locale.ROOT)
                 + " entitys success", rows);
     }

@@ -1,4 +1,4 @@
-package io.armada.agents.internal.rest;
+package io.armada.agents.rest;
 
 import java.util.List;
 import java.util.Map;
@@ -10,13 +10,14 @@ import javax.ws.rs.core.MediaType;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtensionSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
-import io.armada.agents.internal.AgentServiceImpl;
+import io.armada.agents.NodeReportIntake;
 import io.armada.core.ArmadaArea;
 import io.armada.core.ArmadaJaxrs;
 import io.armada.core.Dialect;
@@ -37,12 +38,16 @@ import io.armada.core.WireDialect;
 @Produces(MediaType.APPLICATION_JSON)
 public class ReportsResource {
 
-    @Reference
-    AgentServiceImpl agents;
+    private final NodeReportIntake reports;
+
+    @Activate
+    public ReportsResource(@Reference NodeReportIntake reports) {
+        this.reports = reports;
+    }
 
     @POST
     public Object report(JsonNode body) {
-        long id = agents.ingest(body);
+        long id = reports.ingest(body);
         return Envelopes.Goperation.ok("report success", List.of(Map.of("agent_id", id)));
     }
 }

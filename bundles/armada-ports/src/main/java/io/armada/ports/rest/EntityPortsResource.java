@@ -1,6 +1,7 @@
-package io.armada.ports.internal;
+package io.armada.ports.rest;
 
 import java.util.List;
+import java.util.Map;
 
 import javax.ws.rs.DELETE;
 import javax.ws.rs.GET;
@@ -10,6 +11,7 @@ import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
 import javax.ws.rs.core.MediaType;
 
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
@@ -21,7 +23,9 @@ import io.armada.core.ArmadaArea;
 import io.armada.core.ArmadaJaxrs;
 import io.armada.core.Dialect;
 import io.armada.core.Envelopes;
+import io.armada.core.Goperation;
 import io.armada.core.WireDialect;
+import io.armada.ports.PortService;
 
 /**
  * The ports of one entity (seed 000 ports, create_port, delete_port):
@@ -37,56 +41,49 @@ import io.armada.core.WireDialect;
 @Path(EntityPortsResource.PATH)
 @Produces(MediaType.APPLICATION_JSON)
 public class EntityPortsResource {
-    static final String PATH = "/v1.0/agent/{agent_id}/endpoint/{endpoint}/entity/{entity}/ports";
+    public static final String PATH = "/v1.0/agent/{agent_id}/endpoint/{endpoint}/entity/{entity}/ports";
 
-    /** Body of POST: the ports wanted ({@code null} = any free port) and an optional description. */
-    public static class AllocateBody {
-        public List<Integer> ports;
-        public String desc;
+    private final PortService ports;
+
+    @Activate
+    public EntityPortsResource(@Reference PortService ports) {
+        this.ports = ports;
     }
-
-    /** Body of DELETE: {@code strict} (default true) refuses when a port is not the entity's. */
-    public static class FreeBody {
-        public Boolean strict;
-    }
-
-    @Reference
-    PortServiceImpl ports;
 
     @GET
     public Object list(@PathParam("agent_id") String agentId, @PathParam("endpoint") String endpoint,
             @PathParam("entity") String entity, Object ignoredBody) {
-        long id = PortsWire.oneAgent(agentId);
-        long n = PortsWire.entity(entity);
+        long id = Goperation.oneAgent(agentId);
+        long n = Goperation.entity(entity);
         ports.owner(id);
         return Envelopes.Goperation.ok("list ports success",
-                ports.list(id, endpoint, n).stream().map(a -> PortsWire.row(a, false)).toList());
+                ports.list(id, endpoint, n).stream().map(a -> PortRows.row(a, false)).toList());
     }
 
     @POST
     public Object allocate(@PathParam("agent_id") String agentId, @PathParam("endpoint") String endpoint,
-            @PathParam("entity") String entity, AllocateBody body) {
-        long id = PortsWire.oneAgent(agentId);
-        long n = PortsWire.entity(entity);
-        if (body == null || body.ports == null) {
+            @PathParam("entity") String entity, AllocateRequest body) {
+        long id = Goperation.oneAgent(agentId);
+        long n = Goperation.entity(entity);
+        if (body == null || body.ports() == null) {
             throw ApiException.badRequest("Ports is None for allocate ports");
         }
-        List<Integer> got = ports.allocate(id, endpoint, n, body.ports, body.desc);
+        List<Integer> got = ports.allocate(id, endpoint, n, body.ports(), body.desc());
         return Envelopes.Goperation.one("edit ports success",
-                PortsWire.result(id, PortServiceImpl.endpoint(endpoint), n, got));
+                PortRows.result(id, endpoint, n, got));
     }
 
     @DELETE
     @Path("{ports}")
     public Object free(@PathParam("agent_id") String agentId, @PathParam("endpoint") String endpoint,
-            @PathParam("entity") String entity, @PathParam("ports") String list, FreeBody body) {
-        long id = PortsWire.oneAgent(agentId);
-        long n = PortsWire.entity(entity);
-        List<Integer> wanted = PortsWire.ports(list);
-        boolean strict = body == null || body.strict == null || body.strict;
+            @PathParam("entity") String entity, @PathParam("ports") String list, FreeRequest body) {
+        long id = Goperation.oneAgent(agentId);
+        long n = Goperation.entity(entity);
+        List<Integer> wanted = Goperation.ports(list);
+        boolean strict = body == null || body.strict() == null || body.strict();
         ports.owner(id);
         int freed = ports.free(id, endpoint, n, wanted, strict);
-        java.util.Map<String, Object> row = PortsWire.result(id, PortServiceImpl.endpoint(endpoint), n, wanted);
+        Map<String, Object> row = PortRows.result(id, endpoint, n, wanted);
         row.put("freed", freed);
         return Envelopes.Goperation.one("edit ports success", row);
     }

@@ -1,0 +1,205 @@
+package io.armada.agents.internal;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+
+import org.apache.aries.jpa.template.JpaTemplate;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.armada.agents.AgentStatus;
+import io.armada.agents.NodeReportIntake;
+import io.armada.agents.internal.store.AgentDao;
+import io.armada.agents.internal.store.AgentRecord;
+import io.armada.core.ApiException;
+import io.armada.persistence.DuplicateKeyException;
+import io.armada.persistence.JpaStore;
+
+/**
+ * Node report intake: the hot path of SPEC §6. A node already known answers from memory ({@link NodeRegistry});
+ * the database is written when a node is new (the agent row, durably, before the answer) or its figures change,
+ * and the last-report times are written in batches every few seconds by one thread.
+ */
+@Component(service = NodeReportIntake.class, configurationPid = AgentsConfiguration.PID)
+public class NodeReports implements NodeReportIntake {
+    private static final Logger LOG = LoggerFactory.getLogger(NodeReports.class);
+    static final String NODE_AGENT_TYPE = "node";
+    private static final int STRIPES = 64;
+
+    private final AgentDao dao;
+    private final NodeRegistry registry;
+    private final long windowMillis;
+    private final ReentrantLock[] stripes = new ReentrantLock[STRIPES];
+    private final ScheduledFuture<?> flusher;
+
+    @Activate
+    public NodeReports(@Reference(target = "(osgi.unit.name=armada-agents)") JpaTemplate jpa,
+            @Reference NodeRegistry registry, @Reference AgentsTimer timer, AgentsConfiguration config) {
+        this(new AgentDao(new JpaStore(jpa)), registry, timer,
+                (long) config.report_interval_seconds() * config.online_intervals() * 1000L,
+                config.last_report_flush_seconds());
+    }
+
+    NodeReports(AgentDao dao, NodeRegistry registry, AgentsTimer timer, long windowMillis, int flushSeconds) {
+        if (windowMillis < 1000 || flushSeconds < 1) {
+            throw new IllegalArgumentException("bad io.armada.agents settings: online window " + windowMillis
+                    + " ms, last report flush " + flushSeconds + " s");
+        }
+        this.dao = dao;
+        this.registry = registry;
+        this.windowMillis = windowMillis;
+        for (int i = 0; i < STRIPES; i++) {
+            stripes[i] = new ReentrantLock();
+        }
+        this.flusher = timer.every("the last-report flush", this::flushLastReports, flushSeconds, TimeUnit.SECONDS);
+    }
+
+    @Deactivate
+    void deactivate() {
+        flusher.cancel(false);
+        try {
+            flushLastReports();
+        } catch (RuntimeException e) {
+            LOG.warn("Could not write the last report times at stop: {}", e.toString());
+        }
+    }
+
+    /**
+     * {@code POST /v1.0/reports}: a node's resource or service report.
+     *
+     * @return the agent id of the node
+     */
+    @Override
+    public long ingest(JsonNode body) {
+        NodeReport r = NodeReport.parse(body);
+        NodeRegistry.Known k = registry.known(r.nodeUuid());
+        if (k == null) {
+            k = resolve(r);
+        }
+        if (!AgentRules.live(k.status())) {
+            throw ApiException.refused("Agent " + k.agentId() + " of node " + r.nodeUuid() + " is deleted");
+        }
+        if (changes(k, r)) {
+            k = refresh(k, r);
+        }
+        registry.seen(k.agentId(), registry.now(), windowMillis, r.resource() ? r.body() : null,
+                r.resource() ? null : r.body().get("data"));
+        return k.agentId();
+    }
+
+    private static boolean changes(NodeRegistry.Known k, NodeReport r) {
+        if (!r.ip().equals(k.ip()) || !r.port().equals(k.port())) {
+            return true;
+        }
+        if (!r.resource()) {
+            return false;
+        }
+        return r.cpu() != k.cpu() || r.memoryMb() != k.memory() || r.diskMb() != k.disk()
+                || (r.portsRange() != null && !AgentLookup.json(r.portsRange()).equals(k.portsRange()));
+    }
+
+    private static void figures(AgentRecord a, NodeReport r) {
+        a.ip = r.ip();
+        a.nodePort = r.port();
+        if (r.resource()) {
+            a.cpu = r.cpu();
+            a.memory = r.memoryMb();
+            a.disk = r.diskMb();
+            if (r.portsRange() != null) {
+                a.portsRange = AgentLookup.json(r.portsRange());
+            }
+        }
+    }
+
+    private static NodeRegistry.Known known(AgentRecord a) {
+        return new NodeRegistry.Known(a.agentId, a.status, a.ip, a.nodePort, a.portsRange, a.cpu, a.memory, a.disk);
+    }
+
+    /** The slow path: a node uuid not in memory. Read it, or create its agent durably. */
+    private NodeRegistry.Known resolve(NodeReport r) {
+        ReentrantLock lock = stripes[Math.floorMod(r.nodeUuid().hashCode(), STRIPES)];
+        lock.lock();
+        try {
+            NodeRegistry.Known k = registry.known(r.nodeUuid());
+            if (k != null) {
+                return k;
+            }
+            Optional<AgentRecord> found = dao.findByNodeUuid(r.nodeUuid());
+            AgentRecord a = found.orElseGet(() -> createFromReport(r));
+            k = known(a);
+            registry.remember(r.nodeUuid(), k);
+            return k;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private AgentRecord createFromReport(NodeReport r) {
+        AgentRecord a = new AgentRecord();
+        a.host = r.hostname();
+        a.activeHost = r.hostname();
+        a.agentType = NODE_AGENT_TYPE;
+        a.status = AgentStatus.UNACTIVE;
+        a.portsRange = "[]";
+        a.createTime = registry.nowSeconds();
+        a.nodeUuid = r.nodeUuid();
+        figures(a, r);
+        try {
+            AgentRecord created = dao.create(a, List.of());
+            LOG.info("Agent {} created from the first report of node {} ({} at {})", created.agentId, r.nodeUuid(),
+                    r.hostname(), r.ip());
+            return created;
+        } catch (DuplicateKeyException dup) {
+            Optional<AgentRecord> same = dao.findByNodeUuid(r.nodeUuid());
+            if (same.isPresent()) {
+                return same.get();
+            }
+            Optional<AgentRecord> host = dao.findLiveByHost(r.hostname());
+            if (host.isPresent() && host.get().nodeUuid == null) {
+                AgentRecord adopted = dao.adoptNode(host.get().agentId, r.nodeUuid(), x -> figures(x, r));
+                LOG.info("Agent {} ({}) is now reported by node {}", adopted.agentId, adopted.host, r.nodeUuid());
+                return adopted;
+            }
+            LOG.warn("Node {} reports as {}, a host name another live agent has", r.nodeUuid(), r.hostname());
+            throw ApiException.refused("Create agent fail,AgentHostExist:Agent with host " + r.hostname()
+                    + " alreday eixst");
+        }
+    }
+
+    private NodeRegistry.Known refresh(NodeRegistry.Known k, NodeReport r) {
+        try {
+            AgentRecord a = dao.change(k.agentId(), x -> figures(x, r));
+            NodeRegistry.Known fresh = known(a);
+            registry.remember(r.nodeUuid(), fresh);
+            return fresh;
+        } catch (ApiException gone) {
+            // deleted meanwhile (through another server): read again at the next report
+            registry.evict(k.agentId());
+            throw gone;
+        }
+    }
+
+    /** Writes the last-report times of the agents that reported since the last flush. */
+    void flushLastReports() {
+        Map<Long, Long> due = registry.unflushed();
+        if (due.isEmpty()) {
+            return;
+        }
+        try {
+            dao.lastReports(due);
+            registry.flushed(due);
+        } catch (RuntimeException e) {
+            LOG.warn("Could not write the last report times of {} agents: {}", due.size(), e.toString());
+        }
+    }
+}
