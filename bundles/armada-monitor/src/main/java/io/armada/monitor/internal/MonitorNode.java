@@ -78,7 +78,9 @@ public class MonitorNode implements MonitorService, Reporting, MonitorInternals 
     // sampler state: written by the monitor thread only
     private long[] prevTicks;
     private List<String> sampledNics = List.of();
-    private long nicsListedAt = Long.MIN_VALUE;
+    /** When the NIC list was last read; meaningless until {@link #nicsListed}. */
+    private long nicsListedAt;
+    private boolean nicsListed;
     private volatile Latest latest;
     private final AtomicLong sampleSeq = new AtomicLong();
 
@@ -288,7 +290,9 @@ public class MonitorNode implements MonitorService, Reporting, MonitorInternals 
         } catch (java.io.IOException e) {
             dev = Map.of();
         }
-        if (now - nicsListedAt > NIC_LIST_REFRESH_MS) {
+        // no sentinel such as Long.MIN_VALUE here: now - Long.MIN_VALUE overflows to a negative number, and the list
+        // was never filled
+        if (!nicsListed || now - nicsListedAt > NIC_LIST_REFRESH_MS) {
             List<String> physical = new ArrayList<>();
             for (String name : dev.keySet()) {
                 if (Figures.isPhysicalNic(name)) {
@@ -297,6 +301,7 @@ public class MonitorNode implements MonitorService, Reporting, MonitorInternals 
             }
             sampledNics = List.copyOf(physical);
             nicsListedAt = now;
+            nicsListed = true;
         }
         List<NicFigure> nics = new ArrayList<>(sampledNics.size());
         for (String name : sampledNics) {

@@ -2,7 +2,6 @@ package io.armada.monitor.internal;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
-import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertTrue;
 
@@ -109,7 +108,7 @@ public class MonitorNodeTest {
     public void diskSizesAreWhatStatvfsSays() throws IOException {
         Map<String, Object> disk = node.disk();
         Map<String, Object> root = (Map<String, Object>) disk.get("/");
-        assertNotNull(disk.toString(), root);
+        assertTrue(disk.toString(), root != null);
         java.nio.file.FileStore store = Files.getFileStore(Path.of("/"));
         assertEquals(store.getTotalSpace(), ((Number) root.get("total")).longValue());
         long used = ((Number) root.get("used")).longValue();
@@ -128,15 +127,19 @@ public class MonitorNodeTest {
     @Test
     @SuppressWarnings("unchecked")
     public void nicCountersAreWhatProcNetDevSays() throws IOException {
+        List<String> physical = new ArrayList<>();
+        for (String name : procNetDevNames()) {
+            if (Figures.isPhysicalNic(name)) {
+                physical.add(name);
+            }
+        }
         Map<String, Object> io = node.networkio();
         Map<String, Object> net = node.network();
         assertFalse("lo is not physical", io.containsKey("lo"));
         assertFalse(net.containsKey("lo"));
-        for (String nic : io.keySet()) {
-            if (nic.equals("utc")) {
-                continue;
-            }
-            assertTrue(Figures.isPhysicalNic(nic));
+        int checked = 0;
+        for (String nic : physical) {
+            assertTrue(nic + " is a physical NIC of /proc/net/dev, missing in " + io, io.containsKey(nic));
             long[] dev = procNetDev(nic);
             Map<String, Object> c = (Map<String, Object>) io.get(nic);
             long recv = ((Number) c.get("bytes_recv")).longValue();
@@ -145,11 +148,42 @@ public class MonitorNodeTest {
             assertTrue(nic + " recv " + recv + " vs " + dev[0], dev[0] >= recv && dev[0] - recv < 64L * 1024 * 1024);
             assertTrue(nic + " send " + send + " vs " + dev[1], dev[1] >= send && dev[1] - send < 64L * 1024 * 1024);
             Map<String, Object> n = (Map<String, Object>) net.get(nic);
-            assertNotNull(n);
+            assertTrue(nic + " missing in " + net, n != null);
             for (String k : new String[] {"ip", "mac", "mask", "gateway", "dns1", "dns2", "speed", "stat"}) {
                 assertTrue(k, n.containsKey(k));
             }
+            checked++;
         }
+        assertEquals("every NIC answered is a physical NIC of /proc/net/dev", physical.size() + 1, io.size());
+        assertEquals(physical.size(), checked);
+        if (physical.isEmpty()) {
+            // a machine without a physical NIC (a container on veth): nothing to compare, and the answer says so
+            assertEquals(List.of("utc"), List.copyOf(io.keySet()));
+        }
+    }
+
+    /** The physical NICs of /proc/net/dev, as the sampler should list them. */
+    private static java.util.Set<String> physicalNics() throws IOException {
+        java.util.Set<String> out = new java.util.LinkedHashSet<>();
+        for (String name : procNetDevNames()) {
+            if (Figures.isPhysicalNic(name)) {
+                out.add(name);
+            }
+        }
+        return out;
+    }
+
+    /** The interface names of /proc/net/dev (lo, eth0, ...). */
+    private static List<String> procNetDevNames() throws IOException {
+        List<String> out = new ArrayList<>();
+        for (String line : Files.readAllLines(Path.of("/proc/net/dev"))) {
+            int colon = line.indexOf(':');
+            if (colon > 0 && !line.contains("|")) {
+                out.add(line.substring(0, colon).trim());
+            }
+        }
+        assertTrue("/proc/net/dev lists lo at least", out.contains("lo"));
+        return out;
     }
 
     private static long[] procNetDev(String nic) throws IOException {
@@ -167,14 +201,26 @@ public class MonitorNodeTest {
     @SuppressWarnings("unchecked")
     public void diskIoIsWhatProcDiskstatsSays() throws IOException {
         Map<String, Object> io = node.diskio();
+        int disks = 0;
+        int checked = 0;
         for (String line : Files.readAllLines(Path.of("/proc/diskstats"))) {
             String[] f = line.trim().split("\\s+");
+            // a whole disk with a device behind it (vda, sda, nvme0n1), not loop, zram, ram or device-mapper
+            boolean realDisk = Files.exists(Path.of("/sys/block", f[2], "device"))
+                    && !f[2].startsWith("loop") && !f[2].startsWith("zram") && !f[2].startsWith("ram");
+            if (realDisk) {
+                disks++;
+                assertTrue(f[2] + " is a disk of /proc/diskstats, missing in " + io, io.containsKey(f[2]));
+            }
             if (io.containsKey(f[2])) {
                 long read = ((Number) ((Map<String, Object>) io.get(f[2])).get("read_bytes")).longValue();
                 long theirs = Long.parseLong(f[5]) * 512;
                 assertTrue(f[2] + " " + read + " vs " + theirs, theirs >= read && theirs - read < 256L * 1024 * 1024);
+                checked++;
             }
         }
+        assertTrue("checked " + checked + " of " + disks + " disks: " + io, checked >= disks);
+        assertEquals("every device answered is in /proc/diskstats", io.size() - 1, checked);
         for (String key : io.keySet()) {
             assertFalse(key, key.startsWith("loop") || key.startsWith("zram") || key.startsWith("dm-"));
         }
@@ -203,7 +249,7 @@ public class MonitorNodeTest {
 
     @Test
     @SuppressWarnings("unchecked")
-    public void resourceStatisAcceptsTwoToSixty() {
+    public void resourceStatisAcceptsTwoToSixty() throws IOException {
         for (int p : new int[] {0, 1, 61, -5, Integer.MAX_VALUE}) {
             assertEquals(88888, TestSupport.code(() -> node.resourceStatis(p)));
         }
@@ -214,12 +260,15 @@ public class MonitorNodeTest {
         assertTrue(((String) root.get("rate")).matches("\\d+\\.\\d\\d"));
         assertTrue(root.get("total") instanceof Long);
         Map<String, Object> nics = (Map<String, Object>) d.get("nic_util");
+        assertEquals(physicalNics(), nics.keySet());
         for (Object nic : nics.values()) {
             Map<String, Object> n = (Map<String, Object>) nic;
             assertTrue(n.get("read_bytes_avg") instanceof Long && n.get("write_bytes_max") instanceof Long);
             assertTrue(n.get("ip") instanceof String);
         }
-        assertNotNull(node.resourceStatis(60));
+        Map<String, Object> longest = node.resourceStatis(60);
+        assertEquals(List.of("cpu_util", "disk_util", "memory_util", "nic_util", "utc"), List.copyOf(longest.keySet()));
+        assertTrue(((String) longest.get("cpu_util")).matches("\\d+\\.\\d\\d"));
     }
 
     @Test
