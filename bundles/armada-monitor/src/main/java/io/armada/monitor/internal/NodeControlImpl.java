@@ -46,7 +46,7 @@ public class NodeControlImpl implements NodeControl {
     @Activate
     public NodeControlImpl(MonitorConfiguration config, @Reference Reporting reporting,
             @Reference MonitorInternals internals) {
-        this(config, reporting, internals, MonitorNode.dataFolder(), Figures::isPhysicalNic, ServiceStates.sdBooted(),
+        this(config, reporting, internals, MonitorSettings.dataFolder(), Figures::isPhysicalNic, ServiceStates.sdBooted(),
                 new LibPamCheck());
     }
 
@@ -60,7 +60,7 @@ public class NodeControlImpl implements NodeControl {
         this.ifcfg = new Ifcfg(Path.of(config.network_scripts_dir()), physicalNic,
                 CommandRunner.split(config.command_ifup()), CommandRunner.split(config.command_ifdown()));
         List<Path> roots = new ArrayList<>();
-        for (String r : MonitorNode.list(config.files_roots())) {
+        for (String r : MonitorSettings.list(config.files_roots())) {
             roots.add(Path.of(r));
         }
         if (roots.isEmpty()) {

@@ -159,7 +159,7 @@ final class Reporter {
         return client.send("POST", target, body, timeout).handle((answer, error) -> {
             if (error == null && answer.status() / 100 == 2) {
                 sent.incrementAndGet();
-                lastSuccessUtc = MonitorNode.utc();
+                lastSuccessUtc = MonitorSettings.utc();
                 if (failing) {
                     failing = false;
                     LOG.info("Reporting to {} works again", target);
@@ -198,7 +198,7 @@ final class Reporter {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("hostname", hostname.get());
         body.put("ip", ip.get());
-        body.put("utc", MonitorNode.utc());
+        body.put("utc", MonitorSettings.utc());
         body.put("type", type);
         body.put("node_uuid", v.nodeUuid());
         body.put("port", httpPort);

@@ -239,7 +239,7 @@ public class MonitorNodeTest {
         assertEquals("not found", svc.get("sshd"));
         Map<String, Object> cpuvt = node.cpuvt();
         assertEquals(false, cpuvt.get("cpuvt"));
-        assertEquals(MonitorNode.hostname(), cpuvt.get("hostname"));
+        assertEquals(SlowFigures.hostname(), cpuvt.get("hostname"));
         Map<String, Object> all = node.resource();
         for (String k : new String[] {"cpu", "cpuvt", "memory", "disk", "diskio", "network", "networkio", "vm",
                 "service", "utc"}) {

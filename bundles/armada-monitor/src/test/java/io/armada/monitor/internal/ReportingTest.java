@@ -101,7 +101,7 @@ public class ReportingTest {
         JsonNode r = body("resource");
         String uuid = node.state().nodeUuid();
         assertEquals(uuid, r.get("node_uuid").asText());
-        assertEquals(MonitorNode.hostname(), r.get("hostname").asText());
+        assertEquals(SlowFigures.hostname(), r.get("hostname").asText());
         assertTrue(r.get("ip").isTextual());
         assertTrue(r.get("utc").isIntegralNumber());
         assertEquals(50002, r.get("port").asInt());

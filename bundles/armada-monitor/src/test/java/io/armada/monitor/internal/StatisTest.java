@@ -116,8 +116,8 @@ public class StatisTest {
         // user nice system idle iowait irq softirq steal
         long[] a = {100, 0, 100, 700, 100, 0, 0, 0};
         long[] b = {200, 0, 150, 900, 150, 0, 0, 0}; // busy 150 of 400
-        assertEquals(37.5, MonitorNode.busyPercent(a, b), 0.0001);
-        assertEquals(0.0, MonitorNode.busyPercent(a, a), 0.0);
-        assertEquals(25.0, MonitorNode.memoryPercent(1000, 750), 0.0);
+        assertEquals(37.5, Sampler.busyPercent(a, b), 0.0001);
+        assertEquals(0.0, Sampler.busyPercent(a, a), 0.0);
+        assertEquals(25.0, Sampler.memoryPercent(1000, 750), 0.0);
     }
 }
