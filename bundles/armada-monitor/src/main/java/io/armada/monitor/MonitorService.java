@@ -66,6 +66,13 @@ public interface MonitorService {
     Map<String, Object> network();
 
     /**
+     * Drops the cached NIC configuration, so the next {@link #network()} reads it again (after an IP change).
+     *
+     * @since 1.1
+     */
+    void networkChanged();
+
+    /**
      * Per physical NIC: cumulative {@code bytes_recv} (received) and {@code bytes_send} (sent); plus {@code utc}.
      *
      * @throws io.armada.core.ApiException code 40302 when the figures cannot be read

@@ -40,7 +40,7 @@ public class CrontabTest {
         file = dir.resolve("crontab.txt");
         Path crontab = TestSupport.crontab(dir, file);
         control = new NodeControlImpl(TestSupport.config(Map.of("command_crontab", crontab.toString(),
-                "command_shutdown", "shutdown -h now")), null, null, dir, n -> true, () -> false, (s, u, p) -> false);
+                "command_shutdown", "shutdown -h now")), null, null, null, dir, n -> true, () -> false, (s, u, p) -> false);
     }
 
     private Map<String, Object> task(String command, Map<String, Object> data) {
@@ -149,7 +149,7 @@ public class CrontabTest {
         Path dir = tmp.getRoot().toPath();
         Files.writeString(file, FOREIGN + "55 3 * * 1,2 shutdown now # front_end_controller:s1\n");
         NodeControlImpl off = new NodeControlImpl(TestSupport.config(Map.of("command_crontab",
-                dir.resolve("crontab.sh").toString(), "allow_crontab", false)), null, null, dir, n -> true, () -> false,
+                dir.resolve("crontab.sh").toString(), "allow_crontab", false)), null, null, null, dir, n -> true, () -> false,
                 (s, u, p) -> false);
         assertEquals(-1, TestSupport.code(() -> off.task("CrontabHandler", "setup_shutdown", Map.of("task_name", "s2",
                 "exec_minute", "1", "exec_hour", "1", "exec_weekly", "1"))));
@@ -161,7 +161,7 @@ public class CrontabTest {
     @Test
     public void aFailingCrontabCommandIsOtherError() {
         NodeControlImpl broken = new NodeControlImpl(TestSupport.config(Map.of("command_crontab",
-                "/nonexistent/crontab")), null, null, tmp.getRoot().toPath(), n -> true, () -> false, (s, u, p) -> false);
+                "/nonexistent/crontab")), null, null, null, tmp.getRoot().toPath(), n -> true, () -> false, (s, u, p) -> false);
         assertEquals(-1, TestSupport.code(() -> broken.task("CrontabHandler", "select_shutdown",
                 Map.of("task_name", "x"))));
     }

@@ -31,7 +31,7 @@ public class FileDeleterTest {
         root = Files.createDirectories(data.resolve("files"));
         outside = tmp.newFolder("outside").toPath();
         Files.writeString(outside.resolve("precious"), "keep me");
-        control = new NodeControlImpl(TestSupport.config(Map.of()), null, null, data, n -> true, () -> false,
+        control = new NodeControlImpl(TestSupport.config(Map.of()), null, null, null, data, n -> true, () -> false,
                 (s, u, p) -> false);
     }
 
@@ -120,7 +120,7 @@ public class FileDeleterTest {
         Path data = tmp.newFolder("data2").toPath();
         Path realRoot = Files.createDirectories(tmp.newFolder("real").toPath().resolve("files"));
         Files.createSymbolicLink(data.resolve("files"), realRoot);
-        NodeControlImpl c = new NodeControlImpl(TestSupport.config(Map.of()), null, null, data, n -> true,
+        NodeControlImpl c = new NodeControlImpl(TestSupport.config(Map.of()), null, null, null, data, n -> true,
                 () -> false, (s, u, p) -> false);
         Path f = Files.writeString(realRoot.resolve("x"), "x");
         c.task("FileHandler", "delete_file", Map.of("file_name", data.resolve("files/x").toString()));
@@ -131,7 +131,7 @@ public class FileDeleterTest {
     public void configuredRootsReplaceTheDefaultAndSlashIsNeverOne() throws IOException {
         Path other = tmp.newFolder("other").toPath();
         NodeControlImpl c = new NodeControlImpl(TestSupport.config(Map.of("files_roots",
-                new String[] {"/", other.toString()})), null, null, tmp.getRoot().toPath(), n -> true, () -> false,
+                new String[] {"/", other.toString()})), null, null, null, tmp.getRoot().toPath(), n -> true, () -> false,
                 (s, u, p) -> false);
         assertEquals(List.of(other), c.deletionRoots());
         assertEquals(88888, TestSupport.code(() -> c.task("FileHandler", "delete_file",
@@ -142,7 +142,7 @@ public class FileDeleterTest {
     @Test
     public void switchedOffIsOtherError() throws IOException {
         Path f = Files.writeString(root.resolve("a"), "x");
-        NodeControlImpl off = new NodeControlImpl(TestSupport.config(Map.of("allow_delete_file", false)), null, null,
+        NodeControlImpl off = new NodeControlImpl(TestSupport.config(Map.of("allow_delete_file", false)), null, null, null,
                 root.getParent(), n -> true, () -> false, (s, u, p) -> false);
         assertEquals(-1, TestSupport.code(() -> off.task("FileHandler", "delete_file", Map.of("file_name", f.toString()))));
         assertTrue(Files.exists(f));

@@ -41,20 +41,9 @@ public class IfcfgTest {
     }
 
     private NodeControlImpl control(Path up, Path down, boolean allowed) {
-        MonitorInternals internals = new MonitorInternals() {
-            @Override
-            public void later(Runnable action, long delayMillis) {
-                action.run();
-            }
-
-            @Override
-            public void networkChanged() {
-                networkChanges++;
-            }
-        };
         return new NodeControlImpl(TestSupport.config(Map.of("network_scripts_dir", scripts.toString(),
                 "command_ifup", up.toString(), "command_ifdown", down.toString(), "allow_ip_config", allowed)), null,
-                internals, tmp.getRoot().toPath(), Set.of("eth0", "ens192")::contains, () -> false, (s, u, p) -> false);
+                (action, delay) -> action.run(), () -> networkChanges++, tmp.getRoot().toPath(), Set.of("eth0", "ens192")::contains, () -> false, (s, u, p) -> false);
     }
 
     private static IpSettings ip(String name, String ip) {

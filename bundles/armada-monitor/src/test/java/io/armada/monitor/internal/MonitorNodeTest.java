@@ -35,18 +35,19 @@ public class MonitorNodeTest {
     @Rule
     public TemporaryFolder tmp = new TemporaryFolder();
 
+    private final MonitorThread thread = new MonitorThread();
     private MonitorNode node;
 
     @Before
     public void start() throws IOException {
-        node = new MonitorNode(TestSupport.config(Map.of()), FleetStub.objects(new FleetStub()),
-                tmp.newFolder("data").toPath(), "", 50002, () -> false);
+        node = new MonitorNode(TestSupport.config(Map.of()), thread, () -> false);
         await("two samples", () -> node.sampleCount() >= 2);
     }
 
     @After
     public void stop() {
         node.deactivate();
+        thread.stop();
     }
 
     static void await(String what, BooleanSupplier condition) {
@@ -317,6 +318,16 @@ public class MonitorNodeTest {
 
     @Test
     public void theNodeStateIsKeptInTheDataFolder() throws IOException {
+        ReportingImpl reporting = new ReportingImpl(TestSupport.config(Map.of()), node, thread,
+                FleetStub.objects(new FleetStub()), tmp.newFolder("data").toPath(), "", 50002);
+        try {
+            nodeStateIsKept(reporting);
+        } finally {
+            reporting.deactivate();
+        }
+    }
+
+    private void nodeStateIsKept(ReportingImpl node) throws IOException {
         ReportingState s = node.state();
         assertNull(s.target()); // no server URL, no TimerHandler address: no reports
         assertFalse(s.paused());

@@ -1,22 +1,29 @@
 package io.armada.monitor.internal;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 import org.osgi.service.component.ComponentServiceObjects;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.armada.core.ApiException;
 import io.armada.core.FleetClient;
+import io.armada.monitor.MonitorService;
+import io.armada.monitor.Reporting;
 import io.armada.monitor.ReportingState;
 
 /**
@@ -25,11 +32,16 @@ import io.armada.monitor.ReportingState;
  * {@code ${armada.server.url}/v1.0/reports}, else nowhere. Runs on the monitor's thread; sending goes through core's
  * non-blocking {@link FleetClient}, which is only taken (activated) when there is a target. A round that is still in
  * flight makes the next one skip; a server that is down costs one warning (then debug lines) until it answers again.
+ * The bodies' data are the monitor's own answers ({@link MonitorService}) without their {@code utc}; this class
+ * only delivers them.
  */
-final class Reporter {
-    private static final Logger LOG = LoggerFactory.getLogger(Reporter.class);
+@Component(service = Reporting.class, immediate = true, configurationPid = "io.armada.monitor")
+public class ReportingImpl implements Reporting {
+    private static final Logger LOG = LoggerFactory.getLogger(ReportingImpl.class);
     private static final Pattern NODE_UUID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
 
+    private final MonitorService monitor;
+    private final MonitorThread thread;
     private final NodeState nodeState;
     private final ComponentServiceObjects<FleetClient> fleetObjects;
     private final String serverUrl;
@@ -37,10 +49,8 @@ final class Reporter {
     private final List<String> portsRange;
     private final int intervalSeconds;
     private final Duration timeout;
-    private final Supplier<String> hostname;
-    private final Supplier<String> ip;
-    private final Supplier<Map<String, Object>> resourceData;
-    private final Supplier<Map<String, Object>> serviceData;
+    private final Cached<String> hostname = new Cached<>(60_000, SlowFigures::hostname);
+    private final ScheduledFuture<?> schedule;
 
     private FleetClient fleet;
     private CompletableFuture<?> inFlight;
@@ -50,36 +60,44 @@ final class Reporter {
     private volatile String lastError;
     private volatile boolean failing;
 
-    Reporter(NodeState nodeState, ComponentServiceObjects<FleetClient> fleetObjects, String serverUrl, int httpPort,
-            List<String> portsRange, int intervalSeconds, int timeoutSeconds, Supplier<String> hostname,
-            Supplier<String> ip, Supplier<Map<String, Object>> resourceData, Supplier<Map<String, Object>> serviceData) {
-        this.nodeState = nodeState;
+    @Activate
+    public ReportingImpl(MonitorConfiguration config, @Reference MonitorService monitor, @Reference MonitorThread thread,
+            @Reference(name = "fleet") ComponentServiceObjects<FleetClient> fleetObjects) {
+        this(config, monitor, thread, fleetObjects, MonitorSettings.dataFolder(), MonitorSettings.serverUrl(),
+                MonitorSettings.httpPort());
+    }
+
+    ReportingImpl(MonitorConfiguration config, MonitorService monitor, MonitorThread thread,
+            ComponentServiceObjects<FleetClient> fleetObjects, Path dataFolder, String serverUrl, int httpPort) {
+        if (config.report_interval_seconds() < 1) {
+            throw new IllegalArgumentException("report.interval.seconds must be at least 1, not "
+                    + config.report_interval_seconds());
+        }
+        this.monitor = monitor;
+        this.thread = thread;
+        this.nodeState = new NodeState(dataFolder.resolve("monitor"));
         this.fleetObjects = fleetObjects;
         this.serverUrl = serverUrl == null ? "" : serverUrl.trim();
         this.httpPort = httpPort;
-        this.portsRange = portsRange;
-        this.intervalSeconds = intervalSeconds;
-        this.timeout = Duration.ofSeconds(Math.max(1, timeoutSeconds));
-        this.hostname = hostname;
-        this.ip = ip;
-        this.resourceData = resourceData;
-        this.serviceData = serviceData;
+        this.portsRange = MonitorSettings.validPortsRange(MonitorSettings.list(config.ports_range()));
+        this.intervalSeconds = config.report_interval_seconds();
+        this.timeout = Duration.ofSeconds(Math.max(1, config.report_timeout_seconds()));
+        thread.execute("Reading the node state", nodeState::load);
+        this.schedule = thread.withDelay("Reporting", this::report, intervalSeconds * 1000L);
+    }
+
+    @Deactivate
+    void deactivate() {
+        schedule.cancel(false);
+        close();
     }
 
     /** Gives the fleet client back (component deactivation). */
-    synchronized void close() {
+    private synchronized void close() {
         if (fleet != null) {
             fleetObjects.ungetService(fleet);
             fleet = null;
         }
-    }
-
-    long sent() {
-        return sent.get();
-    }
-
-    long failed() {
-        return failed.get();
     }
 
     /** Where reports go: TimerHandler's address, else ${armada.server.url}/v1.0/reports, else nowhere (null). */
@@ -94,25 +112,29 @@ final class Reporter {
         return null;
     }
 
-    ReportingState state() {
+    @Override
+    public ReportingState state() {
         NodeState.Values v = nodeState.get();
         return new ReportingState(target(), v.addr(), v.nodeUuid(), v.paused(), intervalSeconds, lastSuccessUtc,
                 lastError, sent.get(), failed.get());
     }
 
-    void pause() {
+    @Override
+    public void pause() {
         NodeState.Values v = nodeState.get();
         nodeState.set(new NodeState.Values(v.nodeUuid(), v.addr(), true));
         LOG.info("Reporting paused");
     }
 
-    void resume() {
+    @Override
+    public void resume() {
         NodeState.Values v = nodeState.get();
         nodeState.set(new NodeState.Values(v.nodeUuid(), v.addr(), false));
         LOG.info("Reporting resumed");
     }
 
-    void update(String addr, String nodeUuid) {
+    @Override
+    public void update(String addr, String nodeUuid) {
         if (addr == null && nodeUuid == null) {
             throw ApiException.badRequest("addr or node_uuid is required");
         }
@@ -149,9 +171,18 @@ final class Reporter {
             LOG.debug("Previous report to {} still in flight; skipping this round", target);
             return;
         }
+        Map<String, Object> resource;
+        Map<String, Object> service;
+        try {
+            resource = resourceReport();
+            service = withoutUtc(monitor.service());
+        } catch (ApiException e) {
+            LOG.debug("No figures to report this round: {}", e.getMessage());
+            return;
+        }
         FleetClient client = fleetClient();
-        CompletableFuture<?> a = send(client, target, body("resource", resourceData.get(), v));
-        CompletableFuture<?> b = send(client, target, body("service", serviceData.get(), v));
+        CompletableFuture<?> a = send(client, target, body("resource", resource, v));
+        CompletableFuture<?> b = send(client, target, body("service", service, v));
         inFlight = CompletableFuture.allOf(a, b);
     }
 
@@ -197,7 +228,7 @@ final class Reporter {
     private Map<String, Object> body(String type, Map<String, Object> data, NodeState.Values v) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("hostname", hostname.get());
-        body.put("ip", ip.get());
+        body.put("ip", primaryIp());
         body.put("utc", MonitorSettings.utc());
         body.put("type", type);
         body.put("node_uuid", v.nodeUuid());
@@ -207,5 +238,35 @@ final class Reporter {
         }
         body.put("data", data);
         return body;
+    }
+
+    /** The seed's resource report data: cpu, memory, disk, diskio, networkio, each without its utc. */
+    private Map<String, Object> resourceReport() {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("cpu", withoutUtc(monitor.cpu()));
+        data.put("memory", withoutUtc(monitor.memory()));
+        data.put("disk", withoutUtc(monitor.disk()));
+        data.put("diskio", withoutUtc(monitor.diskio()));
+        data.put("networkio", withoutUtc(monitor.networkio()));
+        return data;
+    }
+
+    private static Map<String, Object> withoutUtc(Map<String, Object> m) {
+        m.remove("utc");
+        return m;
+    }
+
+    /** The node's address as the server should see it: the first IPv4 address of a physical NIC. */
+    private String primaryIp() {
+        try {
+            for (Object nic : monitor.network().values()) {
+                if (nic instanceof Map<?, ?> d && d.get("ip") instanceof String ip && !ip.isEmpty()) {
+                    return ip;
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.debug("No NIC address: {}", e.toString());
+        }
+        return "";
     }
 }
