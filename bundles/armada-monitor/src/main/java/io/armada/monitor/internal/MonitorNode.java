@@ -15,9 +15,21 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.metatype.annotations.Designate;
 
 import io.armada.core.Dialect;
+import io.armada.monitor.CpuFigures;
+import io.armada.monitor.CpuvtFigures;
+import io.armada.monitor.DiskFigures;
+import io.armada.monitor.DiskIoFigures;
+import io.armada.monitor.HardwareFigures;
+import io.armada.monitor.MemoryFigures;
 import io.armada.monitor.MonitorService;
+import io.armada.monitor.NetworkFigures;
+import io.armada.monitor.NetworkIoFigures;
 import io.armada.monitor.Reporting;
 import io.armada.monitor.ReportingState;
+import io.armada.monitor.ResourceFigures;
+import io.armada.monitor.ResourceStatis;
+import io.armada.monitor.ServiceFigures;
+import io.armada.monitor.VmFigures;
 
 /**
  * The monitor of this node: wires the {@link Sampler} (every second, on the {@link MonitorThread}), the
@@ -66,32 +78,32 @@ public class MonitorNode implements MonitorService {
     }
 
     @Override
-    public Map<String, Object> cpu() {
+    public CpuFigures cpu() {
         return answers.cpu();
     }
 
     @Override
-    public Map<String, Object> cpuvt() {
+    public CpuvtFigures cpuvt() {
         return answers.cpuvt();
     }
 
     @Override
-    public Map<String, Object> memory() {
+    public MemoryFigures memory() {
         return answers.memory();
     }
 
     @Override
-    public Map<String, Object> disk() {
+    public DiskFigures disk() {
         return answers.disk();
     }
 
     @Override
-    public Map<String, Object> diskio() {
+    public DiskIoFigures diskio() {
         return answers.diskio();
     }
 
     @Override
-    public Map<String, Object> network() {
+    public NetworkFigures network() {
         return answers.network();
     }
 
@@ -101,27 +113,27 @@ public class MonitorNode implements MonitorService {
     }
 
     @Override
-    public Map<String, Object> networkio() {
+    public NetworkIoFigures networkio() {
         return answers.networkio();
     }
 
     @Override
-    public Map<String, Object> vm() {
+    public VmFigures vm() {
         return answers.vm();
     }
 
     @Override
-    public Map<String, Object> hardware() {
+    public HardwareFigures hardware() {
         return answers.hardware();
     }
 
     @Override
-    public Map<String, Object> service() {
+    public ServiceFigures service() {
         return answers.service();
     }
 
     @Override
-    public Map<String, Object> resource() {
+    public ResourceFigures resource() {
         return answers.resource();
     }
 
@@ -131,12 +143,12 @@ public class MonitorNode implements MonitorService {
     }
 
     @Override
-    public Map<String, Object> portStatus(String ports) {
+    public Map<Integer, Boolean> portStatus(String ports) {
         return answers.portStatus(ports);
     }
 
     @Override
-    public Map<String, Object> resourceStatis(int statisPeriod) {
+    public ResourceStatis resourceStatis(int statisPeriod) {
         return answers.resourceStatis(statisPeriod);
     }
 

@@ -23,8 +23,10 @@ import org.slf4j.LoggerFactory;
 import io.armada.core.ApiException;
 import io.armada.core.FleetClient;
 import io.armada.monitor.MonitorService;
+import io.armada.monitor.NetworkFigures;
 import io.armada.monitor.Reporting;
 import io.armada.monitor.ReportingState;
+import io.armada.monitor.rest.SeedRows;
 
 /**
  * The node's reports to the server (SPEC §6, originals.md §003.6): each round POSTs the seed's two bodies, type
@@ -32,8 +34,8 @@ import io.armada.monitor.ReportingState;
  * {@code ${armada.server.url}/v1.0/reports}, else nowhere. Runs on the monitor's thread; sending goes through core's
  * non-blocking {@link FleetClient}, which is only taken (activated) when there is a target. A round that is still in
  * flight makes the next one skip; a server that is down costs one warning (then debug lines) until it answers again.
- * The bodies' data are the monitor's own answers ({@link MonitorService}) without their {@code utc}; this class
- * only delivers them.
+ * The bodies' data are the monitor's own answers ({@link MonitorService}) in the seed's rows ({@link SeedRows}),
+ * without their {@code utc}; this class only delivers them.
  */
 @Component(service = Reporting.class, immediate = true, configurationPid = "io.armada.monitor")
 public class ReportingImpl implements Reporting {
@@ -175,7 +177,7 @@ public class ReportingImpl implements Reporting {
         Map<String, Object> service;
         try {
             resource = resourceReport();
-            service = withoutUtc(monitor.service());
+            service = withoutUtc(SeedRows.service(monitor.service()));
         } catch (ApiException e) {
             LOG.debug("No figures to report this round: {}", e.getMessage());
             return;
@@ -243,11 +245,11 @@ public class ReportingImpl implements Reporting {
     /** The seed's resource report data: cpu, memory, disk, diskio, networkio, each without its utc. */
     private Map<String, Object> resourceReport() {
         Map<String, Object> data = new LinkedHashMap<>();
-        data.put("cpu", withoutUtc(monitor.cpu()));
-        data.put("memory", withoutUtc(monitor.memory()));
-        data.put("disk", withoutUtc(monitor.disk()));
-        data.put("diskio", withoutUtc(monitor.diskio()));
-        data.put("networkio", withoutUtc(monitor.networkio()));
+        data.put("cpu", withoutUtc(SeedRows.cpu(monitor.cpu())));
+        data.put("memory", withoutUtc(SeedRows.memory(monitor.memory())));
+        data.put("disk", withoutUtc(SeedRows.disk(monitor.disk())));
+        data.put("diskio", withoutUtc(SeedRows.diskio(monitor.diskio())));
+        data.put("networkio", withoutUtc(SeedRows.networkio(monitor.networkio())));
         return data;
     }
 
@@ -259,9 +261,9 @@ public class ReportingImpl implements Reporting {
     /** The node's address as the server should see it: the first IPv4 address of a physical NIC. */
     private String primaryIp() {
         try {
-            for (Object nic : monitor.network().values()) {
-                if (nic instanceof Map<?, ?> d && d.get("ip") instanceof String ip && !ip.isEmpty()) {
-                    return ip;
+            for (NetworkFigures.Nic nic : monitor.network().nics().values()) {
+                if (nic.ip() != null && !nic.ip().isEmpty()) {
+                    return nic.ip();
                 }
             }
         } catch (RuntimeException e) {

@@ -12,6 +12,7 @@ import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.armada.monitor.NetworkFigures.Nic;
 import oshi.hardware.GraphicsCard;
 import oshi.hardware.HWDiskStore;
 import oshi.hardware.HWPartition;
@@ -35,7 +36,7 @@ final class SlowFigures {
 
     private final Cached<List<FsFigure>> fsCache = new Cached<>(1_000, this::readFileSystems);
     private final Cached<List<DiskFigure>> diskCache = new Cached<>(1_000, this::readDisks);
-    private final Cached<Map<String, NicConfig>> networkCache = new Cached<>(2_000, this::readNetwork);
+    private final Cached<Map<String, Nic>> networkCache = new Cached<>(2_000, this::readNetwork);
     private final Cached<Integer> vmCache = new Cached<>(2_000, () -> ProcFiles.countQemuProcesses(Path.of("/proc")));
     private final Cached<Map<String, String>> serviceCache;
     private final Cached<Boolean> cpuvtCache = new Cached<>(30_000, this::readCpuvt);
@@ -52,11 +53,6 @@ final class SlowFigures {
     /** A disk's cumulative counters, with its partitions' bytes. */
     record DiskFigure(String name, long readBytes, long writeBytes, long reads, long writes, long ioMillis,
             Map<String, long[]> partitions) {
-    }
-
-    /** The configuration of one physical NIC; {@code speed} in Mb/s, {@code up} whether the link is up. */
-    record NicConfig(String ip, String mac, String mask, String gateway, String dns1, String dns2, long speed,
-            boolean up) {
     }
 
     /** The machine's models, each with its count. */
@@ -81,7 +77,7 @@ final class SlowFigures {
     }
 
     /** Physical NICs by name, in OSHI's order. */
-    Map<String, NicConfig> network() {
+    Map<String, Nic> network() {
         return networkCache.get();
     }
 
@@ -153,14 +149,14 @@ final class SlowFigures {
         return out;
     }
 
-    private Map<String, NicConfig> readNetwork() {
+    private Map<String, Nic> readNetwork() {
         Figures f = sampler.figures();
-        Map<String, NicConfig> m = new LinkedHashMap<>();
+        Map<String, Nic> m = new LinkedHashMap<>();
         for (NetworkIF n : f.physicalNics()) {
             Map<String, String> ifcfg = Ifcfg.read(networkScripts, n.getName());
             String[] ips = n.getIPv4addr();
             Short[] masks = n.getSubnetMasks();
-            m.put(n.getName(), new NicConfig(ips.length > 0 ? ips[0] : "", n.getMacaddr(),
+            m.put(n.getName(), new Nic(ips.length > 0 ? ips[0] : "", n.getMacaddr(),
                     masks.length > 0 && masks[0] != null ? Ifcfg.prefixToMask(masks[0]) : "",
                     ifcfg.getOrDefault("GATEWAY", ""), ifcfg.getOrDefault("DNS1", ""), ifcfg.getOrDefault("DNS2", ""),
                     n.getSpeed() > 0 ? n.getSpeed() / 1_000_000L : 0L, n.isConnectorPresent()));
@@ -217,7 +213,7 @@ final class SlowFigures {
     /** The node's address as the server should see it: the first IPv4 address of a physical NIC. */
     String primaryIp() {
         try {
-            for (NicConfig nic : networkCache.get().values()) {
+            for (Nic nic : networkCache.get().values()) {
                 if (nic.ip() != null && !nic.ip().isEmpty()) {
                     return nic.ip();
                 }

@@ -94,7 +94,7 @@ public class MonitorResource {
     @GET
     @Path("cpu")
     public Envelopes.Monitor cpu() {
-        return ok(monitor.cpu());
+        return ok(SeedRows.cpu(monitor.cpu()));
     }
 
     @POST
@@ -106,7 +106,7 @@ public class MonitorResource {
     @GET
     @Path("cpuvt")
     public Envelopes.Monitor cpuvt() {
-        return ok(monitor.cpuvt());
+        return ok(SeedRows.cpuvt(monitor.cpuvt()));
     }
 
     @POST
@@ -118,7 +118,7 @@ public class MonitorResource {
     @GET
     @Path("memory")
     public Envelopes.Monitor memory() {
-        return ok(monitor.memory());
+        return ok(SeedRows.memory(monitor.memory()));
     }
 
     @POST
@@ -130,7 +130,7 @@ public class MonitorResource {
     @GET
     @Path("disk")
     public Envelopes.Monitor disk() {
-        return ok(monitor.disk());
+        return ok(SeedRows.disk(monitor.disk()));
     }
 
     @POST
@@ -142,7 +142,7 @@ public class MonitorResource {
     @GET
     @Path("diskio")
     public Envelopes.Monitor diskio() {
-        return ok(monitor.diskio());
+        return ok(SeedRows.diskio(monitor.diskio()));
     }
 
     @POST
@@ -154,7 +154,7 @@ public class MonitorResource {
     @GET
     @Path("network")
     public Envelopes.Monitor network() {
-        return ok(monitor.network());
+        return ok(SeedRows.network(monitor.network()));
     }
 
     @POST
@@ -166,7 +166,7 @@ public class MonitorResource {
     @GET
     @Path("networkio")
     public Envelopes.Monitor networkio() {
-        return ok(monitor.networkio());
+        return ok(SeedRows.networkio(monitor.networkio()));
     }
 
     @POST
@@ -178,7 +178,7 @@ public class MonitorResource {
     @GET
     @Path("vm")
     public Envelopes.Monitor vm() {
-        return ok(monitor.vm());
+        return ok(SeedRows.vm(monitor.vm()));
     }
 
     @POST
@@ -190,7 +190,7 @@ public class MonitorResource {
     @GET
     @Path("hardware")
     public Envelopes.Monitor hardware() {
-        return ok(monitor.hardware());
+        return ok(SeedRows.hardware(monitor.hardware()));
     }
 
     @POST
@@ -202,7 +202,7 @@ public class MonitorResource {
     @GET
     @Path("service")
     public Envelopes.Monitor service() {
-        return ok(monitor.service());
+        return ok(SeedRows.service(monitor.service()));
     }
 
     @POST
@@ -218,7 +218,7 @@ public class MonitorResource {
     @POST
     @Path("port_status")
     public Envelopes.Monitor portStatus(Requests.Ports body) {
-        return ok(monitor.portStatus(body == null ? null : body.ports()));
+        return ok(SeedRows.portStatus(monitor.portStatus(body == null ? null : body.ports())));
     }
 
     /** GET: {@code ?ports=...}, or the same JSON body as POST (read here: a GET often has no Content-Type). */
@@ -226,7 +226,7 @@ public class MonitorResource {
     @Path("port_status")
     public Envelopes.Monitor portStatusGet(@QueryParam("ports") String ports, String body) {
         if (ports != null) {
-            return ok(monitor.portStatus(ports));
+            return ok(SeedRows.portStatus(monitor.portStatus(ports)));
         }
         return portStatus(readJson(body, Requests.Ports.class));
     }
@@ -237,7 +237,7 @@ public class MonitorResource {
         if (body == null || body.statis_period() == null) {
             throw ApiException.badRequest("statis_period is required");
         }
-        Map<String, Object> data = monitor.resourceStatis(body.statis_period());
+        Map<String, Object> data = SeedRows.resourceStatis(monitor.resourceStatis(body.statis_period()));
         echo(data, "node_name", body.node_name());
         echo(data, "node_uuid", body.node_uuid());
         echo(data, "node_ip", body.node_ip());
@@ -257,7 +257,7 @@ public class MonitorResource {
         } catch (NumberFormatException e) {
             throw ApiException.badRequest("statis_period must be an integer");
         }
-        return ok(monitor.resourceStatis(p));
+        return ok(SeedRows.resourceStatis(monitor.resourceStatis(p)));
     }
 
     /** A JSON body of a GET, with the same strictness as core's reader; none is null. */

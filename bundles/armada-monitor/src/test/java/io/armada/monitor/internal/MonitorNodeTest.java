@@ -26,6 +26,7 @@ import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
 
 import io.armada.monitor.ReportingState;
+import io.armada.monitor.rest.SeedRows;
 
 /**
  * The monitor on this very machine: its figures against independent readers (/proc/meminfo, /proc/cpuinfo,
@@ -84,7 +85,7 @@ public class MonitorNodeTest {
     @Test
     public void memoryTotalIsWhatProcMeminfoSays() throws IOException {
         Map<String, Long> meminfo = keyedKib(Path.of("/proc/meminfo"));
-        Map<String, Object> m = node.memory();
+        Map<String, Object> m = SeedRows.memory(node.memory());
         assertEquals(meminfo.get("MemTotal") * 1024, ((Number) m.get("total")).longValue());
         long available = ((Number) m.get("available")).longValue();
         long theirs = meminfo.get("MemAvailable") * 1024;
@@ -98,7 +99,7 @@ public class MonitorNodeTest {
     public void cpuCountIsTheNumberOfProcessorsInProcCpuinfo() throws IOException {
         long processors = Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
                 .filter(l -> l.startsWith("processor")).count();
-        Map<String, Object> cpu = node.cpu();
+        Map<String, Object> cpu = SeedRows.cpu(node.cpu());
         assertEquals(processors, ((Number) cpu.get("numbers")).longValue());
         double u = ((Number) cpu.get("utilization")).doubleValue();
         assertTrue(String.valueOf(u), u >= 0 && u <= 100);
@@ -107,7 +108,7 @@ public class MonitorNodeTest {
     @Test
     @SuppressWarnings("unchecked")
     public void diskSizesAreWhatStatvfsSays() throws IOException {
-        Map<String, Object> disk = node.disk();
+        Map<String, Object> disk = SeedRows.disk(node.disk());
         Map<String, Object> root = (Map<String, Object>) disk.get("/");
         assertTrue(disk.toString(), root != null);
         java.nio.file.FileStore store = Files.getFileStore(Path.of("/"));
@@ -134,8 +135,8 @@ public class MonitorNodeTest {
                 physical.add(name);
             }
         }
-        Map<String, Object> io = node.networkio();
-        Map<String, Object> net = node.network();
+        Map<String, Object> io = SeedRows.networkio(node.networkio());
+        Map<String, Object> net = SeedRows.network(node.network());
         assertFalse("lo is not physical", io.containsKey("lo"));
         assertFalse(net.containsKey("lo"));
         int checked = 0;
@@ -201,7 +202,7 @@ public class MonitorNodeTest {
     @Test
     @SuppressWarnings("unchecked")
     public void diskIoIsWhatProcDiskstatsSays() throws IOException {
-        Map<String, Object> io = node.diskio();
+        Map<String, Object> io = SeedRows.diskio(node.diskio());
         int disks = 0;
         int checked = 0;
         for (String line : Files.readAllLines(Path.of("/proc/diskstats"))) {
@@ -229,19 +230,19 @@ public class MonitorNodeTest {
 
     @Test
     public void vmHardwareServiceAndResourceAnswer() {
-        assertEquals(0, ((Number) node.vm().get("numbers")).intValue());
-        Map<String, Object> hw = node.hardware();
+        assertEquals(0, ((Number) SeedRows.vm(node.vm()).get("numbers")).intValue());
+        Map<String, Object> hw = SeedRows.hardware(node.hardware());
         assertTrue(hw.get("server_version") instanceof String);
         assertFalse(((String) hw.get("server_version")).isEmpty());
         assertTrue(hw.get("cpu") instanceof Map && !((Map<?, ?>) hw.get("cpu")).isEmpty());
         assertTrue(hw.get("disk") instanceof Map && hw.get("gfxcard") instanceof Map && hw.get("memory") instanceof Map);
-        Map<String, Object> svc = node.service();
+        Map<String, Object> svc = SeedRows.service(node.service());
         assertEquals("not found", svc.get("libvirtd")); // no systemd as init here
         assertEquals("not found", svc.get("sshd"));
-        Map<String, Object> cpuvt = node.cpuvt();
+        Map<String, Object> cpuvt = SeedRows.cpuvt(node.cpuvt());
         assertEquals(false, cpuvt.get("cpuvt"));
         assertEquals(SlowFigures.hostname(), cpuvt.get("hostname"));
-        Map<String, Object> all = node.resource();
+        Map<String, Object> all = SeedRows.resource(node.resource());
         for (String k : new String[] {"cpu", "cpuvt", "memory", "disk", "diskio", "network", "networkio", "vm",
                 "service", "utc"}) {
             assertTrue(k, all.containsKey(k));
@@ -254,7 +255,7 @@ public class MonitorNodeTest {
         for (int p : new int[] {0, 1, 61, -5, Integer.MAX_VALUE}) {
             assertEquals(88888, TestSupport.code(() -> node.resourceStatis(p)));
         }
-        Map<String, Object> d = node.resourceStatis(2);
+        Map<String, Object> d = SeedRows.resourceStatis(node.resourceStatis(2));
         assertTrue(((String) d.get("cpu_util")).matches("\\d+\\.\\d\\d"));
         assertTrue(((String) d.get("memory_util")).matches("\\d+\\.\\d\\d"));
         Map<String, Object> root = (Map<String, Object>) ((Map<String, Object>) d.get("disk_util")).get("/");
@@ -267,7 +268,7 @@ public class MonitorNodeTest {
             assertTrue(n.get("read_bytes_avg") instanceof Long && n.get("write_bytes_max") instanceof Long);
             assertTrue(n.get("ip") instanceof String);
         }
-        Map<String, Object> longest = node.resourceStatis(60);
+        Map<String, Object> longest = SeedRows.resourceStatis(node.resourceStatis(60));
         assertEquals(List.of("cpu_util", "disk_util", "memory_util", "nic_util", "utc"), List.copyOf(longest.keySet()));
         assertTrue(((String) longest.get("cpu_util")).matches("\\d+\\.\\d\\d"));
     }
@@ -283,7 +284,7 @@ public class MonitorNodeTest {
                     open.add(new Socket(InetAddress.getLoopbackAddress(), port));
                     open.add(server.accept());
                 }
-                Map<String, Object> status = node.portStatus(port + ",1");
+                Map<String, Object> status = SeedRows.portStatus(node.portStatus(port + ",1"));
                 assertEquals(Boolean.TRUE, status.get(Integer.toString(port)));
                 assertEquals(Boolean.FALSE, status.get("1"));
             } finally {
@@ -299,7 +300,7 @@ public class MonitorNodeTest {
     @Test
     public void metricsUseNodeExporterNames() throws IOException {
         String text = node.metrics();
-        int cpus = ((Number) node.cpu().get("numbers")).intValue();
+        int cpus = ((Number) SeedRows.cpu(node.cpu()).get("numbers")).intValue();
         assertEquals(cpus * 8L, text.lines().filter(l -> l.startsWith("node_cpu_seconds_total{")).count());
         long memTotal = keyedKib(Path.of("/proc/meminfo")).get("MemTotal") * 1024;
         assertTrue(text, text.contains("\nnode_memory_MemTotal_bytes " + memTotal + "\n"));
