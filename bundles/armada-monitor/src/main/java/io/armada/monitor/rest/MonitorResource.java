@@ -1,14 +1,19 @@
 package io.armada.monitor.rest;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import javax.servlet.http.HttpServletRequest;
 import javax.ws.rs.GET;
+import javax.ws.rs.HeaderParam;
 import javax.ws.rs.POST;
 import javax.ws.rs.Path;
 import javax.ws.rs.Produces;
 import javax.ws.rs.QueryParam;
 import javax.ws.rs.core.Context;
+import javax.ws.rs.core.HttpHeaders;
 import javax.ws.rs.core.MediaType;
 
 import org.osgi.service.component.ComponentServiceObjects;
@@ -28,6 +33,7 @@ import io.armada.core.ArmadaArea;
 import io.armada.core.ArmadaJaxrs;
 import io.armada.core.Dialect;
 import io.armada.core.Envelopes;
+import io.armada.core.ErrorKind;
 import io.armada.core.Json;
 import io.armada.core.WireDialect;
 import io.armada.monitor.IpSettings;
@@ -221,14 +227,18 @@ public class MonitorResource {
         return ok(SeedRows.portStatus(monitor.portStatus(body == null ? null : body.ports())));
     }
 
-    /** GET: {@code ?ports=...}, or the same JSON body as POST (read here: a GET often has no Content-Type). */
+    /**
+     * GET: {@code ?ports=...}, or the same JSON body as POST (read here: a GET often has no Content-Type), with the
+     * same 1 MiB limit as every other body.
+     */
     @GET
     @Path("port_status")
-    public Envelopes.Monitor portStatusGet(@QueryParam("ports") String ports, String body) {
+    public Envelopes.Monitor portStatusGet(@QueryParam("ports") String ports,
+            @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength, InputStream body) {
         if (ports != null) {
             return ok(SeedRows.portStatus(monitor.portStatus(ports)));
         }
-        return portStatus(readJson(body, Requests.Ports.class));
+        return portStatus(readJson(body, contentLength, Requests.Ports.class));
     }
 
     @POST
@@ -247,9 +257,10 @@ public class MonitorResource {
     /** GET: {@code ?statis_period=N}, or the same JSON body as POST. */
     @GET
     @Path("resource_statis")
-    public Envelopes.Monitor resourceStatisGet(@QueryParam("statis_period") String period, String body) {
+    public Envelopes.Monitor resourceStatisGet(@QueryParam("statis_period") String period,
+            @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength, InputStream body) {
         if (period == null) {
-            return resourceStatis(readJson(body, Requests.Statis.class));
+            return resourceStatis(readJson(body, contentLength, Requests.Statis.class));
         }
         int p;
         try {
@@ -260,16 +271,46 @@ public class MonitorResource {
         return ok(SeedRows.resourceStatis(monitor.resourceStatis(p)));
     }
 
-    /** A JSON body of a GET, with the same strictness as core's reader; none is null. */
-    static <T> T readJson(String body, Class<T> type) {
-        if (body == null || body.isBlank()) {
+    /**
+     * A JSON body of a GET, with the same limit ({@link ArmadaJaxrs#MAX_JSON_BYTES}: a declared length over it is
+     * refused before a byte is read, and no more than it is ever read) and strictness as core's reader; none is null.
+     */
+    static <T> T readJson(InputStream body, String contentLength, Class<T> type) {
+        long limit = ArmadaJaxrs.MAX_JSON_BYTES;
+        if (contentLength != null) {
+            try {
+                if (Long.parseLong(contentLength.trim()) > limit) {
+                    throw tooLarge(limit);
+                }
+            } catch (NumberFormatException ignored) {
+                // the container refuses a malformed Content-Length itself; the bounded read still holds
+            }
+        }
+        if (body == null) {
+            return null;
+        }
+        byte[] bytes;
+        try {
+            bytes = body.readNBytes((int) limit + 1);
+        } catch (IOException e) {
+            throw ApiException.badRequest("could not read the request body");
+        }
+        if (bytes.length > limit) {
+            throw tooLarge(limit);
+        }
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        if (text.isBlank()) {
             return null;
         }
         try {
-            return JSON.readValue(body, type);
+            return JSON.readValue(text, type);
         } catch (JsonProcessingException e) {
             throw ApiException.badRequest(Json.describe(e));
         }
+    }
+
+    private static ApiException tooLarge(long limit) {
+        return new ApiException(ErrorKind.TOO_LARGE, "request body over the limit of " + limit + " bytes");
     }
 
     private static void echo(Map<String, Object> data, String key, Object value) {
