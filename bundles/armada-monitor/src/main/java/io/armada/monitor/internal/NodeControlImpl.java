@@ -364,10 +364,10 @@ public class NodeControlImpl implements NodeControl {
                     Dialect.monitorText(Dialect.MONITOR_SYSTEM_ERROR), null, null);
         }
         if (!ok) {
-            LOG.info("verify_password for {} from {}: wrong", u, source);
+            LOG.debug("verify_password for {} from {}: wrong", u, source);
             throw Codes.refuse(Codes.VERIFY_PASSWORD_ERROR, "wrong user or password");
         }
-        LOG.info("verify_password for {} from {}: right", u, source);
+        LOG.debug("verify_password for {} from {}: right", u, source);
     }
 
     List<Path> deletionRoots() {

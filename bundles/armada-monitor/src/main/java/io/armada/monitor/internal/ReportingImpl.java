@@ -141,7 +141,7 @@ public class ReportingImpl implements Reporting {
             throw ApiException.badRequest("addr or node_uuid is required");
         }
         if (addr != null && !validUrl(addr)) {
-            throw ApiException.badRequest("addr must be an absolute http or https URL");
+            throw ApiException.badRequest("addr must be an absolute http or https URL without user information");
         }
         if (nodeUuid != null && !NODE_UUID.matcher(nodeUuid).matches()) {
             throw ApiException.badRequest("node_uuid must be 1 to 128 letters, digits, '.', '_', ':' or '-'");
@@ -149,16 +149,35 @@ public class ReportingImpl implements Reporting {
         NodeState.Values v = nodeState.get();
         nodeState.set(new NodeState.Values(nodeUuid == null ? v.nodeUuid() : nodeUuid,
                 addr == null ? v.addr() : addr.trim(), v.paused()));
-        LOG.info("Reporting target set to {}", target());
+        LOG.info("Reporting target set to {}", shown(target()));
     }
 
+    /** An absolute http(s) URL with a host and no user information (credentials in a URL end up in logs). */
     static boolean validUrl(String addr) {
         try {
             URI u = URI.create(addr.trim());
             String s = u.getScheme() == null ? "" : u.getScheme().toLowerCase(Locale.ROOT);
-            return (s.equals("http") || s.equals("https")) && u.getHost() != null && addr.length() <= 2048;
+            return (s.equals("http") || s.equals("https")) && u.getHost() != null && u.getRawUserInfo() == null
+                    && addr.length() <= 2048;
         } catch (IllegalArgumentException e) {
             return false;
+        }
+    }
+
+    /** A target as the log shows it: scheme, host, port and path; never user information, query or fragment. */
+    static String shown(String target) {
+        if (target == null) {
+            return null;
+        }
+        try {
+            URI u = URI.create(target.trim());
+            if (u.getHost() == null) {
+                return "(an address that is not a URL)";
+            }
+            return u.getScheme() + "://" + u.getHost() + (u.getPort() >= 0 ? ":" + u.getPort() : "")
+                    + (u.getRawPath() == null ? "" : u.getRawPath());
+        } catch (IllegalArgumentException e) {
+            return "(an address that is not a URL)";
         }
     }
 
@@ -170,7 +189,7 @@ public class ReportingImpl implements Reporting {
             return;
         }
         if (inFlight != null && !inFlight.isDone()) {
-            LOG.debug("Previous report to {} still in flight; skipping this round", target);
+            LOG.debug("Previous report to {} still in flight; skipping this round", shown(target));
             return;
         }
         Map<String, Object> resource;
@@ -195,7 +214,7 @@ public class ReportingImpl implements Reporting {
                 lastSuccessUtc = MonitorSettings.utc();
                 if (failing) {
                     failing = false;
-                    LOG.info("Reporting to {} works again", target);
+                    LOG.info("Reporting to {} works again", shown(target));
                 }
             } else {
                 failed.incrementAndGet();
@@ -203,9 +222,9 @@ public class ReportingImpl implements Reporting {
                 lastError = why;
                 if (!failing) {
                     failing = true;
-                    LOG.warn("Report to {} failed ({}); retrying every {} s", target, why, intervalSeconds);
+                    LOG.warn("Report to {} failed ({}); retrying every {} s", shown(target), why, intervalSeconds);
                 } else {
-                    LOG.debug("Report to {} failed again: {}", target, why);
+                    LOG.debug("Report to {} failed again: {}", shown(target), why);
                 }
             }
             return null;

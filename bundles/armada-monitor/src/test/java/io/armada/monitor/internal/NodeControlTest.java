@@ -226,4 +226,14 @@ public class NodeControlTest {
         assertTrue(l.tryAcquire("late", 7000)); // the old ones expired and were dropped
         assertTrue(l.size() < RateLimiter.MAX_KEYS);
     }
+
+    @Test
+    public void passwordChecksAreNotLoggedAtInfo() throws IOException {
+        NodeControlImpl c = control(Map.of());
+        String log = TestSupport.logOf(() -> {
+            c.verifyPassword("alice", "s3cret", "10.9.8.7");
+            assertEquals(40312, TestSupport.code(() -> c.verifyPassword("alice", "wrong", "10.9.8.7")));
+        });
+        assertFalse(log, log.contains("alice") || log.contains("10.9.8.7"));
+    }
 }

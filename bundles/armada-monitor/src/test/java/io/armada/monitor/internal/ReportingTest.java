@@ -1,6 +1,7 @@
 package io.armada.monitor.internal;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertTrue;
@@ -193,5 +194,19 @@ public class ReportingTest {
                 assertTrue(expected.getMessage().contains("ports.range"));
             }
         }
+    }
+
+    @Test
+    public void aTimerHandlerAddressWithCredentialsIsRefusedAndNoAddressIsLoggedWithItsQuery() throws IOException {
+        node = node("", new FleetStub());
+        String log = TestSupport.logOf(() -> {
+            assertEquals(88888, TestSupport.code(() -> node.update("http://ops:s3cret@127.0.0.1:1/reports", null)));
+            assertEquals(88888, TestSupport.code(() -> node.update("https://s3cret@127.0.0.1:1/reports", null)));
+            node.update("http://127.0.0.1:1/reports?key=s3cret", null);
+        });
+        assertTrue(log, log.contains("http://127.0.0.1:1/reports"));
+        assertFalse(log, log.contains("s3cret"));
+        assertEquals("http://127.0.0.1:1/reports?key=s3cret", node.state().target());
+        assertEquals("http://h:8/p", ReportingImpl.shown("http://u:p@h:8/p?q=1#f"));
     }
 }
