@@ -43,7 +43,6 @@ public class ReportingImpl implements Reporting {
     private static final Pattern NODE_UUID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
 
     private final MonitorService monitor;
-    private final MonitorThread thread;
     private final NodeState nodeState;
     private final ComponentServiceObjects<FleetClient> fleetObjects;
     private final String serverUrl;
@@ -76,7 +75,6 @@ public class ReportingImpl implements Reporting {
                     + config.report_interval_seconds());
         }
         this.monitor = monitor;
-        this.thread = thread;
         this.nodeState = new NodeState(dataFolder.resolve("monitor"));
         this.fleetObjects = fleetObjects;
         this.serverUrl = serverUrl == null ? "" : serverUrl.trim();

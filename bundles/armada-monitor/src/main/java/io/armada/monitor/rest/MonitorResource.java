@@ -1,8 +1,6 @@
 package io.armada.monitor.rest;
 
-import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import javax.servlet.http.HttpServletRequest;
@@ -25,16 +23,11 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtensionSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.armada.core.ApiException;
 import io.armada.core.ArmadaArea;
 import io.armada.core.ArmadaJaxrs;
 import io.armada.core.Dialect;
 import io.armada.core.Envelopes;
-import io.armada.core.ErrorKind;
-import io.armada.core.Json;
 import io.armada.core.WireDialect;
 import io.armada.monitor.IpSettings;
 import io.armada.monitor.MonitorService;
@@ -56,7 +49,6 @@ import io.armada.monitor.NodeControl;
 @Produces(MediaType.APPLICATION_JSON)
 public class MonitorResource {
     public static final String PATH = "/api/v1/monitor";
-    private static final ObjectMapper JSON = Json.newMapper();
 
     private final MonitorService monitor;
     private final ComponentServiceObjects<NodeControl> controlObjects;
@@ -238,7 +230,7 @@ public class MonitorResource {
         if (ports != null) {
             return ok(SeedRows.portStatus(monitor.portStatus(ports)));
         }
-        return portStatus(readJson(body, contentLength, Requests.Ports.class));
+        return portStatus(GetBody.read(body, contentLength, Requests.Ports.class));
     }
 
     @POST
@@ -260,7 +252,7 @@ public class MonitorResource {
     public Envelopes.Monitor resourceStatisGet(@QueryParam("statis_period") String period,
             @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength, InputStream body) {
         if (period == null) {
-            return resourceStatis(readJson(body, contentLength, Requests.Statis.class));
+            return resourceStatis(GetBody.read(body, contentLength, Requests.Statis.class));
         }
         int p;
         try {
@@ -269,48 +261,6 @@ public class MonitorResource {
             throw ApiException.badRequest("statis_period must be an integer");
         }
         return ok(SeedRows.resourceStatis(monitor.resourceStatis(p)));
-    }
-
-    /**
-     * A JSON body of a GET, with the same limit ({@link ArmadaJaxrs#MAX_JSON_BYTES}: a declared length over it is
-     * refused before a byte is read, and no more than it is ever read) and strictness as core's reader; none is null.
-     */
-    static <T> T readJson(InputStream body, String contentLength, Class<T> type) {
-        long limit = ArmadaJaxrs.MAX_JSON_BYTES;
-        if (contentLength != null) {
-            try {
-                if (Long.parseLong(contentLength.trim()) > limit) {
-                    throw tooLarge(limit);
-                }
-            } catch (NumberFormatException ignored) {
-                // the container refuses a malformed Content-Length itself; the bounded read still holds
-            }
-        }
-        if (body == null) {
-            return null;
-        }
-        byte[] bytes;
-        try {
-            bytes = body.readNBytes((int) limit + 1);
-        } catch (IOException e) {
-            throw ApiException.badRequest("could not read the request body");
-        }
-        if (bytes.length > limit) {
-            throw tooLarge(limit);
-        }
-        String text = new String(bytes, StandardCharsets.UTF_8);
-        if (text.isBlank()) {
-            return null;
-        }
-        try {
-            return JSON.readValue(text, type);
-        } catch (JsonProcessingException e) {
-            throw ApiException.badRequest(Json.describe(e));
-        }
-    }
-
-    private static ApiException tooLarge(long limit) {
-        return new ApiException(ErrorKind.TOO_LARGE, "request body over the limit of " + limit + " bytes");
     }
 
     private static void echo(Map<String, Object> data, String key, Object value) {
