@@ -6,107 +6,109 @@ import java.util.Map;
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
- * The figures of this node (seed 003 query routes, SPEC §6), read through OSHI and the monitor's own sampler. Every
- * map is a fresh, mutable copy in the seed's shape: fixed keys such as {@code utc} (epoch seconds) mixed with dynamic
- * keys (mount points, NIC names, disk names).
+ * The figures of this node (seed 003 query routes, SPEC §6), read through OSHI and the monitor's own sampler, as
+ * typed records. The REST routes shape them into the seed's JSON (fixed keys such as {@code utc}, epoch seconds,
+ * beside dynamic keys: mount points, NIC names, disk names); the records' Javadoc names the seed's keys.
  *
- * @since 1.0
+ * @since 1.0 (typed answers since 2.0)
  */
 @ProviderType
 public interface MonitorService {
 
     /**
-     * {@code numbers} (logical CPUs), {@code utilization} (percent over the last sampling interval), {@code utc}.
+     * Logical CPUs and their utilisation over the last sampling interval.
      *
      * @throws io.armada.core.ApiException code 40001 when the figures cannot be read
-     * @since 1.0
+     * @since 2.0
      */
-    Map<String, Object> cpu();
+    CpuFigures cpu();
 
     /**
-     * {@code cpuvt}: true when the CPU has vmx/svm, a kvm module is loaded and libvirtd runs; {@code hostname}.
+     * Whether this node can run virtual machines; its hostname.
      *
      * @throws io.armada.core.ApiException code 40002 when the figures cannot be read
-     * @since 1.0
+     * @since 2.0
      */
-    Map<String, Object> cpuvt();
+    CpuvtFigures cpuvt();
 
     /**
-     * {@code total}, {@code available} (bytes), {@code utilization} (percent), {@code utc}.
+     * Total and available memory.
      *
      * @throws io.armada.core.ApiException code 40101 when the figures cannot be read
-     * @since 1.0
+     * @since 2.0
      */
-    Map<String, Object> memory();
+    MemoryFigures memory();
 
     /**
-     * Per mount point of a real file system: {@code type} (0 non-rotational, 1 rotational), {@code total},
-     * {@code used}, {@code free} (bytes), {@code utilization} (percent); plus {@code utc}.
+     * The real file systems by mount point.
      *
      * @throws io.armada.core.ApiException code 40201 when the figures cannot be read
-     * @since 1.0
+     * @since 2.0
      */
-    Map<String, Object> disk();
+    DiskFigures disk();
 
     /**
-     * Per disk and partition: cumulative {@code read_bytes}, {@code write_bytes}; plus {@code utc}.
+     * Cumulative bytes per disk and partition.
      *
      * @throws io.armada.core.ApiException code 40202 when the figures cannot be read
-     * @since 1.0
+     * @since 2.0
      */
-    Map<String, Object> diskio();
+    DiskIoFigures diskio();
 
     /**
-     * Per physical NIC: {@code ip}, {@code mask}, {@code mac}, {@code gateway}, {@code dns1}, {@code dns2},
-     * {@code speed} (Mb/s), {@code stat} (link up); plus {@code utc}.
+     * The physical NICs' configuration.
      *
      * @throws io.armada.core.ApiException code 40301 when the figures cannot be read
-     * @since 1.0
+     * @since 2.0
      */
-    Map<String, Object> network();
+    NetworkFigures network();
 
     /**
-     * Per physical NIC: cumulative {@code bytes_recv} (received) and {@code bytes_send} (sent); plus {@code utc}.
+     * Drops the cached NIC configuration, so the next {@link #network()} reads it again (after an IP change).
+     *
+     * @since 1.1
+     */
+    void networkChanged();
+
+    /**
+     * Cumulative bytes per physical NIC.
      *
      * @throws io.armada.core.ApiException code 40302 when the figures cannot be read
-     * @since 1.0
+     * @since 2.0
      */
-    Map<String, Object> networkio();
+    NetworkIoFigures networkio();
 
     /**
-     * {@code numbers}: running qemu-kvm / qemu-system-* processes; {@code utc}.
+     * Running virtual machines.
      *
      * @throws io.armada.core.ApiException code 40502 when the figures cannot be read
-     * @since 1.0
+     * @since 2.0
      */
-    Map<String, Object> vm();
+    VmFigures vm();
 
     /**
-     * {@code server_version} and model → count maps {@code cpu}, {@code disk}, {@code gfxcard}, {@code memory};
-     * {@code utc}.
+     * The operating system and the machine's models.
      *
      * @throws io.armada.core.ApiException code 40401 when the figures cannot be read
-     * @since 1.0
+     * @since 2.0
      */
-    Map<String, Object> hardware();
+    HardwareFigures hardware();
 
     /**
-     * For each configured service its systemd state ({@code running}, {@code exited}, ...) or {@code not found};
-     * {@code utc}.
+     * The configured systemd services and their states.
      *
      * @throws io.armada.core.ApiException code 40501 when the states cannot be read
-     * @since 1.0
+     * @since 2.0
      */
-    Map<String, Object> service();
+    ServiceFigures service();
 
     /**
-     * All of the above but hardware, in one object: {@code cpu, cpuvt, memory, disk, diskio, network, networkio, vm,
-     * service} and {@code utc}. Read at most once a second: callers within that second get the same (unmodifiable
-     * in use) map object, so a caller may key work it derives from the figures on the object's identity.
+     * All of the above but hardware, in one record. Read at most once a second: callers within that second get the
+     * same record, so a caller may key work it derives from the figures on the record's identity.
      *
-     * @since 1.0
+     * @since 2.0
      */
-    Map<String, Object> resource();
+    ResourceFigures resource();
 
     /**
      * Number of ESTABLISHED TCP connections (IPv4 and IPv6) whose local port is each of {@code ports}.
@@ -118,24 +120,24 @@ public interface MonitorService {
     Map<Integer, Integer> establishedConnections(Collection<Integer> ports);
 
     /**
-     * The seed's {@code port_status}: per port (as a string key) {@code true} when at least 4 ESTABLISHED TCP
-     * connections have it as their local port (a SPICE session opens four channels or more).
+     * The seed's {@code port_status}: per port {@code true} when at least 4 ESTABLISHED TCP connections have it as
+     * their local port (a SPICE session opens four channels or more).
      *
      * @param ports comma-separated port numbers, e.g. {@code "55460,5905"}
+     * @return port → in use, in the order given
      * @throws io.armada.core.ApiException 88888 when ports is missing or not a list of port numbers
-     * @since 1.0
+     * @since 2.0
      */
-    Map<String, Object> portStatus(String ports);
+    Map<Integer, Boolean> portStatus(String ports);
 
     /**
-     * Averages over the last {@code statisPeriod} one-second samples: {@code cpu_util}, {@code memory_util}
-     * (strings with two decimals), {@code disk_util} (latest), {@code nic_util} (bytes per second), {@code utc}.
+     * Averages over the last {@code statisPeriod} one-second samples.
      *
      * @param statisPeriod 2..60
      * @throws io.armada.core.ApiException 88888 when statisPeriod is outside 2..60
-     * @since 1.0
+     * @since 2.0
      */
-    Map<String, Object> resourceStatis(int statisPeriod);
+    ResourceStatis resourceStatis(int statisPeriod);
 
     /**
      * The node's figures in the Prometheus text exposition format (version 0.0.4), with node_exporter's metric

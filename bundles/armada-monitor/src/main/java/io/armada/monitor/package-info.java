@@ -2,7 +2,7 @@
  * Armada monitor API (seed 003): the service interfaces and DTOs other bundles and the shell use.
  */
 @Export
-@Version("1.0.0")
+@Version("2.0.0")
 package io.armada.monitor;
 
 import org.osgi.annotation.bundle.Export;

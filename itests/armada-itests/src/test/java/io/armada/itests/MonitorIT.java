@@ -159,8 +159,7 @@ public class MonitorIT extends ArmadaKarafTestSupport {
         for (String route : QUERY_ROUTES) {
             JsonNode get = ok(http().get(BASE + route));
             JsonNode post = ok(http().post(BASE + route, "{}"));
-            assertNotNull(route, get);
-            assertEquals(route, get.isObject(), post.isObject());
+            assertTrue(route + ": " + get, get.isObject() && post.isObject());
             // no body at all works too (curl -X POST)
             ok(http().send("POST", BASE + route, null, null));
         }
@@ -176,6 +175,12 @@ public class MonitorIT extends ArmadaKarafTestSupport {
         assertFalse(disk.has("/proc") || disk.has("/sys") || disk.has("/dev/shm"));
         JsonNode io = ok(http().get(BASE + "networkio"));
         assertFalse(io.has("lo"));
+        int nics = 0;
+        for (String nic : physicalNics()) {
+            assertTrue(nic + " is a physical NIC of this machine: " + io, io.path(nic).path("bytes_recv").isIntegralNumber());
+            nics++;
+        }
+        assertEquals("networkio lists the physical NICs and utc: " + io, nics + 1, io.size());
         JsonNode service = ok(http().get(BASE + "service"));
         assertEquals("not found", service.get("armada-test").asText()); // no systemd as init on this machine
         JsonNode vm = ok(http().get(BASE + "vm"));
@@ -223,6 +228,13 @@ public class MonitorIT extends ArmadaKarafTestSupport {
         assertEquals(88888, code(http().post(BASE + "port_status", "{\"ports\":\"x,y\"}")));
         assertEquals(88888, code(http().post(BASE + "port_status", "{\"ports\":")));
         assertEquals(88888, code(http().send("POST", BASE + "port_status", null, null)));
+        // a GET body over 1 MiB is refused like every other body (these two routes read it whole into memory before)
+        String big = "{\"ports\":\"1\"}" + " ".repeat(2 * 1024 * 1024);
+        for (String route : new String[] {"port_status", "resource_statis"}) {
+            Http.Answer a = http().send("GET", BASE + route, big, null);
+            assertEquals(a.toString(), 88888, code(a));
+            assertTrue(route + ": " + a.body(), a.body().contains("over the limit"));
+        }
     }
 
     @Test
@@ -428,5 +440,25 @@ public class MonitorIT extends ArmadaKarafTestSupport {
         assertTrue(anonymous().get("/health").body().contains("monitor"));
         String body = new String(http().get("/metrics").body().getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8);
         assertTrue(body.contains("node_cpu_seconds_total"));
+    }
+
+    /** This machine's physical NICs: those of /proc/net/dev whose sysfs entry is not under /sys/devices/virtual. */
+    private static List<String> physicalNics() {
+        List<String> out = new ArrayList<>();
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/net/dev"))) {
+                int colon = line.indexOf(':');
+                if (colon > 0 && !line.contains("|")) {
+                    String name = line.substring(0, colon).trim();
+                    Path p = Path.of("/sys/class/net", name);
+                    if (Files.exists(p) && !p.toRealPath().toString().contains("/devices/virtual/")) {
+                        out.add(name);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+        return out;
     }
 }

@@ -1,26 +1,19 @@
 package io.armada.monitor.command;
 
-import java.util.Map;
-
-import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Command;
-import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 
-import io.armada.monitor.MonitorService;
+import io.armada.monitor.CpuFigures;
 
 @Service
 @Command(scope = "monitor", name = "cpu", description = "Logical CPUs and their utilisation over the last second")
-public class CpuCommand implements Action {
-
-    @Reference
-    MonitorService monitor;
+public class CpuCommand extends MonitorCommandSupport {
 
     @Override
     public Object execute() {
-        Map<String, Object> cpu = monitor.cpu();
-        System.out.println("CPUs:        " + cpu.get("numbers"));
-        System.out.println("utilization: " + cpu.get("utilization") + " %");
+        CpuFigures cpu = monitor.cpu();
+        System.out.println("CPUs:        " + cpu.numbers());
+        System.out.println("utilization: " + cpu.utilization() + " %");
         return null;
     }
 }

@@ -3,21 +3,14 @@ package io.armada.monitor.command;
 import java.util.List;
 import java.util.Map;
 
-import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
-import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.table.ShellTable;
 
-import io.armada.monitor.MonitorService;
-
 @Service
 @Command(scope = "monitor", name = "ports", description = "ESTABLISHED TCP connections per local port, and port_status (in use at 4 or more)")
-public class PortsCommand implements Action {
-
-    @Reference
-    MonitorService monitor;
+public class PortsCommand extends MonitorCommandSupport {
 
     @Argument(index = 0, name = "ports", description = "Local TCP port numbers (1-65535)", required = true, multiValued = true)
     List<Integer> ports;

@@ -2,20 +2,14 @@ package io.armada.monitor.command;
 
 import java.time.Instant;
 
-import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Command;
-import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 
-import io.armada.monitor.Reporting;
 import io.armada.monitor.ReportingState;
 
 @Service
 @Command(scope = "monitor", name = "report-status", description = "Where the node reports to, whether it is paused, and how the last reports went")
-public class ReportStatusCommand implements Action {
-
-    @Reference
-    Reporting reporting;
+public class ReportStatusCommand extends MonitorCommandSupport {
 
     @Override
     public Object execute() {

@@ -1,11 +1,25 @@
 package io.armada.monitor.internal;
 
+import java.util.function.Supplier;
+
 import io.armada.core.ApiException;
+import io.armada.core.Dialect;
 import io.armada.core.ErrorKind;
 
-/** The monitor's error codes (originals.md §003.1, {@code common/errcode.py}) beyond the dialect's own. */
+/**
+ * Every monitor error code (originals.md §003.1, {@code common/errcode.py}) beyond the dialect's own 88888/99999:
+ * the figure routes' failures (400xx-405xx, answered as internal errors with the seed's text), IP configuration
+ * and password refusals (403xx), crontab records (406xx) and -1.
+ */
 final class Codes {
     static final int OTHER_ERROR = -1;
+    static final int CPU_FAILED = 40001;
+    static final int CPUVT_FAILED = 40002;
+    static final int MEMORY_FAILED = 40101;
+    static final int DISK_FAILED = 40201;
+    static final int DISKIO_FAILED = 40202;
+    static final int NETWORK_FAILED = 40301;
+    static final int NETWORKIO_FAILED = 40302;
     static final int IP_INFO_PARAM_ERROR = 40303;
     static final int NOT_PHYSICAL_NIC = 40304;
     static final int MAIN_NIC_IP_DEL = 40305;
@@ -16,6 +30,9 @@ final class Codes {
     static final int EXCHANGE_IP_FAILED = 40310;
     static final int IP_CONF_FILE_EXISTS = 40311;
     static final int VERIFY_PASSWORD_ERROR = 40312;
+    static final int HARDWARE_FAILED = 40401;
+    static final int SERVICE_FAILED = 40501;
+    static final int VM_FAILED = 40502;
     static final int CRONTAB_NOT_FOUND = 40601;
     static final int CRONTAB_MULTIPLE = 40602;
     static final int CRONTAB_EXISTS = 40603;
@@ -31,5 +48,38 @@ final class Codes {
     /** An action switched off by configuration: code -1, saying which setting. */
     static ApiException disabled(String action, String setting) {
         return refuse(OTHER_ERROR, action + " is switched off on this node (" + setting + " = false)");
+    }
+
+    /** The seed's text of a figure route's failure code; the dialect's system error text for any other code. */
+    static String failureText(int code) {
+        return switch (code) {
+            case CPU_FAILED -> "获取CPU信息失败";
+            case CPUVT_FAILED -> "获取CPU虚拟化信息失败";
+            case MEMORY_FAILED -> "获取内存信息失败";
+            case DISK_FAILED -> "获取存储信息失败";
+            case DISKIO_FAILED -> "获取磁盘IO信息失败";
+            case NETWORK_FAILED -> "获取网络信息失败";
+            case NETWORKIO_FAILED -> "获取网络IO信息失败";
+            case HARDWARE_FAILED -> "获取机器硬件信息失败";
+            case SERVICE_FAILED -> "获取系统服务信息失败";
+            case VM_FAILED -> "获取虚拟机信息失败";
+            default -> Dialect.monitorText(Dialect.MONITOR_SYSTEM_ERROR);
+        };
+    }
+
+    /** A figure route that could not read the machine: an internal error with the route's own code and text. */
+    static ApiException failure(int code, Throwable cause) {
+        return new ApiException(ErrorKind.INTERNAL, code, failureText(code), null, cause);
+    }
+
+    /** Runs a figure reader; a fault of ours becomes the route's own error code. */
+    static <T> T figure(int code, Supplier<T> reader) {
+        try {
+            return reader.get();
+        } catch (ApiException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw failure(code, e);
+        }
     }
 }

@@ -3,6 +3,9 @@ package io.armada.monitor.internal;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,8 +28,16 @@ final class CommandRunner {
     /** Output kept per run: enough for a crontab or a systemctl answer. */
     static final int MAX_OUTPUT = 256 * 1024;
 
-    /** What a command did. {@code exit} is -1 when it could not start or timed out. */
-    record Result(int exit, String output) {
+    /**
+     * What a command did. {@code exit} is -1 when it could not start or timed out. {@code exact} is false when the
+     * output was cut at {@link #MAX_OUTPUT} or held bytes that are not UTF-8 (replaced in {@code output}): such an
+     * output may be shown, never written back.
+     */
+    record Result(int exit, String output, boolean exact) {
+        Result(int exit, String output) {
+            this(exit, output, true);
+        }
+
         boolean ok() {
             return exit == 0;
         }
@@ -78,7 +89,7 @@ final class CommandRunner {
                 p.destroyForcibly();
                 return new Result(-1, argv.get(0) + " timed out after " + timeout.toSeconds() + " s");
             }
-            return new Result(p.exitValue(), head(out));
+            return head(p.exitValue(), out);
         } catch (IOException e) {
             if (p != null) {
                 p.destroyForcibly();
@@ -94,10 +105,24 @@ final class CommandRunner {
         }
     }
 
-    private static String head(Path file) throws IOException {
+    private static Result head(int exit, Path file) throws IOException {
+        byte[] bytes;
         try (InputStream s = Files.newInputStream(file)) {
-            return new String(s.readNBytes(MAX_OUTPUT), StandardCharsets.UTF_8);
+            bytes = s.readNBytes(MAX_OUTPUT + 1);
         }
+        boolean cut = bytes.length > MAX_OUTPUT;
+        if (cut) {
+            bytes = Arrays.copyOf(bytes, MAX_OUTPUT);
+        }
+        boolean utf8;
+        try {
+            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes));
+            utf8 = true;
+        } catch (CharacterCodingException e) {
+            utf8 = false;
+        }
+        return new Result(exit, new String(bytes, StandardCharsets.UTF_8), !cut && utf8);
     }
 
     private static void deleteQuietly(Path file) {

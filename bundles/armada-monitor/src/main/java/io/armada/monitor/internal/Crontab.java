@@ -26,6 +26,8 @@ final class Crontab {
     static final String TAG = "front_end_controller:";
     private static final Pattern TASK_NAME = Pattern.compile("[A-Za-z0-9]{1,64}");
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    /** Times an edit starts again when the crontab changed under it. */
+    private static final int EDIT_ATTEMPTS = 3;
 
     /** When a job runs. */
     record Schedule(String minute, String hour, String weekly) {
@@ -53,24 +55,26 @@ final class Crontab {
     // ------------------------------------------------------------------ commands
 
     synchronized void setup(String name, Schedule s) {
-        List<String> lines = read();
-        List<String> out = without(lines, name);
-        out.add(line(s, jobCommand, name));
-        write(out);
+        edit(lines -> {
+            List<String> out = without(lines, name);
+            out.add(line(s, jobCommand, name));
+            return out;
+        });
         LOG.info("Crontab shutdown job {} set to {} {} * * {}", name, s.minute(), s.hour(), s.weekly());
     }
 
     synchronized void delete(String name) {
-        List<String> lines = read();
-        if (indexes(lines, name).isEmpty()) {
-            throw Codes.refuse(Codes.CRONTAB_NOT_FOUND, "no crontab job " + name);
-        }
-        write(without(lines, name));
+        edit(lines -> {
+            if (indexes(lines, name).isEmpty()) {
+                throw Codes.refuse(Codes.CRONTAB_NOT_FOUND, "no crontab job " + name);
+            }
+            return without(lines, name);
+        });
         LOG.info("Crontab shutdown job {} deleted", name);
     }
 
     synchronized Schedule select(String name) {
-        List<String> lines = read();
+        List<String> lines = read().lines();
         List<Integer> idx = indexes(lines, name);
         if (idx.isEmpty()) {
             throw Codes.refuse(Codes.CRONTAB_NOT_FOUND, "no crontab job " + name);
@@ -83,19 +87,20 @@ final class Crontab {
 
     /** Changes the given parts of the schedule of every job with this name; absent parts stay. */
     synchronized void modify(String name, String minute, String hour, String weekly) {
-        List<String> lines = read();
-        List<Integer> idx = indexes(lines, name);
-        if (idx.isEmpty()) {
-            throw Codes.refuse(Codes.CRONTAB_NOT_FOUND, "no crontab job " + name);
-        }
-        List<String> out = new ArrayList<>(lines);
-        for (int i : idx) {
-            Schedule old = parse(lines.get(i));
-            Schedule s = new Schedule(minute != null ? minute : old.minute(), hour != null ? hour : old.hour(),
-                    weekly != null ? weekly : old.weekly());
-            out.set(i, line(s, commandOf(lines.get(i)), name));
-        }
-        write(out);
+        edit(lines -> {
+            List<Integer> idx = indexes(lines, name);
+            if (idx.isEmpty()) {
+                throw Codes.refuse(Codes.CRONTAB_NOT_FOUND, "no crontab job " + name);
+            }
+            List<String> out = new ArrayList<>(lines);
+            for (int i : idx) {
+                Schedule old = parse(lines.get(i));
+                Schedule s = new Schedule(minute != null ? minute : old.minute(), hour != null ? hour : old.hour(),
+                        weekly != null ? weekly : old.weekly());
+                out.set(i, line(s, commandOf(lines.get(i)), name));
+            }
+            return out;
+        });
         LOG.info("Crontab shutdown job {} modified", name);
     }
 
@@ -216,16 +221,43 @@ final class Crontab {
 
     // ------------------------------------------------------------------ the crontab command
 
-    private List<String> read() {
+    /** A listing of the crontab; {@code exact} when it is the whole crontab, byte for byte (UTF-8). */
+    private record Listing(List<String> lines, boolean exact) {
+    }
+
+    /**
+     * Rewrites the crontab with {@code change} applied, only from an exact listing (a crontab cut at the read limit
+     * or holding bytes that are not UTF-8 is never written back), and only when a listing taken just before the
+     * write still says the same: a change made meanwhile (a {@code crontab -e}) makes the edit start again from it.
+     * The crontab has no lock of its own, so this narrows the window; it cannot close it.
+     */
+    private void edit(java.util.function.UnaryOperator<List<String>> change) {
+        for (int attempt = 1; attempt <= EDIT_ATTEMPTS; attempt++) {
+            Listing before = read();
+            if (!before.exact()) {
+                throw Codes.refuse(Codes.OTHER_ERROR, "the crontab is larger than " + CommandRunner.MAX_OUTPUT
+                        + " bytes or is not UTF-8 text: it is not rewritten");
+            }
+            List<String> out = change.apply(new ArrayList<>(before.lines()));
+            if (read().equals(before)) {
+                write(out);
+                return;
+            }
+            LOG.info("The crontab changed while it was being edited; starting again from the new one");
+        }
+        throw Codes.refuse(Codes.OTHER_ERROR, "the crontab keeps changing; try again");
+    }
+
+    private Listing read() {
         if (crontab.isEmpty()) {
             throw Codes.refuse(Codes.OTHER_ERROR, "no crontab command configured (command.crontab)");
         }
         CommandRunner.Result r = CommandRunner.run(CommandRunner.argv(crontab, "-l"), null, TIMEOUT);
         if (r.ok()) {
-            return lines(r.output());
+            return new Listing(lines(r.output()), r.exact());
         }
         if (r.exit() > 0 && r.output().toLowerCase(java.util.Locale.ROOT).contains("no crontab")) {
-            return new ArrayList<>();
+            return new Listing(new ArrayList<>(), true);
         }
         LOG.warn("crontab -l failed: {}", r.output().trim());
         throw Codes.refuse(Codes.OTHER_ERROR, "cannot read the crontab: " + r.output().trim());

@@ -1,11 +1,14 @@
 package io.armada.monitor.internal;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -190,6 +193,7 @@ final class Ifcfg {
         CommandRunner.Result r = up(s.name());
         if (!r.ok()) {
             restore(f, before);
+            upAgain(s.name());
             throw Codes.refuse(Codes.UPDATE_IP_FAILED, "ifup " + s.name() + " failed: " + tail(r.output()));
         }
         LOG.info("Updated IP configuration {} ({})", s.name(), s.ip());
@@ -220,6 +224,7 @@ final class Ifcfg {
         } catch (IOException e) {
             throw Codes.refuse(Codes.DELETE_IP_FAILED, "cannot delete ifcfg-" + name + ": " + e.getMessage());
         }
+        syncFolder(folder);
         LOG.info("Deleted IP configuration {}", name);
     }
 
@@ -251,6 +256,9 @@ final class Ifcfg {
             if (!r.ok()) {
                 restore(f1, c1);
                 restore(f2, c2);
+                // the names brought up before this one run the swapped settings: both come up again as they were
+                upAgain(name1);
+                upAgain(name2);
                 throw Codes.refuse(Codes.EXCHANGE_IP_FAILED, "ifup " + n + " failed: " + tail(r.output()));
             }
         }
@@ -259,6 +267,14 @@ final class Ifcfg {
         out.put("name1", name2);
         out.put("name2", name1);
         return out;
+    }
+
+    /** After a restore: brings {@code name} up with its old file again; a failure is logged, the refusal stands. */
+    private void upAgain(String name) {
+        CommandRunner.Result r = up(name);
+        if (!r.ok()) {
+            LOG.error("ifup {} with its restored file failed too: {}", name, tail(r.output()));
+        }
     }
 
     private CommandRunner.Result up(String name) {
@@ -365,13 +381,34 @@ final class Ifcfg {
         return l.startsWith("#") || eq <= 0 ? null : l.substring(0, eq).trim();
     }
 
+    /**
+     * Writes {@code f} through a temporary file that is synced before it replaces {@code f}, and syncs the folder
+     * after the move, so a power loss leaves the old file or the new one, never an empty one (RHEL uses XFS).
+     */
     private static void write(Path f, String content) throws IOException {
         Path tmp = f.resolveSibling("." + f.getFileName() + ".armada-tmp");
-        Files.writeString(tmp, content, StandardCharsets.UTF_8);
+        try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
+                StandardOpenOption.WRITE)) {
+            ByteBuffer b = ByteBuffer.wrap(content.getBytes(StandardCharsets.UTF_8));
+            while (b.hasRemaining()) {
+                ch.write(b);
+            }
+            ch.force(true);
+        }
         try {
             Files.move(tmp, f, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (AtomicMoveNotSupportedException e) {
             Files.move(tmp, f, StandardCopyOption.REPLACE_EXISTING);
+        }
+        syncFolder(f.toAbsolutePath().getParent());
+    }
+
+    /** Makes a rename in {@code folder} durable (Linux allows syncing a folder opened for reading). */
+    private static void syncFolder(Path folder) {
+        try (FileChannel ch = FileChannel.open(folder, StandardOpenOption.READ)) {
+            ch.force(true);
+        } catch (IOException | UnsupportedOperationException e) {
+            LOG.debug("Cannot sync {}: {}", folder, e.toString());
         }
     }
 

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 
@@ -18,6 +19,7 @@ import io.armada.core.ApiException;
 import io.armada.core.Dialect;
 import io.armada.core.ErrorKind;
 import io.armada.monitor.IpSettings;
+import io.armada.monitor.MonitorService;
 import io.armada.monitor.NodeControl;
 import io.armada.monitor.Reporting;
 
@@ -34,7 +36,8 @@ public class NodeControlImpl implements NodeControl {
 
     private final MonitorConfiguration config;
     private final Reporting reporting;
-    private final MonitorInternals internals;
+    private final BiConsumer<Runnable, Long> later;
+    private final Runnable networkChanged;
     private final Crontab crontab;
     private final Ifcfg ifcfg;
     private final FileDeleter deleter;
@@ -44,23 +47,29 @@ public class NodeControlImpl implements NodeControl {
     private final RateLimiter limiter;
 
     @Activate
-    public NodeControlImpl(MonitorConfiguration config, @Reference Reporting reporting,
-            @Reference MonitorInternals internals) {
-        this(config, reporting, internals, MonitorNode.dataFolder(), Figures::isPhysicalNic, ServiceStates.sdBooted(),
-                new LibPamCheck());
+    public NodeControlImpl(MonitorConfiguration config, @Reference Reporting reporting, @Reference MonitorThread thread,
+            @Reference MonitorService monitor) {
+        this(config, reporting, thread::later, monitor::networkChanged, MonitorSettings.dataFolder(),
+                Figures::isPhysicalNic, ServiceStates.sdBooted(), new LibPamCheck());
     }
 
-    NodeControlImpl(MonitorConfiguration config, Reporting reporting, MonitorInternals internals, Path dataFolder,
-            Predicate<String> physicalNic, BooleanSupplier systemd, PasswordCheck passwords) {
+    /**
+     * @param later runs an action on the monitor's thread after a delay in milliseconds
+     * @param networkChanged drops the monitor's cached network figures
+     */
+    NodeControlImpl(MonitorConfiguration config, Reporting reporting, BiConsumer<Runnable, Long> later,
+            Runnable networkChanged, Path dataFolder, Predicate<String> physicalNic, BooleanSupplier systemd,
+            PasswordCheck passwords) {
         this.config = config;
         this.reporting = reporting;
-        this.internals = internals;
+        this.later = later;
+        this.networkChanged = networkChanged;
         this.systemctl = CommandRunner.split(config.command_systemctl());
         this.crontab = new Crontab(CommandRunner.split(config.command_crontab()), config.command_shutdown());
         this.ifcfg = new Ifcfg(Path.of(config.network_scripts_dir()), physicalNic,
                 CommandRunner.split(config.command_ifup()), CommandRunner.split(config.command_ifdown()));
         List<Path> roots = new ArrayList<>();
-        for (String r : MonitorNode.list(config.files_roots())) {
+        for (String r : MonitorSettings.list(config.files_roots())) {
             roots.add(Path.of(r));
         }
         if (roots.isEmpty()) {
@@ -154,7 +163,7 @@ public class NodeControlImpl implements NodeControl {
         }
         LOG.warn("OsHandler {} requested: running '{}' in {} ms", command, String.join(" ", argv), OS_ACTION_DELAY_MS);
         // answer first, act after (the original's os.popen ran in the background too)
-        internals.later(() -> CommandRunner.start(argv), OS_ACTION_DELAY_MS);
+        later.accept(() -> CommandRunner.start(argv), OS_ACTION_DELAY_MS);
         return null;
     }
 
@@ -284,7 +293,7 @@ public class NodeControlImpl implements NodeControl {
         try {
             return ifcfg.add(settings);
         } finally {
-            internals.networkChanged();
+            networkChanged.run();
         }
     }
 
@@ -295,7 +304,7 @@ public class NodeControlImpl implements NodeControl {
         try {
             return ifcfg.update(settings);
         } finally {
-            internals.networkChanged();
+            networkChanged.run();
         }
     }
 
@@ -308,7 +317,7 @@ public class NodeControlImpl implements NodeControl {
         try {
             ifcfg.delete(name);
         } finally {
-            internals.networkChanged();
+            networkChanged.run();
         }
     }
 
@@ -321,7 +330,7 @@ public class NodeControlImpl implements NodeControl {
         try {
             return ifcfg.exchange(name1, name2);
         } finally {
-            internals.networkChanged();
+            networkChanged.run();
         }
     }
 
@@ -355,10 +364,10 @@ public class NodeControlImpl implements NodeControl {
                     Dialect.monitorText(Dialect.MONITOR_SYSTEM_ERROR), null, null);
         }
         if (!ok) {
-            LOG.info("verify_password for {} from {}: wrong", u, source);
+            LOG.debug("verify_password for {} from {}: wrong", u, source);
             throw Codes.refuse(Codes.VERIFY_PASSWORD_ERROR, "wrong user or password");
         }
-        LOG.info("verify_password for {} from {}: right", u, source);
+        LOG.debug("verify_password for {} from {}: right", u, source);
     }
 
     List<Path> deletionRoots() {

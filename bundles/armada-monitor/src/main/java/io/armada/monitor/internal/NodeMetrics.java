@@ -3,9 +3,10 @@ package io.armada.monitor.internal;
 import java.util.List;
 import java.util.Map;
 
-import io.armada.monitor.internal.MonitorNode.DiskFigure;
-import io.armada.monitor.internal.MonitorNode.FsFigure;
-import io.armada.monitor.internal.MonitorNode.NicFigure;
+import io.armada.monitor.NetworkFigures.Nic;
+import io.armada.monitor.internal.Sampler.NicFigure;
+import io.armada.monitor.internal.SlowFigures.DiskFigure;
+import io.armada.monitor.internal.SlowFigures.FsFigure;
 import oshi.hardware.VirtualMemory;
 
 /**
@@ -20,8 +21,8 @@ final class NodeMetrics {
     private NodeMetrics() {
     }
 
-    static String build(Figures f, MonitorNode.Latest l, List<FsFigure> fss, List<DiskFigure> disks,
-            Map<String, Object> net, long sent, long failed, boolean paused) {
+    static String build(Figures f, Sampler.Latest l, List<FsFigure> fss, List<DiskFigure> disks,
+            Map<String, Nic> net, long sent, long failed, boolean paused) {
         MetricsText m = new MetricsText(16 * 1024);
         if (l != null) {
             m.family("node_cpu_seconds_total", "counter", "Seconds the CPUs spent in each mode.");
@@ -76,14 +77,14 @@ final class NodeMetrics {
             nicFamily(m, l.nics(), "node_network_receive_drop_total", "Network device statistic receive_drop.", 6);
             m.family("node_network_up", "gauge", "Value is 1 if operstate is 'up', 0 otherwise.");
             for (NicFigure n : l.nics()) {
-                Object d = net.get(n.name());
-                boolean up = d instanceof Map<?, ?> nic && Boolean.TRUE.equals(nic.get("stat"));
+                Nic d = net.get(n.name());
+                boolean up = d != null && d.up();
                 m.sample("node_network_up", up ? 1L : 0L, "device", n.name());
             }
             m.family("node_network_speed_bytes", "gauge", "Network device property: speed_bytes.");
             for (NicFigure n : l.nics()) {
-                Object d = net.get(n.name());
-                long mbits = d instanceof Map<?, ?> nic && nic.get("speed") instanceof Long v ? v : 0L;
+                Nic d = net.get(n.name());
+                long mbits = d == null ? 0L : d.speed();
                 m.sample("node_network_speed_bytes", mbits * 125_000L, "device", n.name());
             }
         }

@@ -9,7 +9,10 @@ import java.nio.file.Path;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+
+import io.armada.core.ApiException;
 
 /**
  * The few figures read straight from {@code /proc} and {@code /etc} instead of through OSHI, each because OSHI's
@@ -363,5 +366,60 @@ final class ProcFiles {
         } catch (IOException e) {
             return "";
         }
+    }
+
+    /**
+     * Bytes read and written by a partition, from {@code /sys/block/<disk>/<part>/stat} (the file OSHI reads for the
+     * disk itself; OSHI keeps no counters per partition). Fields 3 and 7 count 512-byte sectors.
+     */
+    static long[] partitionBytes(String disk, String partition) {
+        if (partition == null || partition.contains("/") || partition.startsWith(".")) {
+            return null;
+        }
+        String stat = firstLine(Path.of("/sys/block", disk, partition, "stat"));
+        return parseBlockStat(stat);
+    }
+
+    static long[] parseBlockStat(String stat) {
+        String[] f = stat.trim().split("\\s+");
+        if (f.length < 7) {
+            return null;
+        }
+        try {
+            return new long[] {Long.parseLong(f[2]) * 512L, Long.parseLong(f[6]) * 512L};
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /** "55460,5905" → [55460, 5905] (duplicates dropped); anything else is the dialect's bad request. */
+    static List<Integer> parsePorts(String ports) {
+        if (ports == null || ports.isBlank()) {
+            throw ApiException.badRequest("ports is required");
+        }
+        java.util.LinkedHashSet<Integer> out = new java.util.LinkedHashSet<>();
+        for (String p : ports.split(",")) {
+            String t = p.trim();
+            if (t.isEmpty()) {
+                continue;
+            }
+            int port;
+            try {
+                port = Integer.parseInt(t);
+            } catch (NumberFormatException e) {
+                throw ApiException.badRequest("ports must be comma-separated port numbers");
+            }
+            if (port < 1 || port > 65535) {
+                throw ApiException.badRequest("a port is a number from 1 to 65535");
+            }
+            out.add(port);
+            if (out.size() > 1024) {
+                throw ApiException.badRequest("at most 1024 ports");
+            }
+        }
+        if (out.isEmpty()) {
+            throw ApiException.badRequest("ports is required");
+        }
+        return new java.util.ArrayList<>(out);
     }
 }

@@ -5,6 +5,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import io.armada.monitor.ResourceStatis;
+import io.armada.monitor.ResourceStatis.DiskUse;
+import io.armada.monitor.ResourceStatis.NicRates;
+
 /**
  * The arithmetic of {@code resource_statis} (originals.md §003.4): averages over the last N one-second samples.
  * {@code cpu_util} and {@code memory_util} are means formatted {@code "%.2f"} (strings); per NIC, the N samples give
@@ -22,24 +26,18 @@ final class Statis {
     /**
      * @param window the last N samples, oldest first (fewer when the sampler has not run N seconds yet)
      * @param nicIps NIC → IPv4 address ("" when none)
-     * @param diskUtil mount → {rate, total, used}, the latest snapshot
+     * @param diskUtil mount → its use, the latest snapshot
      */
-    static Map<String, Object> compute(List<Sample> window, Map<String, String> nicIps,
-            Map<String, Object> diskUtil) {
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("cpu_util", format(mean(window, true)));
-        data.put("disk_util", diskUtil);
-        data.put("memory_util", format(mean(window, false)));
-        Map<String, Object> nics = new LinkedHashMap<>();
+    static ResourceStatis compute(List<Sample> window, Map<String, String> nicIps, Map<String, DiskUse> diskUtil) {
+        Map<String, NicRates> nics = new LinkedHashMap<>();
         Sample last = window.isEmpty() ? null : window.get(window.size() - 1);
         if (last != null) {
             for (String nic : last.nics()) {
                 nics.put(nic, nicRates(window, nic, nicIps.getOrDefault(nic, "")));
             }
         }
-        data.put("nic_util", nics);
-        data.put("utc", last == null ? System.currentTimeMillis() / 1000 : last.millis() / 1000);
-        return data;
+        return new ResourceStatis(format(mean(window, true)), diskUtil, format(mean(window, false)), nics,
+                last == null ? System.currentTimeMillis() / 1000 : last.millis() / 1000);
     }
 
     /** Two decimals with a dot, whatever the default locale. */
@@ -61,7 +59,7 @@ final class Statis {
         return n == 0 ? 0 : sum / n;
     }
 
-    static Map<String, Object> nicRates(List<Sample> window, String nic, String ip) {
+    static NicRates nicRates(List<Sample> window, String nic, String ip) {
         long readSum = 0;
         long readMax = 0;
         long writeSum = 0;
@@ -88,15 +86,8 @@ final class Statis {
             bothMax = Math.max(bothMax, read + write);
             n++;
         }
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("ip", ip);
-        out.put("read_bytes_avg", n == 0 ? 0 : readSum / n);
-        out.put("read_bytes_max", readMax);
-        out.put("write_bytes_avg", n == 0 ? 0 : writeSum / n);
-        out.put("write_bytes_max", writeMax);
-        out.put("sum_bytes_avg", n == 0 ? 0 : bothSum / n);
-        out.put("sum_bytes_max", bothMax);
-        return out;
+        return new NicRates(ip, n == 0 ? 0 : readSum / n, readMax, n == 0 ? 0 : writeSum / n, writeMax,
+                n == 0 ? 0 : bothSum / n, bothMax);
     }
 
     /**

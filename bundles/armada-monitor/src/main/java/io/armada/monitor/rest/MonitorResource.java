@@ -1,14 +1,17 @@
 package io.armada.monitor.rest;
 
+import java.io.InputStream;
 import java.util.Map;
 
 import javax.servlet.http.HttpServletRequest;
 import javax.ws.rs.GET;
+import javax.ws.rs.HeaderParam;
 import javax.ws.rs.POST;
 import javax.ws.rs.Path;
 import javax.ws.rs.Produces;
 import javax.ws.rs.QueryParam;
 import javax.ws.rs.core.Context;
+import javax.ws.rs.core.HttpHeaders;
 import javax.ws.rs.core.MediaType;
 
 import org.osgi.service.component.ComponentServiceObjects;
@@ -20,15 +23,11 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtensionSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.armada.core.ApiException;
 import io.armada.core.ArmadaArea;
 import io.armada.core.ArmadaJaxrs;
 import io.armada.core.Dialect;
 import io.armada.core.Envelopes;
-import io.armada.core.Json;
 import io.armada.core.WireDialect;
 import io.armada.monitor.IpSettings;
 import io.armada.monitor.MonitorService;
@@ -50,7 +49,6 @@ import io.armada.monitor.NodeControl;
 @Produces(MediaType.APPLICATION_JSON)
 public class MonitorResource {
     public static final String PATH = "/api/v1/monitor";
-    private static final ObjectMapper JSON = Json.newMapper();
 
     private final MonitorService monitor;
     private final ComponentServiceObjects<NodeControl> controlObjects;
@@ -94,7 +92,7 @@ public class MonitorResource {
     @GET
     @Path("cpu")
     public Envelopes.Monitor cpu() {
-        return ok(monitor.cpu());
+        return ok(SeedRows.cpu(monitor.cpu()));
     }
 
     @POST
@@ -106,7 +104,7 @@ public class MonitorResource {
     @GET
     @Path("cpuvt")
     public Envelopes.Monitor cpuvt() {
-        return ok(monitor.cpuvt());
+        return ok(SeedRows.cpuvt(monitor.cpuvt()));
     }
 
     @POST
@@ -118,7 +116,7 @@ public class MonitorResource {
     @GET
     @Path("memory")
     public Envelopes.Monitor memory() {
-        return ok(monitor.memory());
+        return ok(SeedRows.memory(monitor.memory()));
     }
 
     @POST
@@ -130,7 +128,7 @@ public class MonitorResource {
     @GET
     @Path("disk")
     public Envelopes.Monitor disk() {
-        return ok(monitor.disk());
+        return ok(SeedRows.disk(monitor.disk()));
     }
 
     @POST
@@ -142,7 +140,7 @@ public class MonitorResource {
     @GET
     @Path("diskio")
     public Envelopes.Monitor diskio() {
-        return ok(monitor.diskio());
+        return ok(SeedRows.diskio(monitor.diskio()));
     }
 
     @POST
@@ -154,7 +152,7 @@ public class MonitorResource {
     @GET
     @Path("network")
     public Envelopes.Monitor network() {
-        return ok(monitor.network());
+        return ok(SeedRows.network(monitor.network()));
     }
 
     @POST
@@ -166,7 +164,7 @@ public class MonitorResource {
     @GET
     @Path("networkio")
     public Envelopes.Monitor networkio() {
-        return ok(monitor.networkio());
+        return ok(SeedRows.networkio(monitor.networkio()));
     }
 
     @POST
@@ -178,7 +176,7 @@ public class MonitorResource {
     @GET
     @Path("vm")
     public Envelopes.Monitor vm() {
-        return ok(monitor.vm());
+        return ok(SeedRows.vm(monitor.vm()));
     }
 
     @POST
@@ -190,7 +188,7 @@ public class MonitorResource {
     @GET
     @Path("hardware")
     public Envelopes.Monitor hardware() {
-        return ok(monitor.hardware());
+        return ok(SeedRows.hardware(monitor.hardware()));
     }
 
     @POST
@@ -202,7 +200,7 @@ public class MonitorResource {
     @GET
     @Path("service")
     public Envelopes.Monitor service() {
-        return ok(monitor.service());
+        return ok(SeedRows.service(monitor.service()));
     }
 
     @POST
@@ -218,17 +216,21 @@ public class MonitorResource {
     @POST
     @Path("port_status")
     public Envelopes.Monitor portStatus(Requests.Ports body) {
-        return ok(monitor.portStatus(body == null ? null : body.ports()));
+        return ok(SeedRows.portStatus(monitor.portStatus(body == null ? null : body.ports())));
     }
 
-    /** GET: {@code ?ports=...}, or the same JSON body as POST (read here: a GET often has no Content-Type). */
+    /**
+     * GET: {@code ?ports=...}, or the same JSON body as POST (read here: a GET often has no Content-Type), with the
+     * same 1 MiB limit as every other body.
+     */
     @GET
     @Path("port_status")
-    public Envelopes.Monitor portStatusGet(@QueryParam("ports") String ports, String body) {
+    public Envelopes.Monitor portStatusGet(@QueryParam("ports") String ports,
+            @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength, InputStream body) {
         if (ports != null) {
-            return ok(monitor.portStatus(ports));
+            return ok(SeedRows.portStatus(monitor.portStatus(ports)));
         }
-        return portStatus(readJson(body, Requests.Ports.class));
+        return portStatus(GetBody.read(body, contentLength, Requests.Ports.class));
     }
 
     @POST
@@ -237,7 +239,7 @@ public class MonitorResource {
         if (body == null || body.statis_period() == null) {
             throw ApiException.badRequest("statis_period is required");
         }
-        Map<String, Object> data = monitor.resourceStatis(body.statis_period());
+        Map<String, Object> data = SeedRows.resourceStatis(monitor.resourceStatis(body.statis_period()));
         echo(data, "node_name", body.node_name());
         echo(data, "node_uuid", body.node_uuid());
         echo(data, "node_ip", body.node_ip());
@@ -247,9 +249,10 @@ public class MonitorResource {
     /** GET: {@code ?statis_period=N}, or the same JSON body as POST. */
     @GET
     @Path("resource_statis")
-    public Envelopes.Monitor resourceStatisGet(@QueryParam("statis_period") String period, String body) {
+    public Envelopes.Monitor resourceStatisGet(@QueryParam("statis_period") String period,
+            @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength, InputStream body) {
         if (period == null) {
-            return resourceStatis(readJson(body, Requests.Statis.class));
+            return resourceStatis(GetBody.read(body, contentLength, Requests.Statis.class));
         }
         int p;
         try {
@@ -257,19 +260,7 @@ public class MonitorResource {
         } catch (NumberFormatException e) {
             throw ApiException.badRequest("statis_period must be an integer");
         }
-        return ok(monitor.resourceStatis(p));
-    }
-
-    /** A JSON body of a GET, with the same strictness as core's reader; none is null. */
-    static <T> T readJson(String body, Class<T> type) {
-        if (body == null || body.isBlank()) {
-            return null;
-        }
-        try {
-            return JSON.readValue(body, type);
-        } catch (JsonProcessingException e) {
-            throw ApiException.badRequest(Json.describe(e));
-        }
+        return ok(SeedRows.resourceStatis(monitor.resourceStatis(p)));
     }
 
     private static void echo(Map<String, Object> data, String key, Object value) {

@@ -1,7 +1,5 @@
 package io.armada.monitor.rest;
 
-import java.util.Map;
-
 import javax.ws.rs.GET;
 import javax.ws.rs.POST;
 import javax.ws.rs.Path;
@@ -27,6 +25,7 @@ import io.armada.core.Envelopes;
 import io.armada.core.Json;
 import io.armada.core.WireDialect;
 import io.armada.monitor.MonitorService;
+import io.armada.monitor.ResourceFigures;
 
 /**
  * {@code /api/v1/monitor/resource}, every figure in one answer (GET and POST), in a class of its own: it is the
@@ -54,7 +53,7 @@ public class ResourceRoute {
     }
 
     /** The last figures and their answer as JSON: the figures change once a second, the answer is asked for often. */
-    private record Written(Map<String, Object> figures, byte[] json) {
+    private record Written(ResourceFigures figures, byte[] json) {
     }
 
     private volatile Written last;
@@ -66,10 +65,10 @@ public class ResourceRoute {
 
     /** The envelope of the current figures as JSON, written again only when the figures are new. */
     byte[] answer() throws JsonProcessingException {
-        Map<String, Object> figures = monitor.resource();
+        ResourceFigures figures = monitor.resource();
         Written w = last;
         if (w == null || w.figures() != figures) {
-            w = new Written(figures, JSON.writeValueAsBytes(Envelopes.Monitor.ok(figures)));
+            w = new Written(figures, JSON.writeValueAsBytes(Envelopes.Monitor.ok(SeedRows.resource(figures))));
             last = w;
         }
         return w.json();

@@ -11,9 +11,9 @@ public class ConfigListTest {
 
     @Test
     public void listsAreSplitOnCommasAndTrimmed() {
-        assertEquals(List.of("libvirtd", "sshd"), MonitorNode.list(new String[] {"libvirtd, sshd"}));
-        assertEquals(List.of("a", "b", "c"), MonitorNode.list(new String[] {"a", " b,c ", ""}));
-        assertEquals(List.of(), MonitorNode.list(new String[] {""}));
-        assertEquals(List.of(), MonitorNode.list(null));
+        assertEquals(List.of("libvirtd", "sshd"), MonitorSettings.list(new String[] {"libvirtd, sshd"}));
+        assertEquals(List.of("a", "b", "c"), MonitorSettings.list(new String[] {"a", " b,c ", ""}));
+        assertEquals(List.of(), MonitorSettings.list(new String[] {""}));
+        assertEquals(List.of(), MonitorSettings.list(null));
     }
 }

@@ -40,7 +40,7 @@ public class CrontabTest {
         file = dir.resolve("crontab.txt");
         Path crontab = TestSupport.crontab(dir, file);
         control = new NodeControlImpl(TestSupport.config(Map.of("command_crontab", crontab.toString(),
-                "command_shutdown", "shutdown -h now")), null, null, dir, n -> true, () -> false, (s, u, p) -> false);
+                "command_shutdown", "shutdown -h now")), null, null, null, dir, n -> true, () -> false, (s, u, p) -> false);
     }
 
     private Map<String, Object> task(String command, Map<String, Object> data) {
@@ -149,7 +149,7 @@ public class CrontabTest {
         Path dir = tmp.getRoot().toPath();
         Files.writeString(file, FOREIGN + "55 3 * * 1,2 shutdown now # front_end_controller:s1\n");
         NodeControlImpl off = new NodeControlImpl(TestSupport.config(Map.of("command_crontab",
-                dir.resolve("crontab.sh").toString(), "allow_crontab", false)), null, null, dir, n -> true, () -> false,
+                dir.resolve("crontab.sh").toString(), "allow_crontab", false)), null, null, null, dir, n -> true, () -> false,
                 (s, u, p) -> false);
         assertEquals(-1, TestSupport.code(() -> off.task("CrontabHandler", "setup_shutdown", Map.of("task_name", "s2",
                 "exec_minute", "1", "exec_hour", "1", "exec_weekly", "1"))));
@@ -161,8 +161,55 @@ public class CrontabTest {
     @Test
     public void aFailingCrontabCommandIsOtherError() {
         NodeControlImpl broken = new NodeControlImpl(TestSupport.config(Map.of("command_crontab",
-                "/nonexistent/crontab")), null, null, tmp.getRoot().toPath(), n -> true, () -> false, (s, u, p) -> false);
+                "/nonexistent/crontab")), null, null, null, tmp.getRoot().toPath(), n -> true, () -> false, (s, u, p) -> false);
         assertEquals(-1, TestSupport.code(() -> broken.task("CrontabHandler", "select_shutdown",
                 Map.of("task_name", "x"))));
+    }
+
+    private static final Map<String, Object> SETUP = Map.of("task_name", "shutdown3", "exec_minute", "55",
+            "exec_hour", "3", "exec_weekly", "1");
+
+    @Test
+    public void aCrontabLargerThanTheReadLimitIsNeverRewritten() throws IOException {
+        StringBuilder big = new StringBuilder(FOREIGN);
+        while (big.length() <= CommandRunner.MAX_OUTPUT) {
+            big.append("0 1 * * * /usr/local/bin/job-").append(big.length()).append(".sh\n");
+        }
+        Files.writeString(file, big);
+        assertEquals(-1, TestSupport.code(() -> task("setup_shutdown", SETUP)));
+        assertEquals("the crontab was cut when it was written back", big.toString(), text());
+        // reading it is still fine
+        assertEquals(40601, TestSupport.code(() -> task("select_shutdown", Map.of("task_name", "shutdown9"))));
+    }
+
+    @Test
+    public void aCrontabThatIsNotUtf8IsNeverRewritten() throws IOException {
+        byte[] latin1 = "0 1 * * * /usr/local/bin/caf\u00e9.sh # \u00e9t\u00e9\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        Files.write(file, latin1);
+        assertEquals(-1, TestSupport.code(() -> task("setup_shutdown", SETUP)));
+        assertTrue("the crontab's bytes were replaced", java.util.Arrays.equals(latin1, Files.readAllBytes(file)));
+    }
+
+    @Test
+    public void aChangeMadeBetweenTheReadAndTheWriteIsKept() throws IOException {
+        // a crontab whose first listing is followed by someone else's edit (crontab -e at the same moment)
+        Path dir = tmp.getRoot().toPath();
+        Path marker = dir.resolve("edited");
+        Path racing = TestSupport.script(dir, "racing-crontab.sh", String.join("\n",
+                "F='" + file + "'",
+                "if [ \"$1\" = \"-l\" ]; then",
+                "  cat \"$F\"",
+                "  if [ ! -f '" + marker + "' ]; then touch '" + marker + "'; echo '15 1 * * * /bin/late-edit' >> \"$F\"; fi",
+                "  exit 0",
+                "fi",
+                "if [ \"$1\" = \"-\" ]; then cat > \"$F\"; exit 0; fi",
+                "exit 2"));
+        NodeControlImpl c = new NodeControlImpl(TestSupport.config(Map.of("command_crontab", racing.toString(),
+                "command_shutdown", "shutdown -h now")), null, null, null, dir, n -> true, () -> false, (s, u, p) -> false);
+        Files.writeString(file, FOREIGN);
+        c.task("CrontabHandler", "setup_shutdown", SETUP);
+        assertTrue(text(), text().contains("15 1 * * * /bin/late-edit\n"));
+        assertTrue(text(), text().contains("# front_end_controller:shutdown3\n"));
+        assertForeignKept();
     }
 }

@@ -41,20 +41,9 @@ public class IfcfgTest {
     }
 
     private NodeControlImpl control(Path up, Path down, boolean allowed) {
-        MonitorInternals internals = new MonitorInternals() {
-            @Override
-            public void later(Runnable action, long delayMillis) {
-                action.run();
-            }
-
-            @Override
-            public void networkChanged() {
-                networkChanges++;
-            }
-        };
         return new NodeControlImpl(TestSupport.config(Map.of("network_scripts_dir", scripts.toString(),
                 "command_ifup", up.toString(), "command_ifdown", down.toString(), "allow_ip_config", allowed)), null,
-                internals, tmp.getRoot().toPath(), Set.of("eth0", "ens192")::contains, () -> false, (s, u, p) -> false);
+                (action, delay) -> action.run(), () -> networkChanges++, tmp.getRoot().toPath(), Set.of("eth0", "ens192")::contains, () -> false, (s, u, p) -> false);
     }
 
     private static IpSettings ip(String name, String ip) {
@@ -150,6 +139,38 @@ public class IfcfgTest {
         Files.writeString(scripts.resolve("ifcfg-eth0"), before);
         assertEquals(40308, TestSupport.code(() -> c.updateIp(ip("eth0", "172.16.1.34"))));
         assertEquals(before, file("eth0"));
+    }
+
+    /** An ifup that records its argument and fails the first time it is asked for {@code name}. */
+    private Path failsOnceFor(String name) throws IOException {
+        Path marker = tmp.getRoot().toPath().resolve("failed-once");
+        return TestSupport.script(tmp.getRoot().toPath(), "ifup-once.sh", String.join("\n",
+                "echo \"$*\" >> '" + log + "'",
+                "if [ \"$1\" = '" + name + "' ] && [ ! -f '" + marker + "' ]; then touch '" + marker + "'; exit 1; fi",
+                "exit 0"));
+    }
+
+    @Test
+    public void aFailedUpdateBringsTheNicUpAgainWithItsOldFile() throws IOException {
+        String before = "DEVICE=eth0\nIPADDR=1.1.1.1\nNETMASK=255.0.0.0\n";
+        Files.writeString(scripts.resolve("ifcfg-eth0"), before);
+        NodeControlImpl c = control(failsOnceFor("eth0"), ifdown, true);
+        assertEquals(40308, TestSupport.code(() -> c.updateIp(ip("eth0", "172.16.1.34"))));
+        assertEquals(before, file("eth0"));
+        assertEquals("ifup with the new file, then again with the old one", List.of("eth0", "eth0"),
+                TestSupport.calls(log));
+    }
+
+    @Test
+    public void aFailedExchangeBringsBothNicsUpAgainWithTheirOldFiles() throws IOException {
+        Files.writeString(scripts.resolve("ifcfg-eth0"), "NAME=eth0\nDEVICE=eth0\nIPADDR=10.0.0.1\n");
+        Files.writeString(scripts.resolve("ifcfg-eth0:0"), "NAME=eth0:0\nDEVICE=eth0:0\nIPADDR=10.0.0.2\n");
+        NodeControlImpl c = control(failsOnceFor("eth0:0"), ifdown, true);
+        assertEquals(40310, TestSupport.code(() -> c.exchangeIp("eth0", "eth0:0")));
+        assertEquals("NAME=eth0\nDEVICE=eth0\nIPADDR=10.0.0.1\n", file("eth0"));
+        assertEquals("NAME=eth0:0\nDEVICE=eth0:0\nIPADDR=10.0.0.2\n", file("eth0:0"));
+        // eth0 was up with eth0:0's address: both come up again with their own files
+        assertEquals(List.of("eth0", "eth0:0", "eth0", "eth0:0"), TestSupport.calls(log));
     }
 
     @Test

@@ -8,11 +8,15 @@ import java.nio.file.Path;
 
 import org.junit.Test;
 
-/** The real PAM binding (libpam4j on JNA) refuses a wrong password. Skipped where libpam is absent. */
+/**
+ * The real PAM binding (libpam4j on JNA) loads and refuses: a wrong password, an unknown user. It proves refusals
+ * only (a binding that refused everything would pass): a test machine has no account whose password a test may
+ * know, so the accepting path is covered with a stand-in in {@link NodeControlTest}. Skipped where libpam is absent.
+ */
 public class LibPamCheckTest {
 
     @Test
-    public void aWrongPasswordIsRefused() {
+    public void loadsAndRefusesAWrongPasswordAndAnUnknownUserOnly() {
         assumeTrue(Files.exists(Path.of("/lib/x86_64-linux-gnu/libpam.so.0"))
                 || Files.exists(Path.of("/usr/lib64/libpam.so.0")) || Files.exists(Path.of("/usr/lib/libpam.so.0")));
         LibPamCheck pam = new LibPamCheck();

@@ -55,17 +55,6 @@ public class NodeControlTest {
         }
     };
 
-    private final MonitorInternals internals = new MonitorInternals() {
-        @Override
-        public void later(Runnable action, long delayMillis) {
-            later.add(action);
-        }
-
-        @Override
-        public void networkChanged() {
-        }
-    };
-
     @Before
     public void setUp() {
         dir = tmp.getRoot().toPath();
@@ -80,7 +69,7 @@ public class NodeControlTest {
         c.put("command_systemctl", recorder.toString());
         c.put("password_attempts", 3);
         c.putAll(config);
-        return new NodeControlImpl(TestSupport.config(c), reporting, internals, dir, n -> true, () -> false,
+        return new NodeControlImpl(TestSupport.config(c), reporting, (action, delay) -> later.add(action), () -> { }, dir, n -> true, () -> false,
                 (service, user, password) -> {
                     pamCalls.incrementAndGet();
                     return service.equals("system-auth") && user.equals("alice") && password.equals("s3cret");
@@ -214,7 +203,7 @@ public class NodeControlTest {
 
     @Test
     public void pamThatCannotBeUsedIsASystemError() throws IOException {
-        NodeControlImpl c = new NodeControlImpl(TestSupport.config(Map.of()), reporting, internals, dir, n -> true,
+        NodeControlImpl c = new NodeControlImpl(TestSupport.config(Map.of()), reporting, (action, delay) -> later.add(action), () -> { }, dir, n -> true,
                 () -> false, (s, u, p) -> {
                     throw new IllegalStateException("libpam cannot be loaded");
                 });
@@ -236,5 +225,15 @@ public class NodeControlTest {
         assertFalse(l.tryAcquire("late", 5001)); // full of live keys: new keys wait
         assertTrue(l.tryAcquire("late", 7000)); // the old ones expired and were dropped
         assertTrue(l.size() < RateLimiter.MAX_KEYS);
+    }
+
+    @Test
+    public void passwordChecksAreNotLoggedAtInfo() throws IOException {
+        NodeControlImpl c = control(Map.of());
+        String log = TestSupport.logOf(() -> {
+            c.verifyPassword("alice", "s3cret", "10.9.8.7");
+            assertEquals(40312, TestSupport.code(() -> c.verifyPassword("alice", "wrong", "10.9.8.7")));
+        });
+        assertFalse(log, log.contains("alice") || log.contains("10.9.8.7"));
     }
 }

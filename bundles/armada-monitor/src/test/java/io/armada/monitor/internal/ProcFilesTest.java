@@ -76,7 +76,7 @@ public class ProcFilesTest {
                 assertEquals(Integer.valueOf(4), after.get(port));
                 assertEquals(Integer.valueOf(0), after.get(1));
                 // the clients' side has the port as remote, not local: not counted
-                assertTrue(after.get(port) >= MonitorNode.PORT_STATUS_MIN_CONNECTIONS);
+                assertTrue(after.get(port) >= SeedAnswers.PORT_STATUS_MIN_CONNECTIONS);
             } finally {
                 for (Socket s : open) {
                     s.close();
@@ -103,10 +103,10 @@ public class ProcFilesTest {
 
     @Test
     public void portsMustBeACommaSeparatedListOfPortNumbers() {
-        assertEquals(List.of(55460, 5905), MonitorNode.parsePorts("55460,5905"));
-        assertEquals(List.of(55460, 5905), MonitorNode.parsePorts(" 55460 , 5905,55460 "));
+        assertEquals(List.of(55460, 5905), ProcFiles.parsePorts("55460,5905"));
+        assertEquals(List.of(55460, 5905), ProcFiles.parsePorts(" 55460 , 5905,55460 "));
         for (String bad : new String[] {null, "", " ", ",", "abc", "1,x", "0", "65536", "-1", "1.5"}) {
-            assertEquals(bad, 88888, TestSupport.code(() -> MonitorNode.parsePorts(bad)));
+            assertEquals(bad, 88888, TestSupport.code(() -> ProcFiles.parsePorts(bad)));
         }
     }
 
@@ -149,10 +149,10 @@ public class ProcFilesTest {
 
     @Test
     public void blockStatGivesBytes() {
-        long[] rw = MonitorNode.parseBlockStat("  100 0 2048 10 50 0 4096 20 0 30 30");
+        long[] rw = ProcFiles.parseBlockStat("  100 0 2048 10 50 0 4096 20 0 30 30");
         assertEquals(2048L * 512, rw[0]);
         assertEquals(4096L * 512, rw[1]);
-        assertEquals(null, MonitorNode.parseBlockStat("1 2"));
+        assertEquals(null, ProcFiles.parseBlockStat("1 2"));
     }
 
     @Test

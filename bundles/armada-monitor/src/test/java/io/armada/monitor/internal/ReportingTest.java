@@ -1,6 +1,7 @@
 package io.armada.monitor.internal;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertTrue;
@@ -32,13 +33,14 @@ public class ReportingTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final List<HttpServer> servers = new CopyOnWriteArrayList<>();
     private final List<String[]> received = new CopyOnWriteArrayList<>(); // path, token, body
-    private MonitorNode node;
+    private final MonitorThread thread = new MonitorThread();
+    private MonitorNode monitor;
+    private ReportingImpl node;
 
     @After
     public void stop() {
-        if (node != null) {
-            node.deactivate();
-        }
+        stopReporting();
+        thread.stop();
         for (HttpServer s : servers) {
             s.stop(0);
         }
@@ -67,10 +69,24 @@ public class ReportingTest {
         }
     }
 
-    private MonitorNode node(String serverUrl, FleetStub fleet) throws IOException {
-        return new MonitorNode(TestSupport.config(Map.of("report_interval_seconds", 1, "report_timeout_seconds", 2,
-                "ports_range", new String[] {"30000-40000", "41000-42000"})), FleetStub.objects(fleet),
-                tmp.getRoot().toPath(), serverUrl, 50002, () -> false);
+    /** The monitor and its reporting on one monitor thread, as DS wires them. */
+    private ReportingImpl node(String serverUrl, FleetStub fleet) throws IOException {
+        MonitorConfiguration config = TestSupport.config(Map.of("report_interval_seconds", 1, "report_timeout_seconds", 2,
+                "ports_range", new String[] {"30000-40000", "41000-42000"}));
+        monitor = new MonitorNode(config, thread, () -> false);
+        return new ReportingImpl(config, monitor, thread, FleetStub.objects(fleet), tmp.getRoot().toPath(), serverUrl,
+                50002);
+    }
+
+    private void stopReporting() {
+        if (node != null) {
+            node.deactivate();
+            node = null;
+        }
+        if (monitor != null) {
+            monitor.deactivate();
+            monitor = null;
+        }
     }
 
     private JsonNode body(String type) throws IOException {
@@ -101,7 +117,7 @@ public class ReportingTest {
         JsonNode r = body("resource");
         String uuid = node.state().nodeUuid();
         assertEquals(uuid, r.get("node_uuid").asText());
-        assertEquals(MonitorNode.hostname(), r.get("hostname").asText());
+        assertEquals(SlowFigures.hostname(), r.get("hostname").asText());
         assertTrue(r.get("ip").isTextual());
         assertTrue(r.get("utc").isIntegralNumber());
         assertEquals(50002, r.get("port").asInt());
@@ -132,7 +148,7 @@ public class ReportingTest {
         MonitorNodeTest.await("a report at the new address",
                 () -> received.stream().anyMatch(r -> r[0].equals("/api/controller/report") && r[2].contains("123142342342342342343")));
         node.pause();
-        node.deactivate();
+        stopReporting();
         // a restart on the same data folder keeps the address, the uuid and the pause
         node = node("http://127.0.0.1:" + a.getAddress().getPort(), new FleetStub());
         assertEquals(addr, node.state().target());
@@ -149,7 +165,7 @@ public class ReportingTest {
     public void withoutATargetNothingIsSentAndTheFleetClientIsNeverActivated() throws IOException {
         FleetStub fleet = new FleetStub();
         node = node("", fleet);
-        MonitorNodeTest.await("sampling", () -> node.sampleCount() >= 2);
+        MonitorNodeTest.await("sampling", () -> monitor.sampleCount() >= 2);
         node.report();
         assertEquals(0, fleet.gets);
         assertNull(node.state().target());
@@ -161,7 +177,7 @@ public class ReportingTest {
         node = node("http://127.0.0.1:" + port, new FleetStub());
         MonitorNodeTest.await("a failed round", () -> node.state().failed() >= 2);
         assertNotNull(node.state().lastError());
-        assertTrue(((Number) node.memory().get("total")).longValue() > 0); // still serving
+        assertTrue(monitor.memory().total() > 0); // still serving
         server(port);
         MonitorNodeTest.await("reports arrive", () -> has("resource") && node.state().sent() >= 1);
         assertTrue(node.state().lastSuccessUtc() > 0);
@@ -171,12 +187,26 @@ public class ReportingTest {
     public void badPortsRangesAreRefusedAtActivation() {
         for (String bad : new String[] {"40000-30000", "80-90", "x-y", "30000", "30000-70000"}) {
             try {
-                new MonitorNode(TestSupport.config(Map.of("ports_range", new String[] {bad})), FleetStub.objects(new FleetStub()),
-                        Path.of(tmp.getRoot().toString()), "", 1, () -> false).deactivate();
+                new ReportingImpl(TestSupport.config(Map.of("ports_range", new String[] {bad})), null, thread,
+                        FleetStub.objects(new FleetStub()), Path.of(tmp.getRoot().toString()), "", 1).deactivate();
                 throw new AssertionError("accepted " + bad);
             } catch (IllegalArgumentException expected) {
                 assertTrue(expected.getMessage().contains("ports.range"));
             }
         }
+    }
+
+    @Test
+    public void aTimerHandlerAddressWithCredentialsIsRefusedAndNoAddressIsLoggedWithItsQuery() throws IOException {
+        node = node("", new FleetStub());
+        String log = TestSupport.logOf(() -> {
+            assertEquals(88888, TestSupport.code(() -> node.update("http://ops:s3cret@127.0.0.1:1/reports", null)));
+            assertEquals(88888, TestSupport.code(() -> node.update("https://s3cret@127.0.0.1:1/reports", null)));
+            node.update("http://127.0.0.1:1/reports?key=s3cret", null);
+        });
+        assertTrue(log, log.contains("http://127.0.0.1:1/reports"));
+        assertFalse(log, log.contains("s3cret"));
+        assertEquals("http://127.0.0.1:1/reports?key=s3cret", node.state().target());
+        assertEquals("http://h:8/p", ReportingImpl.shown("http://u:p@h:8/p?q=1#f"));
     }
 }

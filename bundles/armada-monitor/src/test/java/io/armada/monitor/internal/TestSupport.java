@@ -95,4 +95,20 @@ final class TestSupport {
         }
         throw new AssertionError("expected a refusal");
     }
+
+    /**
+     * What {@code r} writes to the log (slf4j-simple writes to whatever {@code System.err} is when a line is logged;
+     * its level is INFO, so DEBUG lines do not appear).
+     */
+    static String logOf(Runnable r) {
+        java.io.PrintStream saved = System.err;
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(out, true, StandardCharsets.UTF_8));
+        try {
+            r.run();
+        } finally {
+            System.setErr(saved);
+        }
+        return out.toString(StandardCharsets.UTF_8);
+    }
 }
