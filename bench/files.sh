@@ -131,7 +131,7 @@ for run in $(seq 1 "$RUNS"); do
         sleep 0.05
     done
     wait "$up_pid" || true
-    read -r code secs < "$WORK/upload.out"
+    read -r code secs < "$WORK/upload.out" || true   # curl -w writes no newline
     grep -q '"FILEOK"' "$WORK/upload.json" || { say "upload failed: $code $(cat "$WORK/upload.json")"; exit 1; }
     [ "$(md5sum "$WORK/data/files/$MD5" | cut -d' ' -f1)" = "$MD5" ] || { say "the stored file differs"; exit 1; }
     up=$(awk -v m="$MIB" -v s="$secs" 'BEGIN { printf "%.1f", m / s }')
@@ -152,7 +152,10 @@ while [ "$NGINX_PORT" = "$HTTP_PORT" ] || [ "$NGINX_PORT" = "$SSH_PORT" ]; do NG
 mkdir -p "$WORK/nginx/www/v1.0/files/$MD5" "$WORK/nginx/tmp"
 ln "$WORK/data/files/$MD5" "$WORK/nginx/www/v1.0/files/$MD5/download" 2>/dev/null \
     || cp "$WORK/data/files/$MD5" "$WORK/nginx/www/v1.0/files/$MD5/download"
+# workers run as this user: the bench's folders are private (mktemp -d)
+NGINX_USER=""; [ "$(id -u)" = 0 ] && NGINX_USER="user root;"
 cat > "$WORK/nginx/nginx.conf" <<NGINX_CONF
+$NGINX_USER
 worker_processes 2;
 daemon off;
 pid $WORK/nginx/nginx.pid;
