@@ -1,0 +1,125 @@
+package io.armada.files.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.UUID;
+
+import io.armada.core.ApiException;
+
+/**
+ * The bytes of uploaded files, one file per md5 under one folder ({@code ${armada.data}/files}). A file is written
+ * under a temporary name while its md5 is computed, and renamed to its md5 only when whole: a reader never sees a
+ * partial file, and a failed upload leaves nothing behind.
+ */
+public final class FileStore {
+    private static final String PARTIAL = ".partial-";
+    private final Path root;
+    private final long maxBytes;
+
+    /** What was stored. */
+    public record Stored(String md5, long size) {
+    }
+
+    public FileStore(Path root, long maxBytes) {
+        this.root = root;
+        this.maxBytes = maxBytes;
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    /** The file of an md5 (lower case, checked by the caller), when it is here. */
+    public Optional<Path> file(String md5) {
+        Path p = root.resolve(md5);
+        return Files.isRegularFile(p) ? Optional.of(p) : Optional.empty();
+    }
+
+    /**
+     * Streams {@code in} into the store. Refuses (BAD_REQUEST, nothing kept) more than the limit, or bytes whose md5
+     * is not {@code expectedMd5} when one is given.
+     *
+     * @throws IOException when reading or writing fails: nothing is kept
+     */
+    public Stored write(InputStream in, String expectedMd5) throws IOException {
+        Files.createDirectories(root);
+        Path partial = root.resolve(PARTIAL + UUID.randomUUID());
+        boolean kept = false;
+        try {
+            MessageDigest md5 = md5();
+            long size = 0;
+            byte[] buffer = new byte[64 * 1024];
+            try (OutputStream out = Files.newOutputStream(partial, StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE)) {
+                int n;
+                while ((n = in.read(buffer)) >= 0) {
+                    size += n;
+                    if (size > maxBytes) {
+                        throw ApiException.badRequest("file is larger than " + maxBytes + " bytes");
+                    }
+                    md5.update(buffer, 0, n);
+                    out.write(buffer, 0, n);
+                }
+            }
+            String actual = HexFormat.of().formatHex(md5.digest());
+            if (expectedMd5 != null && !expectedMd5.equals(actual)) {
+                throw ApiException.badRequest("md5 of the uploaded bytes is " + actual + ", not " + expectedMd5);
+            }
+            Path target = root.resolve(actual);
+            try (var ch = java.nio.channels.FileChannel.open(partial, StandardOpenOption.WRITE)) {
+                ch.force(true); // acknowledged means on disk
+            }
+            if (Files.isRegularFile(target) && Files.size(target) == size) {
+                // the same bytes are here already
+                return new Stored(actual, size);
+            }
+            try {
+                Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException | FileAlreadyExistsException e) {
+                Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+            kept = true;
+            return new Stored(actual, size);
+        } finally {
+            if (!kept) {
+                Files.deleteIfExists(partial);
+            }
+        }
+    }
+
+    /** Deletes the file of an md5; true when there was one. */
+    public boolean delete(String md5) throws IOException {
+        return Files.deleteIfExists(root.resolve(md5));
+    }
+
+    /** Removes what failed uploads of an earlier run left (a JVM killed mid-upload). */
+    public void sweepPartials() throws IOException {
+        if (!Files.isDirectory(root)) {
+            return;
+        }
+        try (var s = Files.newDirectoryStream(root, PARTIAL + "*")) {
+            for (Path p : s) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+
+    private static MessageDigest md5() {
+        try {
+            return MessageDigest.getInstance("MD5");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JVM has no MD5", e);
+        }
+    }
+}
