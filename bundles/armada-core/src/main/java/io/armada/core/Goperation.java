@@ -32,7 +32,50 @@ public final class Goperation {
         }
     }
 
+    /** Rows on a page of a goperation list (the original's {@code ROW_PER_PAGE}). */
+    public static final int ROWS_PER_PAGE = 200;
+
     private Goperation() {
+    }
+
+    /**
+     * A list route's {@code page_num}: 0-based, absent reads as 0.
+     *
+     * @param pageNum the value given, may be {@code null}
+     * @return the page number
+     * @throws ApiException BAD_REQUEST when negative, or so large that its first row lies beyond an {@code int}
+     *         offset (security review M6: {@code page * 200} wrapped to a negative offset and a 500)
+     * @since 1.1
+     */
+    public static int page(Integer pageNum) {
+        int p = pageNum == null ? 0 : pageNum;
+        if (p < 0) {
+            throw ApiException.badRequest("page_num must be at least 0");
+        }
+        Params.pageOffset((long) p + 1, ROWS_PER_PAGE, "page_num");
+        return p;
+    }
+
+    /**
+     * The first row of a page checked by {@link #page(Integer)}.
+     *
+     * @since 1.1
+     */
+    public static int offset(int page) {
+        return Params.pageOffset((long) page + 1, ROWS_PER_PAGE, "page_num");
+    }
+
+    /**
+     * Refuses a page past the end of a list of {@code total} rows, as the original's {@code bulk_results} does
+     * (page 0 of an empty list is an empty page).
+     *
+     * @throws ApiException BAD_REQUEST {@code Page number over size or no data exist}
+     * @since 1.1
+     */
+    public static void checkPage(int page, long total) {
+        if (page > 0 && (long) page * ROWS_PER_PAGE >= total) {
+            throw ApiException.badRequest("Page number over size or no data exist");
+        }
     }
 
     /**

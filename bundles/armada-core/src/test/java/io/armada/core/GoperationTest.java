@@ -61,4 +61,19 @@ public class GoperationTest {
         refused(() -> Goperation.ports(" , "), "Ports is None for delete ports");
         refused(() -> Goperation.ports(null), "Ports is None for delete ports");
     }
+
+    @Test
+    public void pagesAreZeroBasedAndAPageBeyondAnIntOffsetIsRefusedNotWrapped() {
+        assertEquals(0, Goperation.page(null));
+        assertEquals(3, Goperation.page(3));
+        assertEquals(600, Goperation.offset(3));
+        refused(() -> Goperation.page(-1), "page_num must be at least 0");
+        // 2147483647 * 200 wrapped to a negative offset, which the JPA provider answered with a 500 (review M6)
+        refused(() -> Goperation.page(Integer.MAX_VALUE), "page_num is too large");
+        refused(() -> Goperation.page(10_737_419), "page_num is too large");
+        assertEquals(10_737_417 * 200, Goperation.offset(Goperation.page(10_737_417)));
+        Goperation.checkPage(0, 0);
+        Goperation.checkPage(1, 201);
+        refused(() -> Goperation.checkPage(1, 200), "Page number over size or no data exist");
+    }
 }

@@ -20,7 +20,7 @@ import org.osgi.annotation.versioning.ProviderType;
 @ProviderType
 public interface FileService {
     /** Rows per page of {@link #page(int)} (Goperation's {@code ROW_PER_PAGE}). */
-    int ROWS_PER_PAGE = 200;
+    int ROWS_PER_PAGE = io.armada.core.Goperation.ROWS_PER_PAGE;
 
     /**
      * One page of records.

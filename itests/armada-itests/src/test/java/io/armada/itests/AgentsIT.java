@@ -216,6 +216,9 @@ public class AgentsIT extends ArmadaKarafTestSupport {
         ok(http().get(V + "/agents"));
         error(send("GET", V + "/agents", "{\"order\":\"nope\"}"), 400, "Cano not find column nope");
         error(send("GET", V + "/agents", "{\"page_num\":99}"), 400, "Page number over size");
+        // review M6: page_num * 200 wrapped to a negative offset and answered 500
+        error(send("GET", V + "/agents", "{\"page_num\":2147483647}"), 400, "page_num is too large");
+        error(send("GET", V + "/asyncrequests", "{\"page_num\":2147483647}"), 400, "page_num is too large");
         assertTrue(ok(http().get(V + "/allagents.json")).get("data").toString().contains(Long.toString(id)));
         JsonNode shown = first(send("GET", V + "/agents/" + id, "{\"ports\":true,\"entitys\":true}"));
         assertTrue(shown.get("metadata").isNull());

@@ -97,9 +97,9 @@ public class AgentServiceImpl implements AgentService, AgentRoutes {
 
     @Override
     public Page index(String agentType, String order, boolean desc, boolean deleted, Integer pageNum) {
-        int page = Paging.page(pageNum);
-        AgentDao.Page p = dao.page(agentType, deleted, order, desc, Paging.offset(page), Paging.ROWS_PER_PAGE);
-        Paging.check(page, p.total());
+        int page = Goperation.page(pageNum);
+        AgentDao.Page p = dao.page(agentType, deleted, order, desc, Goperation.offset(page), Goperation.ROWS_PER_PAGE);
+        Goperation.checkPage(page, p.total());
         Map<Long, List<String>> endpoints = dao.endpoints(p.rows().stream().map(a -> a.agentId).toList());
         List<Map<String, Object>> rows = new ArrayList<>();
         for (AgentRecord a : p.rows()) {

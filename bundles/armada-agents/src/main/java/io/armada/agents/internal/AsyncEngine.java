@@ -48,6 +48,7 @@ import io.armada.agents.internal.store.AsyncDao;
 import io.armada.agents.internal.store.AsyncRequestRecord;
 import io.armada.agents.internal.store.ResponseRecord;
 import io.armada.core.ApiException;
+import io.armada.core.Goperation;
 import io.armada.core.Json;
 import io.armada.core.Threads;
 import io.armada.persistence.DuplicateKeyException;
@@ -244,9 +245,9 @@ public class AsyncEngine implements AsyncRequests {
         if (start != null && end != null && end < start) {
             throw ApiException.badRequest("end time less then start time");
         }
-        int p = Paging.page(page);
-        AsyncDao.Page rows = dao.page(status, start, end, order, desc, Paging.offset(p), Paging.ROWS_PER_PAGE);
-        Paging.check(p, rows.total());
+        int p = Goperation.page(page);
+        AsyncDao.Page rows = dao.page(status, start, end, order, desc, Goperation.offset(p), Goperation.ROWS_PER_PAGE);
+        Goperation.checkPage(p, rows.total());
         return new AsyncPage(rows.total(), p, rows.rows().stream().map(r -> view(r, List.of())).toList());
     }
 

@@ -19,6 +19,7 @@ import org.slf4j.LoggerFactory;
 
 import io.armada.core.ApiException;
 import io.armada.core.ArmadaJaxrs;
+import io.armada.core.Goperation;
 import io.armada.files.FilePage;
 import io.armada.files.FileRecord;
 import io.armada.files.FileService;
@@ -68,15 +69,10 @@ public class FileServiceImpl implements FileService {
 
     @Override
     public FilePage page(int pageNum) {
-        if (pageNum < 0) {
-            throw ApiException.badRequest("page_num must be at least 0");
-        }
+        int page = Goperation.page(pageNum);
         long total = dao.count();
-        long offset = (long) pageNum * ROWS_PER_PAGE;
-        if (pageNum > 0 && offset >= total) {
-            throw ApiException.badRequest("Page number over size or no data exist");
-        }
-        return new FilePage(dao.page(offset, ROWS_PER_PAGE), total, pageNum);
+        Goperation.checkPage(page, total);
+        return new FilePage(dao.page(Goperation.offset(page), ROWS_PER_PAGE), total, page);
     }
 
     @Override
