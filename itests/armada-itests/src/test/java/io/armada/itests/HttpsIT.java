@@ -40,6 +40,7 @@ public class HttpsIT {
     private static Instance server;
     private static Instance node;
     private static int httpsPort;
+    private static int nodeHttpsPort;
     private static Path ca;
     private static HttpClient trusting;
 
@@ -56,14 +57,20 @@ public class HttpsIT {
                 "-keystore", keystore.toString(), "-storepass", PASSWORD);
         keytool("-exportcert", "-rfc", "-alias", "armada", "-keystore", keystore.toString(), "-storepass", PASSWORD,
                 "-file", ca.toString());
+        // the server calls its nodes over https too, trusting the same certificate (one fleet key here)
         server.env("ARMADA_TOKEN", TOKEN).env("ARMADA_HTTPS_PORT", Integer.toString(httpsPort))
-                .env("ARMADA_TLS_PASSWORD", PASSWORD).env("ARMADA_HTTP_ENABLED", "false");
+                .env("ARMADA_TLS_PASSWORD", PASSWORD).env("ARMADA_HTTP_ENABLED", "false")
+                .env("ARMADA_NODE_SCHEME", "https").env("ARMADA_TLS_CA", ca.toString());
         trusting = HttpClient.newBuilder().sslContext(trusting(ca)).connectTimeout(Duration.ofSeconds(5)).build();
         server.start(() -> get(trusting, "/health", null).statusCode() == 200);
 
         node = Instance.unpack(work, "https-node").env("ARMADA_ROLE", "node").env("ARMADA_TOKEN", TOKEN)
                 .env("ARMADA_SERVER_URL", "https://127.0.0.1:" + httpsPort).env("ARMADA_TLS_CA", ca.toString());
-        node.start();
+        nodeHttpsPort = Instance.freePort();
+        java.nio.file.Files.copy(keystore, node.home.resolve("etc/armada-tls.p12"));
+        node.env("ARMADA_HTTPS_PORT", Integer.toString(nodeHttpsPort)).env("ARMADA_TLS_PASSWORD", PASSWORD)
+                .env("ARMADA_HTTP_ENABLED", "false");
+        node.start(() -> get(trusting, nodeHttpsPort, "/health", null).statusCode() == 200);
     }
 
     @AfterClass
@@ -104,11 +111,25 @@ public class HttpsIT {
     }
 
     private static HttpResponse<String> get(HttpClient client, String path, String token) {
+        return get(client, httpsPort, path, token);
+    }
+
+    private static HttpResponse<String> get(HttpClient client, int port, String path, String token) {
+        return send(client, port, "GET", path, null, token);
+    }
+
+    private static HttpResponse<String> send(HttpClient client, int port, String method, String path, String body,
+            String token) {
         try {
-            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("https://127.0.0.1:" + httpsPort + path))
-                    .timeout(Duration.ofSeconds(20));
+            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("https://127.0.0.1:" + port + path))
+                    .timeout(Duration.ofSeconds(20))
+                    .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                            : HttpRequest.BodyPublishers.ofString(body));
             if (token != null) {
                 b.header("X-Armada-Token", token);
+            }
+            if (body != null) {
+                b.header("Content-Type", "application/json");
             }
             return client.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (java.io.IOException e) {
@@ -150,5 +171,38 @@ public class HttpsIT {
             Thread.sleep(500);
         }
         assertTrue("the node's report over https created its agent: " + agents, agents != null && agents.size() > 0);
+    }
+
+    @Test
+    public void theServerCallsTheHttpsNodeAtItsReportedHttpsPort() throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        assertFalse("the node's plain HTTP is off", node.listeningPorts().contains(node.httpPort));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        JsonNode agents = null;
+        while (System.nanoTime() < deadline) {
+            agents = json.readTree(get(trusting, "/v1.0/agents", TOKEN).body()).get("data");
+            if (agents != null && agents.size() > 0) {
+                break;
+            }
+            Thread.sleep(500);
+        }
+        assertTrue("the node reported: " + agents, agents != null && agents.size() > 0);
+        long id = agents.get(0).get("agent_id").asLong();
+        long t = System.currentTimeMillis() / 1000;
+        HttpResponse<String> started = send(trusting, httpsPort, "GET", "/v1.0/agents/" + id + "/status",
+                "{\"request_time\":" + t + ",\"finishtime\":" + (t + 10) + ",\"deadline\":" + (t + 20) + "}", TOKEN);
+        assertEquals(started.body(), 200, started.statusCode());
+        String requestId = json.readTree(started.body()).get("data").get(0).get("request_id").asText();
+        JsonNode done = null;
+        while (System.nanoTime() < deadline + TimeUnit.SECONDS.toNanos(30)) {
+            done = json.readTree(send(trusting, httpsPort, "GET", "/v1.0/asyncrequests/" + requestId,
+                    "{\"agents\":true,\"details\":true}", TOKEN).body()).get("data").get(0);
+            if (done.get("status").asInt() == 1) {
+                break;
+            }
+            Thread.sleep(500);
+        }
+        assertEquals("finished: " + done, 1, done.get("status").asInt());
+        assertEquals("the node answered over https: " + done, 0, done.get("resultcode").asInt());
     }
 }

@@ -162,10 +162,10 @@ public final class AgentRules {
         if (value == null) {
             throw ApiException.badRequest("Can not find argument: " + name);
         }
-        if (value instanceof Double || value instanceof Float) {
+        if (value instanceof Double || value instanceof Float || value instanceof java.math.BigDecimal) {
             throw ApiException.badRequest("Argument value type error: " + name + " is not an integer");
         }
-        long v = value.longValue();
+        long v = exactLong(value, name);
         if (v < 0) {
             throw ApiException.badRequest("Argument value type error: " + name + " is negative");
         }
@@ -250,7 +250,11 @@ public final class AgentRules {
                     if (!allowStatus) {
                         throw ApiException.badRequest("status is changed through active and delete");
                     }
-                    int s = editableStatus(number(v, "status").intValue());
+                    long given = exactLong(number(v, "status"), "status");
+                    if (given < Integer.MIN_VALUE || given > Integer.MAX_VALUE) {
+                        throw ApiException.badRequest("Argument status not right");
+                    }
+                    int s = editableStatus((int) given);
                     steps.add(a -> a.status = s);
                 }
                 default -> throw ApiException.badRequest("Argument " + e.getKey() + " can not be changed");
@@ -264,6 +268,20 @@ public final class AgentRules {
             throw ApiException.badRequest("json not match error schema: '" + name + "' must be a string");
         }
         return s;
+    }
+
+    /**
+     * The value of an integer as a {@code long}, refusing what does not fit (review L7: {@code longValue()} of a
+     * BigInteger and {@code intValue()} of a long wrapped silently, so 2^32+1 became status 1).
+     */
+    static long exactLong(Number n, String name) {
+        if (n instanceof java.math.BigInteger b) {
+            if (b.bitLength() > 63) {
+                throw ApiException.badRequest("Argument value type error: " + name + " is out of range");
+            }
+            return b.longValue();
+        }
+        return n.longValue();
     }
 
     private static Number number(Object v, String name) {

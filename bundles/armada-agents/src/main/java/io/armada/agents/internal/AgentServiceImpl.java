@@ -68,7 +68,24 @@ public class AgentServiceImpl implements AgentService, AgentRoutes {
             @Reference AsyncRequests async, @Reference FleetClient fleet, @Reference NodeRegistry registry,
             AgentsConfiguration config) {
         this(new AgentDao(new JpaStore(jpa)), async, fleet, registry, config.status_expire_seconds());
+        this.nodeScheme = nodeScheme(config.node_scheme());
     }
+
+    /** How the server calls nodes: the setting, else {@code armada.nodes.scheme}, else http. */
+    static String nodeScheme(String configured) {
+        String v = configured == null || configured.isBlank() ? System.getProperty("armada.nodes.scheme", "")
+                : configured;
+        v = v == null ? "" : v.trim().toLowerCase(java.util.Locale.ROOT);
+        if (v.isEmpty()) {
+            return "http";
+        }
+        if (!v.equals("http") && !v.equals("https")) {
+            throw new IllegalArgumentException("bad io.armada.agents settings: node.scheme must be http or https, not " + v);
+        }
+        return v;
+    }
+
+    private String nodeScheme = "http";
 
     AgentServiceImpl(AgentDao dao, AsyncRequests async, FleetClient fleet, NodeRegistry registry, int statusExpire) {
         if (statusExpire < 0) {
@@ -405,7 +422,7 @@ public class AgentServiceImpl implements AgentService, AgentRoutes {
             rows = dao.live(s.ids());
             AgentRules.checkKnown(s.ids(), rows.stream().map(a -> a.agentId).collect(java.util.stream.Collectors.toSet()));
         }
-        return rows.stream().map(a -> new AgentTarget(a.agentId, a.host, a.ip, a.nodePort)).toList();
+        return rows.stream().map(a -> new AgentTarget(a.agentId, a.host, a.ip, a.nodePort, nodeScheme)).toList();
     }
 
 

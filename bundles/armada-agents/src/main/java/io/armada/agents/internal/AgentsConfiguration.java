@@ -38,4 +38,19 @@ public @interface AgentsConfiguration {
     @AttributeDefinition(name = "Status expire (s)",
             description = "Default 'expire' of the status route: answers are deleted this long after the deadline.")
     int status_expire_seconds() default 180;
+
+    @AttributeDefinition(name = "Node scheme",
+            description = "How the server calls its nodes: http, or https when the nodes serve HTTPS (README, HTTPS). "
+                    + "Empty: the system property armada.nodes.scheme (bin/setenv's ARMADA_NODE_SCHEME), else http.")
+    String node_scheme() default "";
+
+    @AttributeDefinition(name = "Agents created by reports per minute",
+            description = "Reports of node uuids not seen before may create at most this many agents a minute; "
+                    + "more are refused (the node reports again next round). Bounds what invented uuids cost.")
+    int report_creates_per_minute() default 1000;
+
+    @AttributeDefinition(name = "Largest report metadata (bytes)",
+            description = "A resource report larger than this is refused: its whole body is kept in memory as the "
+                    + "agent's metadata while the node is online.")
+    int report_max_bytes() default 65536;
 }

@@ -85,6 +85,12 @@ public class AsyncEngine implements AsyncRequests {
     private final Writer writer;
     private final Map<String, Active> active = new ConcurrentHashMap<>();
     private final ConcurrentLinkedQueue<Runnable> waiting = new ConcurrentLinkedQueue<>();
+    /** Calls in {@link #waiting} (the queue's own size() walks it). */
+    private final java.util.concurrent.atomic.AtomicInteger waitingCalls = new java.util.concurrent.atomic.AtomicInteger();
+    /** Requests in progress at most (review M9: the maps of requests and calls grew with client input). */
+    static final int MAX_ACTIVE = 10_000;
+    /** Node calls waiting for a slot at most. */
+    static final int MAX_WAITING = 200_000;
     private final AtomicInteger inFlight = new AtomicInteger();
 
     /** An unfinished request this server keeps the deadline of. */
@@ -151,6 +157,7 @@ public class AsyncEngine implements AsyncRequests {
         }
         active.clear();
         waiting.clear();
+        waitingCalls.set(0);
     }
 
     long nowSeconds() {
@@ -171,6 +178,10 @@ public class AsyncEngine implements AsyncRequests {
             throw new IllegalArgumentException("action must be 1..64 characters");
         }
         List<Long> ids = new ArrayList<>(new LinkedHashSet<>(targets.stream().map(AgentTarget::agentId).toList()));
+        if (active.size() >= MAX_ACTIVE || waitingCalls.get() + (long) targets.size() > MAX_WAITING) {
+            throw ApiException.unavailable("Too many async requests in progress (" + active.size() + " requests, "
+                    + waitingCalls.get() + " node calls waiting); try again later");
+        }
         AsyncRequestRecord r = new AsyncRequestRecord();
         r.requestId = UUID.randomUUID().toString();
         r.action = action;
@@ -317,6 +328,7 @@ public class AsyncEngine implements AsyncRequests {
                 }
             });
         };
+        waitingCalls.incrementAndGet();
         waiting.add(call);
         pump();
     }
@@ -332,6 +344,7 @@ public class AsyncEngine implements AsyncRequests {
                 inFlight.decrementAndGet();
                 return;
             }
+            waitingCalls.decrementAndGet();
             next.run();
         }
     }

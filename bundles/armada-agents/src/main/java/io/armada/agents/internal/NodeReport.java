@@ -35,7 +35,7 @@ record NodeReport(boolean resource, String nodeUuid, String hostname, String ip,
         }
         String uuid = text(body, "node_uuid", 64);
         String host = AgentRules.hostname(text(body, "hostname", AgentRules.MAX_HOST_NAME));
-        String ip = text(body, "ip", 64);
+        String ip = ipLiteral(text(body, "ip", 64));
         JsonNode utc = body.get("utc");
         if (utc != null && !utc.isNull() && !utc.isNumber()) {
             throw ApiException.badRequest("json not match error schema: 'utc' must be a number");
@@ -43,7 +43,7 @@ record NodeReport(boolean resource, String nodeUuid, String hostname, String ip,
         Integer port = DEFAULT_NODE_PORT;
         JsonNode p = body.get("port");
         if (p != null && !p.isNull()) {
-            if (!p.isIntegralNumber() || p.asInt() < 1 || p.asInt() > 65535) {
+            if (!p.isIntegralNumber() || !p.canConvertToInt() || p.asInt() < 1 || p.asInt() > 65535) {
                 throw ApiException.badRequest("json not match error schema: 'port' must be a port number");
             }
             port = p.asInt();
@@ -71,7 +71,11 @@ record NodeReport(boolean resource, String nodeUuid, String hostname, String ip,
         long memory = 0;
         long disk = 0;
         if (resource) {
-            cpu = (int) number(data.path("cpu").path("numbers"), "data.cpu.numbers");
+            long cpus = number(data.path("cpu").path("numbers"), "data.cpu.numbers");
+            if (cpus > Integer.MAX_VALUE) {
+                throw ApiException.badRequest("json not match error schema: 'data.cpu.numbers' is out of range");
+            }
+            cpu = (int) cpus;
             memory = number(data.path("memory").path("total"), "data.memory.total") / MIB;
             long bytes = 0;
             JsonNode disks = data.path("disk");
@@ -84,6 +88,33 @@ record NodeReport(boolean resource, String nodeUuid, String hostname, String ip,
             disk = bytes / MIB;
         }
         return new NodeReport(resource, uuid, host, ip, port, range, cpu, memory, disk, body);
+    }
+
+    private static final java.util.regex.Pattern IPV4 = java.util.regex.Pattern.compile(
+            "(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}");
+    private static final java.util.regex.Pattern IPV6_CHARS = java.util.regex.Pattern.compile("[0-9A-Fa-f:.]{2,45}");
+
+    /**
+     * The node's address, which the server later calls with the token: an IPv4 or IPv6 literal and nothing else
+     * (review M2: a report's {@code "ip":"10.0.0.7:2375/x?"} made the server POST, with the token, anywhere). Never
+     * resolves a name.
+     */
+    static String ipLiteral(String ip) {
+        if (IPV4.matcher(ip).matches()) {
+            return ip;
+        }
+        if (ip.indexOf(':') >= 0 && IPV6_CHARS.matcher(ip).matches()) {
+            try {
+                // with a ':' and only hex digits, ':' and '.', the JDK parses a literal and looks nothing up
+                java.net.InetAddress a = java.net.InetAddress.getByName(ip);
+                if (a instanceof java.net.Inet6Address || a instanceof java.net.Inet4Address) {
+                    return ip;
+                }
+            } catch (java.net.UnknownHostException e) {
+                // not a literal
+            }
+        }
+        throw ApiException.badRequest("json not match error schema: 'ip' must be an IPv4 or IPv6 address");
     }
 
     private static String text(JsonNode body, String field, int max) {
@@ -105,6 +136,10 @@ record NodeReport(boolean resource, String nodeUuid, String hostname, String ip,
         }
         if (!v.isNumber() || v.asDouble() < 0) {
             throw ApiException.badRequest("json not match error schema: '" + field + "' must be a number");
+        }
+        if (!v.canConvertToLong()) {
+            // review L7: asLong() of a number past 2^63 wrapped silently
+            throw ApiException.badRequest("json not match error schema: '" + field + "' is out of range");
         }
         return v.asLong();
     }

@@ -41,23 +41,39 @@ public class NodeReports implements NodeReportIntake {
     private final long windowMillis;
     private final ReentrantLock[] stripes = new ReentrantLock[STRIPES];
     private final ScheduledFuture<?> flusher;
+    private final int createsPerMinute;
+    private final int maxReportBytes;
+    /** The minute (epoch millis / 60,000) that {@link #createdThisMinute} counts. */
+    private long createMinute = -1;
+    private int createdThisMinute;
 
     @Activate
     public NodeReports(@Reference(target = "(osgi.unit.name=armada-agents)") JpaTemplate jpa,
             @Reference NodeRegistry registry, @Reference AgentsTimer timer, AgentsConfiguration config) {
         this(new AgentDao(new JpaStore(jpa)), registry, timer,
                 (long) config.report_interval_seconds() * config.online_intervals() * 1000L,
-                config.last_report_flush_seconds());
+                config.last_report_flush_seconds(), config.report_creates_per_minute(), config.report_max_bytes());
     }
 
     NodeReports(AgentDao dao, NodeRegistry registry, AgentsTimer timer, long windowMillis, int flushSeconds) {
+        this(dao, registry, timer, windowMillis, flushSeconds, 1000, 65536);
+    }
+
+    NodeReports(AgentDao dao, NodeRegistry registry, AgentsTimer timer, long windowMillis, int flushSeconds,
+            int createsPerMinute, int maxReportBytes) {
         if (windowMillis < 1000 || flushSeconds < 1) {
             throw new IllegalArgumentException("bad io.armada.agents settings: online window " + windowMillis
                     + " ms, last report flush " + flushSeconds + " s");
         }
+        if (createsPerMinute < 1 || maxReportBytes < 1024) {
+            throw new IllegalArgumentException("bad io.armada.agents settings: " + createsPerMinute
+                    + " agents created by reports per minute, largest report " + maxReportBytes + " bytes");
+        }
         this.dao = dao;
         this.registry = registry;
         this.windowMillis = windowMillis;
+        this.createsPerMinute = createsPerMinute;
+        this.maxReportBytes = maxReportBytes;
         for (int i = 0; i < STRIPES; i++) {
             stripes[i] = new ReentrantLock();
         }
@@ -82,12 +98,22 @@ public class NodeReports implements NodeReportIntake {
     @Override
     public long ingest(JsonNode body) {
         NodeReport r = NodeReport.parse(body);
+        if (r.resource() && size(body) > maxReportBytes) {
+            // review M9: the last resource report stays in memory as the agent's metadata
+            throw ApiException.badRequest("report is larger than " + maxReportBytes + " bytes");
+        }
         NodeRegistry.Known k = registry.known(r.nodeUuid());
         if (k == null) {
             k = resolve(r);
         }
         if (!AgentRules.live(k.status())) {
             throw ApiException.refused("Agent " + k.agentId() + " of node " + r.nodeUuid() + " is deleted");
+        }
+        if (k.ip() != null && !k.ip().equals(r.ip()) && registry.isOnline(k.agentId(), registry.now())) {
+            // review H2: with one fleet token, a report that names another node's uuid could re-point that agent
+            // (and the server's calls with the token) to its own address while the real node is live
+            throw ApiException.refused("Agent " + k.agentId() + " of node " + r.nodeUuid() + " is held by a live node"
+                    + " at " + k.ip() + "; a node that moved is taken at its new address once the old one is offline");
         }
         if (changes(k, r)) {
             k = refresh(k, r);
@@ -144,7 +170,37 @@ public class NodeReports implements NodeReportIntake {
         }
     }
 
+    private static final com.fasterxml.jackson.databind.ObjectMapper SIZE = io.armada.core.Json.newMapper();
+
+    /** The report's size as JSON (what the registry keeps). */
+    static int size(JsonNode body) {
+        try {
+            return SIZE.writeValueAsBytes(body).length;
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return Integer.MAX_VALUE;
+        }
+    }
+
+    /** Counts an agent created by a report; false past {@code createsPerMinute} in this minute. */
+    private synchronized boolean mayCreate() {
+        long minute = registry.now() / 60_000L;
+        if (minute != createMinute) {
+            createMinute = minute;
+            createdThisMinute = 0;
+        }
+        if (createdThisMinute >= createsPerMinute) {
+            return false;
+        }
+        createdThisMinute++;
+        return true;
+    }
+
     private AgentRecord createFromReport(NodeReport r) {
+        if (!mayCreate()) {
+            // review M9: every invented uuid made an agent row and an in-memory entry
+            throw ApiException.unavailable("Too many new nodes this minute (" + createsPerMinute
+                    + "); node " + r.nodeUuid() + " is taken when it reports again");
+        }
         AgentRecord a = new AgentRecord();
         a.host = r.hostname();
         a.activeHost = r.hostname();

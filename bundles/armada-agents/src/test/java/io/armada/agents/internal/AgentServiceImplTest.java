@@ -160,9 +160,20 @@ public class AgentServiceImplTest extends DerbyTestSupport {
         assertNotNull(service.metadata(id));
         assertEquals(id, reports.ingest(report("u-1", "node1", "10.0.0.5", 4)));
         assertEquals(1, service.list(false).size());
-        // figures and address changes reach the database
-        reports.ingest(report("u-1", "node1", "10.0.0.9", 8));
+        // figures change at once
+        reports.ingest(report("u-1", "node1", "10.0.0.5", 8));
         assertEquals(8, dao.find(id).orElseThrow().cpu);
+        // review H2: a report of the same uuid from another address may not take the agent while its node is live
+        try {
+            reports.ingest(report("u-1", "node1", "10.0.0.9", 8));
+            fail("a live node's agent was re-pointed to another address");
+        } catch (ApiException expected) {
+            assertEquals(ErrorKind.REFUSED, expected.kind());
+        }
+        assertEquals("10.0.0.5", dao.find(id).orElseThrow().ip);
+        // a node that moved is taken at its new address once the old one is offline (60 s window here)
+        clock.addAndGet(61_000);
+        reports.ingest(report("u-1", "node1", "10.0.0.9", 8));
         assertEquals("10.0.0.9", dao.find(id).orElseThrow().ip);
         // a service report keeps it online and does not touch the figures
         reports.ingest(M.readTree("{\"hostname\":\"node1\",\"ip\":\"10.0.0.9\",\"utc\":1,\"type\":\"service\","
@@ -400,5 +411,31 @@ public class AgentServiceImplTest extends DerbyTestSupport {
         assertEquals(Map.of("cpu", Map.of("numbers", 2)), done.responses().get(0).details().get(0).result());
         AgentRulesTest.bad(() -> service.status("1,99", now, null, null, null), "agents id [99] can not be found");
         AgentRulesTest.bad(() -> service.status("all", now - 60, null, null, null), "offset time");
+    }
+
+    @Test
+    public void reportsOfNewNodesCreateAgentsAtABoundedRateAndOversizedReportsAreRefused() throws Exception {
+        NodeReports limited = new NodeReports(dao, registry, timer, 60_000, 3600, 2, 4096);
+        limited.ingest(report("rate-1", "rate-host-1", "10.0.1.1", 4));
+        limited.ingest(report("rate-2", "rate-host-2", "10.0.1.2", 4));
+        try {
+            limited.ingest(report("rate-3", "rate-host-3", "10.0.1.3", 4));
+            fail("a third agent was created in the same minute");
+        } catch (ApiException expected) {
+            assertEquals(ErrorKind.UNAVAILABLE, expected.kind());
+        }
+        // known nodes keep reporting, and the next minute takes the new one
+        limited.ingest(report("rate-1", "rate-host-1", "10.0.1.1", 4));
+        clock.addAndGet(60_000);
+        limited.ingest(report("rate-3", "rate-host-3", "10.0.1.3", 4));
+        // review M9: the last resource report is kept in memory; a large one is refused
+        String big = report("rate-1", "rate-host-1", "10.0.1.1", 4).toString()
+                .replace("\"data\":{", "\"data\":{\"pad\":\"" + "x".repeat(5000) + "\",");
+        try {
+            limited.ingest(M.readTree(big));
+            fail("an oversized report was kept");
+        } catch (ApiException expected) {
+            assertEquals(ErrorKind.BAD_REQUEST, expected.kind());
+        }
     }
 }

@@ -66,7 +66,25 @@ public class NodeReportTest {
         bad(() -> parse(ok.replace("30000-40000", "100-2000")), "Port 1-1024 is not allowed");
         bad(() -> parse(ok.replace("\"numbers\":4", "\"numbers\":\"four\"")), "data.cpu.numbers");
         bad(() -> parse(ok.replace("\"utc\":1577179877", "\"utc\":\"x\"")), "'utc' must be a number");
-        bad(() -> parse("{\"hostname\":\"h\",\"ip\":\"i\",\"type\":\"service\",\"node_uuid\":\"u\"}"), "'data'");
+        bad(() -> parse("{\"hostname\":\"h\",\"ip\":\"10.0.0.1\",\"type\":\"service\",\"node_uuid\":\"u\"}"), "'data'");
+        // review L7: numbers past the range of a long are refused, not wrapped
+        bad(() -> parse(ok.replace("\"numbers\":4", "\"numbers\":99999999999999999999")), "data.cpu.numbers");
+        bad(() -> parse(ok.replace("\"numbers\":4", "\"numbers\":4294967297")), "data.cpu.numbers");
+        bad(() -> parse(ok.replace("\"port\":50002", "\"port\":4294967297")), "'port' must be a port number");
+    }
+
+    @Test
+    public void theAddressIsAnIpLiteralAndNothingElse() throws Exception {
+        String ok = resource("u-1", "h");
+        // review M2: the server calls this address with the token
+        for (String ip : new String[] {"i", "10.0.0.7:2375/x?", "evil.example/#", "evil.example", "localhost",
+                "10.0.0.256", "10.0.0", "1.2.3.4.5", "::1/x", "[::1]", "user@10.0.0.1", "2130706433", "0x7f.0.0.1"}) {
+            bad(() -> parse(ok.replace("\"ip\":\"10.0.0.5\"", "\"ip\":\"" + ip + "\"")), "'ip' must be an IPv4 or IPv6");
+        }
+        for (String ip : new String[] {"10.0.0.5", "0.0.0.0", "255.255.255.255", "::1", "fe80::1", "2001:db8::17",
+                "::ffff:10.0.0.1"}) {
+            assertEquals(ip, NodeReport.parse(json(ok.replace("\"ip\":\"10.0.0.5\"", "\"ip\":\"" + ip + "\""))).ip());
+        }
     }
 
     private static void parse(String s) {

@@ -38,6 +38,22 @@ final class MonitorSettings {
         return 0;
     }
 
+    /**
+     * The port the node reports, where the server calls it: the HTTPS port when this node serves HTTPS
+     * (armada.https.enabled, from ARMADA_HTTPS_PORT; the server then calls its nodes with ARMADA_NODE_SCHEME=https),
+     * else {@link #httpPort()}.
+     */
+    static int reportedPort() {
+        if ("true".equalsIgnoreCase(System.getProperty("armada.https.enabled", "").trim())) {
+            try {
+                return Integer.parseInt(System.getProperty("armada.https.port", "").trim());
+            } catch (NumberFormatException ignored) {
+                // fall back to the plain port
+            }
+        }
+        return httpPort();
+    }
+
     /** The server's base URL (ARMADA_SERVER_URL through armada.server.url), "" when none. */
     static String serverUrl() {
         return System.getProperty("armada.server.url", "");

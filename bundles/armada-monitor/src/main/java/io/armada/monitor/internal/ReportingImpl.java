@@ -65,7 +65,7 @@ public class ReportingImpl implements Reporting {
     public ReportingImpl(MonitorConfiguration config, @Reference MonitorService monitor, @Reference MonitorThread thread,
             @Reference(name = "fleet") ComponentServiceObjects<FleetClient> fleetObjects) {
         this(config, monitor, thread, fleetObjects, MonitorSettings.dataFolder(), MonitorSettings.serverUrl(),
-                MonitorSettings.httpPort());
+                MonitorSettings.reportedPort());
     }
 
     ReportingImpl(MonitorConfiguration config, MonitorService monitor, MonitorThread thread,
