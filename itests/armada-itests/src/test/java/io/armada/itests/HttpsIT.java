@@ -53,7 +53,7 @@ public class HttpsIT {
         ca = server.home.resolve("etc/armada-tls.pem");
         // the commands of README's Security section
         keytool("-genkeypair", "-alias", "armada", "-keyalg", "EC", "-groupname", "secp256r1", "-validity", "30",
-                "-dname", "CN=armada-https-it", "-ext", "SAN=ip:127.0.0.1,dns:localhost", "-storetype", "PKCS12",
+                "-dname", "CN=armada-https-it", "-ext", "SAN=" + subjectAltNames(), "-storetype", "PKCS12",
                 "-keystore", keystore.toString(), "-storepass", PASSWORD);
         keytool("-exportcert", "-rfc", "-alias", "armada", "-keystore", keystore.toString(), "-storepass", PASSWORD,
                 "-file", ca.toString());
@@ -84,6 +84,22 @@ public class HttpsIT {
                 }
             }
         }
+    }
+
+    /**
+     * Loopback and every address of this machine: a node reports its primary address (not loopback), and the server
+     * calls it there, checking the address against the certificate as it would on a real network.
+     */
+    private static String subjectAltNames() throws Exception {
+        java.util.Set<String> names = new java.util.LinkedHashSet<>(List.of("ip:127.0.0.1", "dns:localhost"));
+        for (java.net.NetworkInterface nic : java.util.Collections.list(java.net.NetworkInterface.getNetworkInterfaces())) {
+            for (java.net.InetAddress a : java.util.Collections.list(nic.getInetAddresses())) {
+                String literal = a.getHostAddress();
+                int zone = literal.indexOf('%');
+                names.add("ip:" + (zone >= 0 ? literal.substring(0, zone) : literal));
+            }
+        }
+        return String.join(",", names);
     }
 
     private static void keytool(String... args) throws Exception {
