@@ -35,6 +35,14 @@ public @interface MonitorConfiguration {
     @AttributeDefinition(description = "verify_password attempts allowed per user and client address per window")
     int password_attempts() default 5;
 
+    @AttributeDefinition(description = "verify_password attempts allowed per client address per window, whatever the"
+            + " user (password spraying across users)")
+    int password_attempts_per_source() default 20;
+
+    @AttributeDefinition(description = "verify_password attempts allowed per window on this node, all users and"
+            + " addresses together")
+    int password_attempts_total() default 120;
+
     @AttributeDefinition(description = "Seconds of the verify_password window")
     int password_window_seconds() default 60;
 

@@ -5,9 +5,10 @@ import java.util.Iterator;
 import java.util.Map;
 
 /**
- * At most {@code max} attempts per key (user and client address) in a window of {@code windowMillis}, counted from
- * the key's first attempt in that window. The table is bounded: expired keys are dropped when it grows, and when it
- * is full of live keys new keys are refused, so a flood of addresses costs a fixed amount of memory.
+ * At most {@code max} attempts per key in a window of {@code windowMillis}, counted from the key's first attempt in
+ * that window. The table is bounded: expired keys are dropped when it grows, and when it is full of live keys the
+ * oldest key is evicted (review M7: refusing new keys let 4,096 invented names block every real check), so a flood
+ * of keys costs a fixed amount of memory and can only forget old windows early.
  */
 final class RateLimiter {
     static final int MAX_KEYS = 4096;
@@ -23,7 +24,8 @@ final class RateLimiter {
 
     private final int max;
     private final long windowMillis;
-    private final Map<String, Window> windows = new HashMap<>();
+    /** In insertion order: the first entry is the oldest window. */
+    private final Map<String, Window> windows = new java.util.LinkedHashMap<>();
 
     RateLimiter(int max, long windowMillis) {
         if (max < 1 || windowMillis < 1) {
@@ -40,9 +42,13 @@ final class RateLimiter {
             if (w == null && windows.size() >= MAX_KEYS) {
                 purge(nowMillis);
                 if (windows.size() >= MAX_KEYS) {
-                    return false;
+                    Iterator<String> oldest = windows.keySet().iterator();
+                    oldest.next();
+                    oldest.remove();
                 }
             }
+            // a fresh window goes to the end of the order
+            windows.remove(key);
             w = new Window(nowMillis);
             windows.put(key, w);
         }

@@ -189,6 +189,67 @@ public class NodeControlTest {
     }
 
     @Test
+    public void verifyPasswordCannotBeSprayedAcrossUsersFromOneAddress() throws IOException {
+        NodeControlImpl c = control(Map.of("password_attempts_per_source", 4, "password_attempts_total", 6));
+        // review M7: each user had its own window per address, so one address could try every user name
+        for (int i = 0; i < 4; i++) {
+            int n = i;
+            assertEquals(40312, TestSupport.code(() -> c.verifyPassword("user" + n, "guess", "10.0.0.9")));
+        }
+        assertEquals(4, pamCalls.get());
+        String msg = TestSupport.message(() -> c.verifyPassword("alice", "s3cret", "10.0.0.9"));
+        assertTrue(msg, msg.contains("too many"));
+        assertEquals(4, pamCalls.get());
+        // other addresses still check, up to the node's total for the window
+        c.verifyPassword("alice", "s3cret", "10.0.0.10");
+        c.verifyPassword("alice", "s3cret", "10.0.0.11");
+        assertTrue(TestSupport.message(() -> c.verifyPassword("alice", "s3cret", "10.0.0.12")).contains("too many"));
+        assertEquals(6, pamCalls.get());
+    }
+
+    @Test
+    public void aPamCheckThatHangsHoldsOneThreadAndFurtherChecksFailFast() throws Exception {
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        Map<String, Object> cfg = new HashMap<>();
+        cfg.put("password_attempts", 3);
+        NodeControlImpl c = new NodeControlImpl(TestSupport.config(cfg), reporting, (action, delay) -> later.add(action),
+                () -> { }, dir, n -> true, () -> false, (service, user, password) -> {
+                    pamCalls.incrementAndGet();
+                    try {
+                        release.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    return true;
+                });
+        java.util.concurrent.ExecutorService callers = java.util.concurrent.Executors.newCachedThreadPool();
+        try {
+            // one check runs, PAM_QUEUE wait: review M7, a synchronized PAM call queued every request thread behind it
+            List<java.util.concurrent.Future<?>> waiting = new ArrayList<>();
+            for (int i = 0; i <= NodeControlImpl.PAM_QUEUE; i++) {
+                String from = "10.0.1." + i;
+                waiting.add(callers.submit(() -> c.verifyPassword("alice", "x", from)));
+            }
+            long end = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while ((pamCalls.get() < 1 || c.pamWaiting() < NodeControlImpl.PAM_QUEUE) && System.nanoTime() < end) {
+                Thread.sleep(10);
+            }
+            assertEquals(1, pamCalls.get());
+            assertEquals(NodeControlImpl.PAM_QUEUE, c.pamWaiting());
+            String msg = TestSupport.message(() -> c.verifyPassword("bob", "x", "10.0.2.1"));
+            assertTrue(msg, msg.contains("too many checks at once"));
+            release.countDown();
+            for (java.util.concurrent.Future<?> f : waiting) {
+                f.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            }
+        } finally {
+            release.countDown();
+            callers.shutdownNow();
+            c.closePam();
+        }
+    }
+
+    @Test
     public void verifyPasswordNeedsUserAndPassword() throws IOException {
         NodeControlImpl c = control(Map.of());
         assertEquals(88888, TestSupport.code(() -> c.verifyPassword(null, "x", "a")));
@@ -222,8 +283,10 @@ public class NodeControlTest {
             l.tryAcquire("k" + i, 5000);
         }
         assertEquals(RateLimiter.MAX_KEYS, l.size());
-        assertFalse(l.tryAcquire("late", 5001)); // full of live keys: new keys wait
-        assertTrue(l.tryAcquire("late", 7000)); // the old ones expired and were dropped
+        // full of live keys: the oldest is evicted, the new key is checked (review M7: it used to be refused)
+        assertTrue(l.tryAcquire("late", 5001));
+        assertEquals(RateLimiter.MAX_KEYS, l.size());
+        assertTrue(l.tryAcquire("newer", 7000)); // the old ones expired and are dropped
         assertTrue(l.size() < RateLimiter.MAX_KEYS);
     }
 
