@@ -307,13 +307,13 @@ public class FilesIT extends ArmadaKarafTestSupport {
         byte[] content = bytes(4096, System.nanoTime());
         Files.write(local, content);
         String md5 = md5(content);
-        String out = shell("files:upload " + local);
+        String out = shell("file:upload " + local);
         assertTrue(out, out.contains(md5));
-        assertTrue(shell("files:list").contains(md5));
-        String shown = shell("files:show " + md5);
+        assertTrue(shell("file:list").contains(md5));
+        String shown = shell("file:show " + md5);
         assertTrue(shown, shown.contains("zip") && shown.contains("FILEOK"));
-        assertTrue(shell("files:delete " + md5).contains(md5));
-        assertFalse(shell("files:list").contains(md5));
+        assertTrue(shell("file:delete " + md5).contains(md5));
+        assertFalse(shell("file:list").contains(md5));
         ByteArrayOutputStream unused = new ByteArrayOutputStream();
         unused.close();
     }

@@ -9,9 +9,9 @@ import org.apache.karaf.shell.api.action.lifecycle.Service;
 
 import io.armada.files.command.completers.Md5Completer;
 
-/** {@code files:delete <md5>}. */
+/** {@code file:delete <md5>}. */
 @Service
-@Command(scope = "files", name = "delete", description = "Deletes a file record (and the file, when it was uploaded here)")
+@Command(scope = "file", name = "delete", description = "Deletes a file record (and the file, when it was uploaded here)")
 public class DeleteFileCommand extends FilesCommandSupport {
 
     @Argument(index = 0, name = "md5", required = true, description = "The file's md5")

@@ -9,7 +9,7 @@ import org.apache.karaf.shell.support.table.ShellTable;
 import io.armada.files.FileRecord;
 import io.armada.files.FileService;
 
-/** What every {@code files:} command shares: the service, and how records are printed. */
+/** What every {@code file:} command shares: the service, and how records are printed. */
 public abstract class FilesCommandSupport implements Action {
     /** Widest address column before it is cut (the full value is in the HTTP answer). */
     private static final int ADDRESS_WIDTH = 70;

@@ -6,9 +6,9 @@ import org.apache.karaf.shell.api.action.lifecycle.Service;
 
 import io.armada.files.FilePage;
 
-/** {@code files:list [page]}. */
+/** {@code file:list [page]}. */
 @Service
-@Command(scope = "files", name = "list", description = "Lists the file records, 200 a page")
+@Command(scope = "file", name = "list", description = "Lists the file records, 200 a page")
 public class ListFilesCommand extends FilesCommandSupport {
 
     @Argument(index = 0, name = "page", required = false, description = "Page number, from 0")

@@ -10,9 +10,9 @@ import org.apache.karaf.shell.api.action.lifecycle.Service;
 import io.armada.core.ApiException;
 import io.armada.files.command.completers.Md5Completer;
 
-/** {@code files:show <md5>}. */
+/** {@code file:show <md5>}. */
 @Service
-@Command(scope = "files", name = "show", description = "Shows one file record")
+@Command(scope = "file", name = "show", description = "Shows one file record")
 public class ShowFileCommand extends FilesCommandSupport {
 
     @Argument(index = 0, name = "md5", required = true, description = "The file's md5")

@@ -14,9 +14,9 @@ import org.apache.karaf.shell.support.completers.FileCompleter;
 import io.armada.files.FileRecord;
 import io.armada.files.internal.FileRules;
 
-/** {@code files:upload <path> --base-url <url>}: stores a file of the server's machine and records it. */
+/** {@code file:upload <path> --base-url <url>}: stores a file of the server's machine and records it. */
 @Service
-@Command(scope = "files", name = "upload", description = "Uploads a local file of the server's machine to the files area")
+@Command(scope = "file", name = "upload", description = "Uploads a local file of the server's machine to the files area")
 public class UploadFileCommand extends FilesCommandSupport {
 
     @Argument(index = 0, name = "path", required = true, description = "The file to upload")
