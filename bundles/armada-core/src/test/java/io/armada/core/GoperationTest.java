@@ -1,7 +1,6 @@
 package io.armada.core;
 
 import static org.junit.Assert.assertEquals;
-import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
 import java.util.List;
@@ -12,9 +11,7 @@ import org.junit.Test;
 public class GoperationTest {
 
     static void refused(Runnable r, String message) {
-        ApiException e = assertThrows(ApiException.class, r::run);
-        assertEquals(ErrorKind.BAD_REQUEST, e.kind());
-        assertEquals(message, e.getMessage());
+        assertEquals(message, io.armada.core.testing.ApiErrors.expect(ErrorKind.BAD_REQUEST, r).getMessage());
     }
 
     @Test

@@ -9,13 +9,7 @@ import org.junit.Test;
 public class ParamsTest {
 
     private static void refused(Runnable r, String message) {
-        try {
-            r.run();
-            fail("accepted");
-        } catch (ApiException e) {
-            assertEquals(ErrorKind.BAD_REQUEST, e.kind());
-            assertEquals(message, e.getMessage());
-        }
+        assertEquals(message, io.armada.core.testing.ApiErrors.expect(ErrorKind.BAD_REQUEST, r).getMessage());
     }
 
     @Test

@@ -3,15 +3,12 @@ package io.armada.agents.internal;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
-import static org.junit.Assert.fail;
 
 import java.util.List;
 
 import org.junit.Test;
 
 import io.armada.agents.AgentStatus;
-import io.armada.core.ApiException;
-import io.armada.core.ErrorKind;
 
 public class AgentRulesTest {
 
@@ -95,13 +92,7 @@ public class AgentRulesTest {
     }
 
     static void bad(Runnable r, String text) {
-        try {
-            r.run();
-            fail("accepted, expected: " + text);
-        } catch (ApiException e) {
-            assertEquals(ErrorKind.BAD_REQUEST, e.kind());
-            assertTrue(e.getMessage() + " should contain " + text, e.getMessage().contains(text));
-        }
+        io.armada.core.testing.ApiErrors.badRequest(text, r);
     }
 
     @Test

@@ -29,15 +29,6 @@ abstract class DerbyTestSupport {
 
     /** Waits (bounded) for a condition. */
     static void await(String what, long millis, BooleanSupplier condition) throws InterruptedException {
-        long end = System.currentTimeMillis() + millis;
-        while (System.currentTimeMillis() < end) {
-            if (condition.getAsBoolean()) {
-                return;
-            }
-            Thread.sleep(20);
-        }
-        if (!condition.getAsBoolean()) {
-            throw new AssertionError("timed out waiting for " + what);
-        }
+        io.armada.core.testing.Await.until(what, java.time.Duration.ofMillis(millis), condition);
     }
 }

@@ -4,55 +4,20 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
 import java.time.Duration;
-import java.util.EnumMap;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 
 import org.junit.After;
 import org.junit.Test;
 
 import io.armada.counters.Counter;
-import io.armada.counters.CounterService;
+import io.armada.core.testing.Await;
+import io.armada.counters.testing.FakeCounterService;
 
 /** The bridge to the counters: a bump of both counters when it starts, one count per change, retries. */
 public class CountersBridgeTest {
     private final ScheduledExecutorService background = Executors.newSingleThreadScheduledExecutor();
-
-    /** Counts in memory; the first {@code failures} increments throw. */
-    static final class Counters implements CounterService {
-        final Map<Counter, Long> values = new EnumMap<>(Counter.class);
-        final AtomicInteger failures;
-
-        Counters(int failures) {
-            this.failures = new AtomicInteger(failures);
-        }
-
-        @Override
-        public synchronized long increment(Counter counter) {
-            if (failures.getAndDecrement() > 0) {
-                throw new IllegalStateException("database down");
-            }
-            return values.merge(counter, 1L, Long::sum);
-        }
-
-        @Override
-        public synchronized long value(Counter counter) {
-            return values.getOrDefault(counter, 0L);
-        }
-
-        @Override
-        public synchronized Map<Counter, Long> values() {
-            Map<Counter, Long> all = new LinkedHashMap<>();
-            for (Counter c : Counter.values()) {
-                all.put(c, value(c));
-            }
-            return all;
-        }
-    }
 
     @After
     public void stop() {
@@ -61,14 +26,14 @@ public class CountersBridgeTest {
 
     @Test
     public void startingBumpsEachCounterOnceSoNoUncountedChangeStaysHidden() {
-        Counters counters = new Counters(0);
+        FakeCounterService counters = new FakeCounterService(0);
         new CountersBridge(counters, background);
         await(() -> counters.value(Counter.COUNTER_FOR_DOMAIN) == 1 && counters.value(Counter.COUNTER_FOR_PROCESS) == 1);
     }
 
     @Test
     public void eachChangeCountsOnceOnItsOwnCounter() {
-        Counters counters = new Counters(0);
+        FakeCounterService counters = new FakeCounterService(0);
         CountersBridge bridge = new CountersBridge(counters, background);
         await(() -> counters.value(Counter.COUNTER_FOR_PROCESS) == 1);
         bridge.changed(Blocklist.DOMAIN);
@@ -81,11 +46,11 @@ public class CountersBridgeTest {
     @Test
     public void aFailedCountIsRetriedUntilItLands() {
         // the two start bumps fail, then the change fails: all three land later
-        Counters counters = new Counters(3);
+        FakeCounterService counters = new FakeCounterService(3);
         CountersBridge bridge = new CountersBridge(counters, background);
         bridge.changed(Blocklist.DOMAIN);
         await(() -> counters.value(Counter.COUNTER_FOR_DOMAIN) == 2 && counters.value(Counter.COUNTER_FOR_PROCESS) == 1);
-        assertTrue(counters.failures.get() <= 0);
+        assertTrue(counters.failuresLeft() <= 0);
     }
 
     @Test
@@ -95,18 +60,7 @@ public class CountersBridgeTest {
     }
 
     private static void await(BooleanSupplier condition) {
-        long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > end) {
-                throw new AssertionError("condition not met in 30 s");
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
+        Await.until("the counts", Duration.ofSeconds(30), condition);
     }
 
     @Test

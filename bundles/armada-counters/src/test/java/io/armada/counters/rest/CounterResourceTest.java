@@ -3,8 +3,6 @@ package io.armada.counters.rest;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.fail;
 
-import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -14,36 +12,12 @@ import io.armada.core.ApiException;
 import io.armada.core.Envelopes;
 import io.armada.core.ErrorKind;
 import io.armada.counters.Counter;
-import io.armada.counters.CounterService;
+import io.armada.counters.testing.FakeCounterService;
 
 /** The resource's own part: field checks and the shape of its answers. */
 public class CounterResourceTest {
 
-    /** An in-memory service. */
-    static final class Counters implements CounterService {
-        final Map<Counter, Long> values = new EnumMap<>(Counter.class);
-
-        @Override
-        public synchronized long increment(Counter counter) {
-            return values.merge(counter, 1L, Long::sum);
-        }
-
-        @Override
-        public synchronized long value(Counter counter) {
-            return values.getOrDefault(counter, 0L);
-        }
-
-        @Override
-        public synchronized Map<Counter, Long> values() {
-            Map<Counter, Long> all = new LinkedHashMap<>();
-            for (Counter c : Counter.values()) {
-                all.put(c, value(c));
-            }
-            return all;
-        }
-    }
-
-    private final Counters counters = new Counters();
+    private final FakeCounterService counters = new FakeCounterService();
     private final CounterResource resource = new CounterResource(counters);
 
     private static CounterUpdateRequest field(String f) {

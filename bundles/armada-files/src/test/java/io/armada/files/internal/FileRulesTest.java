@@ -1,15 +1,12 @@
 package io.armada.files.internal;
 
 import static org.junit.Assert.assertEquals;
-import static org.junit.Assert.assertTrue;
-import static org.junit.Assert.fail;
 
 import java.util.List;
 
 import org.junit.Test;
 
-import io.armada.core.ApiException;
-import io.armada.core.ErrorKind;
+import io.armada.core.testing.ApiErrors;
 import io.armada.files.FileRecord;
 import io.armada.files.FileStatus;
 import io.armada.files.NewFile;
@@ -19,13 +16,7 @@ public class FileRulesTest {
     private static final String MD5 = "0123456789ABCDEF0123456789abcdef";
 
     private static void refused(Runnable r, String field) {
-        try {
-            r.run();
-            fail("accepted, expected a refusal naming " + field);
-        } catch (ApiException e) {
-            assertEquals(ErrorKind.BAD_REQUEST, e.kind());
-            assertTrue(e.getMessage(), e.getMessage().contains(field));
-        }
+        ApiErrors.badRequest(field, r);
     }
 
     @Test

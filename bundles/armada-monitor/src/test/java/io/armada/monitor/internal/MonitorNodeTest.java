@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 
+import io.armada.core.testing.Await;
 import org.junit.After;
 import org.junit.Before;
 import org.junit.Rule;
@@ -52,19 +53,7 @@ public class MonitorNodeTest {
     }
 
     static void await(String what, BooleanSupplier condition) {
-        long end = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (System.nanoTime() < end) {
-            if (condition.getAsBoolean()) {
-                return;
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
-        throw new AssertionError("timed out waiting for " + what);
+        Await.until(what, Duration.ofSeconds(20), condition);
     }
 
     private static Map<String, Long> keyedKib(Path file) throws IOException {
