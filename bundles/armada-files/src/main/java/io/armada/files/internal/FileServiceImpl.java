@@ -25,7 +25,6 @@ import io.armada.files.FileRecord;
 import io.armada.files.FileService;
 import io.armada.files.FileStatus;
 import io.armada.files.NewFile;
-import io.armada.files.internal.jpa.FileDao;
 import io.armada.files.internal.jpa.JpaFileDao;
 import io.armada.persistence.DuplicateKeyException;
 import io.armada.persistence.JpaStore;

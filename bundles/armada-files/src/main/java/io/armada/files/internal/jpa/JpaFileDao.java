@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import io.armada.files.FileRecord;
 import io.armada.files.FileStatus;
+import io.armada.files.internal.FileDao;
 import io.armada.persistence.DuplicateKeyException;
 import io.armada.persistence.JpaStore;
 

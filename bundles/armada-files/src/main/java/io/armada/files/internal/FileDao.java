@@ -1,4 +1,4 @@
-package io.armada.files.internal.jpa;
+package io.armada.files.internal;
 
 import java.util.List;
 import java.util.Optional;
