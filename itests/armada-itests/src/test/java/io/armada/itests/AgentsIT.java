@@ -501,6 +501,50 @@ public class AgentsIT extends ArmadaKarafTestSupport {
         assertEquals(0, ok(http().get(agent + "/ports")).get("data").size());
     }
 
+    /**
+     * Issue 11: agents picks up armada-ports when it is installed after agents resolved, with no refresh of agents
+     * (the ports' package is imported dynamically, as block lists import the counters).
+     */
+    @Test
+    public void portsInstalledLaterAreUsedWithoutARefreshOfAgents() throws Exception {
+        Bundle ports = bundle("armada-ports");
+        assertNotNull(ports);
+        String location = ports.getLocation();
+        ports.uninstall();
+        refreshRemovalPending();
+        Http.await("the agents routes after the refresh", DEADLINE, () -> http().get(V + "/allagents").status() == 200);
+        long id = node("it-later-1", "it-later-host-1");
+        String agent = V + "/agent/" + id;
+        ok(http().post(agent + "/endpoints", "{\"endpoints\":[\"lt\"]}"));
+        first(send("PATCH", V + "/agents/" + id + "/active", "{\"status\":1}"));
+        error(http().post(agent + "/endpoint/lt/entitys", "{\"ports\":[null]}"), 503, "armada-ports is not running");
+        Bundle agents = bundle("armada-agents");
+        Object agentsWiring = agents.adapt(org.osgi.framework.wiring.BundleWiring.class);
+
+        Bundle again = bundleContext.installBundle(location);
+        again.start();
+        Http.await("the ports routes after install", DEADLINE, () -> http().get(agent + "/ports").status() == 200);
+        Http.await("agents allocating through the new ports bundle", DEADLINE,
+                () -> http().post(agent + "/endpoint/lt/entitys", "{\"ports\":[null]}").status() == 200);
+        assertEquals(1, ok(http().get(agent + "/ports")).get("data").size());
+        assertEquals(Bundle.ACTIVE, agents.getState());
+        assertTrue("agents was not refreshed (same wiring)",
+                agentsWiring == agents.adapt(org.osgi.framework.wiring.BundleWiring.class));
+    }
+
+    /** What bundle:refresh does after an uninstall: rewire the removal-pending bundle's dependents. */
+    private void refreshRemovalPending() throws InterruptedException {
+        org.osgi.framework.wiring.FrameworkWiring wiring = bundleContext.getBundle(0)
+                .adapt(org.osgi.framework.wiring.FrameworkWiring.class);
+        java.util.concurrent.CountDownLatch refreshed = new java.util.concurrent.CountDownLatch(1);
+        wiring.refreshBundles(null, event -> {
+            if (event.getType() == org.osgi.framework.FrameworkEvent.PACKAGES_REFRESHED) {
+                refreshed.countDown();
+            }
+        });
+        assertTrue("refresh in time", refreshed.await(DEADLINE.toSeconds(), java.util.concurrent.TimeUnit.SECONDS));
+    }
+
     @Test
     public void shellCommands() throws Exception {
         long id = node("it-shell-1", "it-shell-host-1");

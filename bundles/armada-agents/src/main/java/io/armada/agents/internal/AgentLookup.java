@@ -10,8 +10,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.armada.agents.internal.store.AgentDao;
-import io.armada.agents.internal.store.AgentRecord;
 import io.armada.core.ApiException;
 import io.armada.core.Goperation;
 import io.armada.core.Json;
@@ -28,13 +26,13 @@ final class AgentLookup {
      * One live agent by path value (Goperation's AgentIdformater). An unknown or deleted id is the original's
      * NoResultFound, 404 (issue 10); a list naming unknown ids stays 400 ({@link AgentRules#checkKnown}).
      */
-    static AgentRecord one(AgentDao dao, String raw) {
+    static AgentRow one(AgentDao dao, String raw) {
         long id = Goperation.oneAgent(raw);
         return live(dao, id).orElseThrow(() -> unknown(id));
     }
 
-    static Optional<AgentRecord> live(AgentDao dao, long agentId) {
-        return dao.find(agentId).filter(a -> AgentRules.live(a.status));
+    static Optional<AgentRow> live(AgentDao dao, long agentId) {
+        return dao.find(agentId).filter(a -> AgentRules.live(a.status()));
     }
 
     static ApiException unknown(long agentId) {
@@ -42,13 +40,13 @@ final class AgentLookup {
     }
 
     /** The stored ports_range, empty when unreadable. */
-    static List<String> portsRange(AgentRecord a) {
+    static List<String> portsRange(AgentRow a) {
         try {
-            return a.portsRange == null || a.portsRange.isBlank() ? List.of()
-                    : MAPPER.readValue(a.portsRange, new TypeReference<List<String>>() {
+            return a.portsRange() == null || a.portsRange().isBlank() ? List.of()
+                    : MAPPER.readValue(a.portsRange(), new TypeReference<List<String>>() {
                     });
         } catch (JsonProcessingException e) {
-            LOG.warn("Agent {} has an unreadable ports_range", a.agentId);
+            LOG.warn("Agent {} has an unreadable ports_range", a.agentId());
             return List.of();
         }
     }

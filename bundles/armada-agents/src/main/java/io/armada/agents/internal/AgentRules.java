@@ -7,11 +7,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
 import io.armada.agents.AgentStatus;
-import io.armada.agents.internal.store.AgentRecord;
 import io.armada.core.ApiException;
 
 /**
@@ -211,11 +210,11 @@ public final class AgentRules {
      * @param allowStatus edit may set the busy statuses; update may not
      * @param allowHost a host can only be given to one agent
      */
-    static Consumer<AgentRecord> changes(Map<String, Object> body, boolean allowStatus, boolean allowHost) {
+    static UnaryOperator<AgentRow> changes(Map<String, Object> body, boolean allowStatus, boolean allowHost) {
         if (body == null || body.isEmpty()) {
             throw ApiException.badRequest("Not data exist");
         }
-        List<Consumer<AgentRecord>> steps = new ArrayList<>();
+        List<UnaryOperator<AgentRow>> steps = new ArrayList<>();
         for (Map.Entry<String, Object> e : body.entrySet()) {
             Object v = e.getValue();
             switch (e.getKey()) {
@@ -224,27 +223,27 @@ public final class AgentRules {
                         throw ApiException.badRequest("host can only be changed on one agent");
                     }
                     String h = hostname(string(v, "host"));
-                    steps.add(a -> a.host = h);
+                    steps.add(a -> a.withHost(h));
                 }
                 case "agent_type" -> {
                     String t = agentType(string(v, "agent_type"));
-                    steps.add(a -> a.agentType = t);
+                    steps.add(a -> a.withAgentType(t));
                 }
                 case "cpu" -> {
                     long c = figure(number(v, "cpu"), "cpu");
-                    steps.add(a -> a.cpu = (int) Math.min(Integer.MAX_VALUE, c));
+                    steps.add(a -> a.withCpu((int) Math.min(Integer.MAX_VALUE, c)));
                 }
                 case "memory" -> {
                     long m = figure(number(v, "memory"), "memory");
-                    steps.add(a -> a.memory = m);
+                    steps.add(a -> a.withMemory(m));
                 }
                 case "disk" -> {
                     long d = figure(number(v, "disk"), "disk");
-                    steps.add(a -> a.disk = d);
+                    steps.add(a -> a.withDisk(d));
                 }
                 case "ports_range" -> {
                     String r = AgentLookup.json(portsRange(strings(v, "ports_range")));
-                    steps.add(a -> a.portsRange = r);
+                    steps.add(a -> a.withPortsRange(r));
                 }
                 case "status" -> {
                     if (!allowStatus) {
@@ -255,12 +254,18 @@ public final class AgentRules {
                         throw ApiException.badRequest("Argument status not right");
                     }
                     int s = editableStatus((int) given);
-                    steps.add(a -> a.status = s);
+                    steps.add(a -> a.withStatus(s));
                 }
                 default -> throw ApiException.badRequest("Argument " + e.getKey() + " can not be changed");
             }
         }
-        return a -> steps.forEach(s -> s.accept(a));
+        return a -> {
+            AgentRow out = a;
+            for (UnaryOperator<AgentRow> step : steps) {
+                out = step.apply(out);
+            }
+            return out;
+        };
     }
 
     private static String string(Object v, String name) {

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.osgi.service.component.annotations.Activate;
@@ -31,9 +31,8 @@ import io.armada.agents.AgentTask;
 import io.armada.agents.AsyncHandle;
 import io.armada.agents.AsyncRequests;
 import io.armada.agents.AsyncTiming;
-import io.armada.agents.internal.store.AgentDao;
-import io.armada.agents.internal.store.AgentRecord;
-import io.armada.agents.internal.store.EntityRecord;
+import io.armada.agents.internal.jpa.JpaAgentDao;
+import io.armada.agents.internal.jpa.JpaEntityDao;
 import io.armada.core.ApiException;
 import io.armada.core.FleetClient;
 import io.armada.core.Goperation;
@@ -54,6 +53,7 @@ public class AgentServiceImpl implements AgentService, AgentRoutes {
     private static final ObjectMapper MAPPER = Json.newMapper();
 
     private final AgentDao dao;
+    private final EntityDao entityDao;
     private final AsyncRequests async;
     private final FleetClient fleet;
     private final NodeRegistry registry;
@@ -67,7 +67,7 @@ public class AgentServiceImpl implements AgentService, AgentRoutes {
     public AgentServiceImpl(@Reference(target = "(osgi.unit.name=armada-agents)") JpaTemplate jpa,
             @Reference AsyncRequests async, @Reference FleetClient fleet, @Reference NodeRegistry registry,
             AgentsConfiguration config) {
-        this(new AgentDao(new JpaStore(jpa)), async, fleet, registry, config.status_expire_seconds());
+        this(new JpaAgentDao(new JpaStore(jpa)), new JpaEntityDao(new JpaStore(jpa)), async, fleet, registry, config.status_expire_seconds());
         this.nodeScheme = nodeScheme(config.node_scheme());
     }
 
@@ -87,11 +87,13 @@ public class AgentServiceImpl implements AgentService, AgentRoutes {
 
     private String nodeScheme = "http";
 
-    AgentServiceImpl(AgentDao dao, AsyncRequests async, FleetClient fleet, NodeRegistry registry, int statusExpire) {
+    AgentServiceImpl(AgentDao dao, EntityDao entityDao, AsyncRequests async, FleetClient fleet, NodeRegistry registry,
+            int statusExpire) {
         if (statusExpire < 0) {
             throw new IllegalArgumentException("bad io.armada.agents settings: status expire " + statusExpire + " s");
         }
         this.dao = dao;
+        this.entityDao = entityDao;
         this.async = async;
         this.fleet = fleet;
         this.registry = registry;
@@ -117,12 +119,12 @@ public class AgentServiceImpl implements AgentService, AgentRoutes {
         int page = Goperation.page(pageNum);
         AgentDao.Page p = dao.page(agentType, deleted, order, desc, Goperation.offset(page), Goperation.ROWS_PER_PAGE);
         Goperation.checkPage(page, p.total());
-        Map<Long, List<String>> endpoints = dao.endpoints(p.rows().stream().map(a -> a.agentId).toList());
+        Map<Long, List<String>> endpoints = entityDao.endpoints(p.rows().stream().map(a -> a.agentId()).toList());
         List<Map<String, Object>> rows = new ArrayList<>();
-        for (AgentRecord a : p.rows()) {
+        for (AgentRow a : p.rows()) {
             Map<String, Object> m = summary(a);
-            m.put("endpoints", endpoints.getOrDefault(a.agentId, List.of()));
-            m.put("create_time", a.createTime);
+            m.put("endpoints", endpoints.getOrDefault(a.agentId(), List.of()));
+            m.put("create_time", a.createTime());
             rows.add(m);
         }
         return new Page(p.total(), page, rows);
@@ -135,63 +137,60 @@ public class AgentServiceImpl implements AgentService, AgentRoutes {
 
     @Override
     public Map<String, Object> show(String raw, boolean ports, boolean entitys) {
-        AgentRecord a = AgentLookup.one(dao, raw);
+        AgentRow a = AgentLookup.one(dao, raw);
         Map<String, List<Map<String, Object>>> endpoints = new TreeMap<>();
-        for (String e : dao.endpoints(a.agentId)) {
+        for (String e : entityDao.endpoints(a.agentId())) {
             endpoints.put(e, new ArrayList<>());
         }
         if (entitys) {
-            Map<String, Map<Long, List<Integer>>> portMap = ports ? ports().ofAgent(a.agentId) : Map.of();
-            for (EntityRecord n : dao.entitiesOfAgent(a.agentId)) {
+            Map<String, Map<Long, List<Integer>>> portMap = ports ? ports().ofAgent(a.agentId()) : Map.of();
+            for (EntityRow n : entityDao.entitiesOfAgent(a.agentId())) {
                 Map<String, Object> m = new LinkedHashMap<>();
-                m.put("entity", n.entity);
-                m.put("ports", portMap.getOrDefault(n.endpoint, Map.of()).getOrDefault(n.entity, List.of()));
-                endpoints.computeIfAbsent(n.endpoint, x -> new ArrayList<>()).add(m);
+                m.put("entity", n.entity());
+                m.put("ports", portMap.getOrDefault(n.endpoint(), Map.of()).getOrDefault(n.entity(), List.of()));
+                endpoints.computeIfAbsent(n.endpoint(), x -> new ArrayList<>()).add(m);
             }
         }
         long now = now();
         Map<String, Object> m = summary(a);
         m.put("ports_range", AgentLookup.portsRange(a));
         m.put("endpoints", endpoints);
-        m.put("metadata", registry.metadata(a.agentId, now));
-        m.put("create_time", a.createTime);
-        m.put("ip", a.ip);
-        m.put("port", a.nodePort);
-        m.put("online", registry.isOnline(a.agentId, now));
-        m.put("last_report", registry.lastReport(a.agentId, a.lastReport));
-        m.put("services", registry.services(a.agentId, now));
+        m.put("metadata", registry.metadata(a.agentId(), now));
+        m.put("create_time", a.createTime());
+        m.put("ip", a.ip());
+        m.put("port", a.nodePort());
+        m.put("online", registry.isOnline(a.agentId(), now));
+        m.put("last_report", registry.lastReport(a.agentId(), a.lastReport()));
+        m.put("services", registry.services(a.agentId(), now));
         return m;
     }
 
     @Override
     public Map<String, Object> create(NewAgent body) {
-        AgentRecord a = new AgentRecord();
-        a.host = AgentRules.hostname(body.host());
-        a.activeHost = a.host;
-        a.agentType = AgentRules.agentType(body.agentType());
-        a.cpu = (int) Math.min(Integer.MAX_VALUE, AgentRules.figure(body.cpu(), "cpu"));
-        a.memory = AgentRules.figure(body.memory(), "memory");
-        a.disk = AgentRules.figure(body.disk(), "disk");
+        String host = AgentRules.hostname(body.host());
+        String agentType = AgentRules.agentType(body.agentType());
+        int cpu = (int) Math.min(Integer.MAX_VALUE, AgentRules.figure(body.cpu(), "cpu"));
+        long memory = AgentRules.figure(body.memory(), "memory");
+        long disk = AgentRules.figure(body.disk(), "disk");
         List<String> range = AgentRules.portsRange(body.portsRange());
-        a.portsRange = AgentLookup.json(range);
         List<String> endpoints = AgentRules.endpoints(body.endpoints());
-        a.status = AgentStatus.UNACTIVE;
-        a.createTime = registry.nowSeconds();
+        AgentRow a = new AgentRow(null, host, agentType, AgentStatus.UNACTIVE, cpu, memory, disk,
+                AgentLookup.json(range), registry.nowSeconds(), null, null, null, null);
         try {
-            if (dao.findLiveByHost(a.host).isPresent()) {
+            if (dao.findLiveByHost(a.host()).isPresent()) {
                 // the unique ACTIVE_HOST is the guarantee; this only spares the log a refused insert
                 throw new DuplicateKeyException("host exists", null);
             }
-            dao.create(a, endpoints);
+            a = dao.create(a, endpoints);
         } catch (DuplicateKeyException dup) {
-            throw ApiException.refused("Create agent fail,AgentHostExist:Agent with host " + a.host
+            throw ApiException.refused("Create agent fail,AgentHostExist:Agent with host " + a.host()
                     + " alreday eixst");
         }
-        LOG.info("Agent {} ({}) created", a.agentId, a.host);
+        LOG.info("Agent {} ({}) created", a.agentId(), a.host());
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("agent_id", a.agentId);
-        m.put("host", a.host);
-        m.put("status", a.status);
+        m.put("agent_id", a.agentId());
+        m.put("host", a.host());
+        m.put("status", a.status());
         m.put("ports_range", range);
         m.put("endpoints", endpoints);
         return m;
@@ -199,69 +198,69 @@ public class AgentServiceImpl implements AgentService, AgentRoutes {
 
     @Override
     public Map<String, Object> delete(String raw, boolean force) {
-        AgentRecord a = markDeleted(AgentLookup.one(dao, raw).agentId, force);
+        AgentRow a = markDeleted(AgentLookup.one(dao, raw).agentId(), force);
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("agent_id", a.agentId);
-        m.put("host", a.host);
-        m.put("status", a.status);
+        m.put("agent_id", a.agentId());
+        m.put("host", a.host());
+        m.put("status", a.status());
         m.put("metadata", null);
         m.put("ports_range", AgentLookup.portsRange(a));
         return m;
     }
 
     /** The fields every agent answer starts with (list, show, update), in Goperation's order. */
-    private static Map<String, Object> summary(AgentRecord a) {
+    private static Map<String, Object> summary(AgentRow a) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("agent_id", a.agentId);
-        m.put("host", a.host);
-        m.put("agent_type", a.agentType);
-        m.put("status", a.status);
-        m.put("cpu", a.cpu);
-        m.put("memory", a.memory);
-        m.put("disk", a.disk);
+        m.put("agent_id", a.agentId());
+        m.put("host", a.host());
+        m.put("agent_type", a.agentType());
+        m.put("status", a.status());
+        m.put("cpu", a.cpu());
+        m.put("memory", a.memory());
+        m.put("disk", a.disk());
         return m;
     }
 
-    private AgentRecord markDeleted(long agentId, boolean force) {
+    private AgentRow markDeleted(long agentId, boolean force) {
         long now = now();
         JsonNode metadata = registry.metadata(agentId, now);
-        AgentRecord a = dao.markDeleted(agentId, x -> {
+        AgentRow a = dao.markDeleted(agentId, x -> {
             if (!force && metadata == null) {
                 throw ApiException.unavailable("Can not delete offline agent, try force");
             }
         });
         registry.evict(agentId);
         registry.forgetOnline(agentId);
-        LOG.info("Agent {} ({}) deleted", a.agentId, a.host);
+        LOG.info("Agent {} ({}) deleted", a.agentId(), a.host());
         return a;
     }
 
     @Override
     public Map<String, Object> edit(String raw, Map<String, Object> body) {
-        AgentRecord a = AgentLookup.one(dao, raw);
-        Consumer<AgentRecord> change = AgentRules.changes(body, true, true);
+        AgentRow a = AgentLookup.one(dao, raw);
+        UnaryOperator<AgentRow> change = AgentRules.changes(body, true, true);
         try {
-            dao.change(a.agentId, change);
+            dao.change(a.agentId(), change);
         } catch (DuplicateKeyException dup) {
             throw ApiException.refused("Update agent fail, another live agent has host " + body.get("host"));
         }
-        registry.evict(a.agentId);
+        registry.evict(a.agentId());
         return body;
     }
 
     @Override
     public List<Map<String, Object>> update(String raw, Map<String, Object> body) {
         List<AgentTarget> targets = targets(raw);
-        Consumer<AgentRecord> change = AgentRules.changes(body, false, targets.size() == 1);
-        List<AgentRecord> changed;
+        UnaryOperator<AgentRow> change = AgentRules.changes(body, false, targets.size() == 1);
+        List<AgentRow> changed;
         try {
             changed = dao.changeAll(targets.stream().map(AgentTarget::agentId).toList(), change);
         } catch (DuplicateKeyException dup) {
             throw ApiException.refused("Update agent fail, another live agent has host " + body.get("host"));
         }
         List<Map<String, Object>> out = new ArrayList<>();
-        for (AgentRecord a : changed) {
-            registry.evict(a.agentId);
+        for (AgentRow a : changed) {
+            registry.evict(a.agentId());
             Map<String, Object> m = summary(a);
             m.put("ports_range", AgentLookup.portsRange(a));
             out.add(m);
@@ -272,39 +271,39 @@ public class AgentServiceImpl implements AgentService, AgentRoutes {
     @Override
     public Map<String, Object> active(String raw, Integer status) {
         int s = AgentRules.activeStatus(status);
-        AgentRecord a = AgentLookup.one(dao, raw);
-        AgentRecord changed = setActive(a.agentId, s);
+        AgentRow a = AgentLookup.one(dao, raw);
+        AgentRow changed = setActive(a.agentId(), s);
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("agent_id", changed.agentId);
-        m.put("host", changed.host);
-        m.put("metadata", registry.metadata(changed.agentId, now()));
-        m.put("status", changed.status);
+        m.put("agent_id", changed.agentId());
+        m.put("host", changed.host());
+        m.put("metadata", registry.metadata(changed.agentId(), now()));
+        m.put("status", changed.status());
         return m;
     }
 
-    private AgentRecord setActive(long agentId, int status) {
+    private AgentRow setActive(long agentId, int status) {
         if (registry.metadata(agentId, now()) == null) {
             throw ApiException.unavailable("Can not active or unactive a offline agent: " + agentId);
         }
-        AgentRecord a = dao.change(agentId, x -> x.status = status);
+        AgentRow a = dao.change(agentId, x -> x.withStatus(status));
         registry.evict(agentId);
-        LOG.info("Agent {} ({}) is now {}", agentId, a.host, AgentStatus.name(status));
+        LOG.info("Agent {} ({}) is now {}", agentId, a.host(), AgentStatus.name(status));
         return a;
     }
 
     @Override
     public void clean(String raw) {
         long id = Goperation.oneAgent(raw);
-        AgentRecord a = dao.clean(id);
+        AgentRow a = dao.clean(id);
         registry.evict(id);
         registry.forgetOnline(id);
-        LOG.info("Deleted agent {} ({}) cleaned", id, a.host);
+        LOG.info("Deleted agent {} ({}) cleaned", id, a.host());
     }
 
     /** Goperation's report route: metadata cached for expire (+60 s), or an online agent's time extended. */
     @Override
     public void report(String raw, JsonNode metadata, Integer expire) {
-        AgentRecord a = AgentLookup.one(dao, raw);
+        AgentRow a = AgentLookup.one(dao, raw);
         if (expire == null) {
             throw ApiException.badRequest("Can not find argument: expire");
         }
@@ -316,9 +315,9 @@ public class AgentServiceImpl implements AgentService, AgentRoutes {
             if (!metadata.isObject()) {
                 throw ApiException.badRequest("json not match error schema: 'metadata' must be an object");
             }
-            registry.cache(a.agentId, now(), ttl, metadata);
+            registry.cache(a.agentId(), now(), ttl, metadata);
         } else {
-            registry.extend(a.agentId, now(), ttl);
+            registry.extend(a.agentId(), now(), ttl);
         }
     }
 
@@ -355,39 +354,39 @@ public class AgentServiceImpl implements AgentService, AgentRoutes {
         if (expire == null || expire < 0) {
             throw ApiException.badRequest("Can not find argument: expire");
         }
-        Optional<AgentRecord> a = dao.findLiveByHost(h).filter(x -> agentType.equals(x.agentType));
+        Optional<AgentRow> a = dao.findLiveByHost(h).filter(x -> agentType.equals(x.agentType()));
         if (a.isEmpty()) {
             LOG.info("Cache online called but no Agent found for {} ({})", h, agentType);
             return null;
         }
-        registry.cache(a.get().agentId, now(), expire * 1000L, metadata);
-        return a.get().agentId;
+        registry.cache(a.get().agentId(), now(), expire * 1000L, metadata);
+        return a.get().agentId();
     }
 
     // ================================================================== AgentService (API)
 
-    private AgentInfo info(AgentRecord a, List<String> endpoints) {
+    private AgentInfo info(AgentRow a, List<String> endpoints) {
         long now = now();
-        return new AgentInfo(a.agentId, a.host, a.agentType, a.status, a.cpu, a.memory, a.disk, AgentLookup.portsRange(a),
-                endpoints, a.createTime, a.nodeUuid, a.ip, a.nodePort, registry.isOnline(a.agentId, now),
-                registry.lastReport(a.agentId, a.lastReport));
+        return new AgentInfo(a.agentId(), a.host(), a.agentType(), a.status(), a.cpu(), a.memory(), a.disk(), AgentLookup.portsRange(a),
+                endpoints, a.createTime(), a.nodeUuid(), a.ip(), a.nodePort(), registry.isOnline(a.agentId(), now),
+                registry.lastReport(a.agentId(), a.lastReport()));
     }
 
     @Override
     public List<AgentInfo> list(boolean deleted) {
-        List<AgentRecord> all = dao.all(deleted);
-        Map<Long, List<String>> endpoints = dao.endpoints(all.stream().map(a -> a.agentId).toList());
-        return all.stream().map(a -> info(a, endpoints.getOrDefault(a.agentId, List.of()))).toList();
+        List<AgentRow> all = dao.all(deleted);
+        Map<Long, List<String>> endpoints = entityDao.endpoints(all.stream().map(a -> a.agentId()).toList());
+        return all.stream().map(a -> info(a, endpoints.getOrDefault(a.agentId(), List.of()))).toList();
     }
 
     @Override
     public Optional<AgentInfo> find(long agentId) {
-        return dao.find(agentId).map(a -> info(a, dao.endpoints(a.agentId)));
+        return dao.find(agentId).map(a -> info(a, entityDao.endpoints(a.agentId())));
     }
 
     @Override
     public Optional<AgentInfo> findByIp(String ip) {
-        return dao.findLiveByIp(ip).map(a -> info(a, dao.endpoints(a.agentId)));
+        return dao.findLiveByIp(ip).map(a -> info(a, entityDao.endpoints(a.agentId())));
     }
 
     @Override
@@ -401,28 +400,28 @@ public class AgentServiceImpl implements AgentService, AgentRoutes {
     public AgentInfo activate(long agentId, int status) {
         int s = AgentRules.activeStatus(status);
         AgentLookup.live(dao, agentId).orElseThrow(() -> AgentLookup.unknown(agentId));
-        AgentRecord a = setActive(agentId, s);
-        return info(a, dao.endpoints(agentId));
+        AgentRow a = setActive(agentId, s);
+        return info(a, entityDao.endpoints(agentId));
     }
 
     @Override
     public AgentInfo delete(long agentId, boolean force) {
         AgentLookup.live(dao, agentId).orElseThrow(() -> AgentLookup.unknown(agentId));
-        AgentRecord a = markDeleted(agentId, force);
-        return info(a, dao.endpoints(agentId));
+        AgentRow a = markDeleted(agentId, force);
+        return info(a, entityDao.endpoints(agentId));
     }
 
     @Override
     public List<AgentTarget> targets(String selection) {
         Goperation.AgentSelection s = Goperation.agents(selection);
-        List<AgentRecord> rows;
+        List<AgentRow> rows;
         if (s.all()) {
             rows = dao.all(false);
         } else {
             rows = dao.live(s.ids());
-            AgentRules.checkKnown(s.ids(), rows.stream().map(a -> a.agentId).collect(java.util.stream.Collectors.toSet()));
+            AgentRules.checkKnown(s.ids(), rows.stream().map(a -> a.agentId()).collect(java.util.stream.Collectors.toSet()));
         }
-        return rows.stream().map(a -> new AgentTarget(a.agentId, a.host, a.ip, a.nodePort, nodeScheme)).toList();
+        return rows.stream().map(a -> new AgentTarget(a.agentId(), a.host(), a.ip(), a.nodePort(), nodeScheme)).toList();
     }
 
 

@@ -44,9 +44,7 @@ import io.armada.agents.AsyncPage;
 import io.armada.agents.AsyncRequestView;
 import io.armada.agents.AsyncRequests;
 import io.armada.agents.AsyncTiming;
-import io.armada.agents.internal.store.AsyncDao;
-import io.armada.agents.internal.store.AsyncRequestRecord;
-import io.armada.agents.internal.store.ResponseRecord;
+import io.armada.agents.internal.jpa.JpaAsyncDao;
 import io.armada.core.ApiException;
 import io.armada.core.Goperation;
 import io.armada.core.Json;
@@ -114,7 +112,7 @@ public class AsyncEngine implements AsyncRequests {
     @Activate
     public AsyncEngine(@Reference(target = "(osgi.unit.name=armada-agents)") JpaTemplate jpa,
             @Reference AgentsTimer timer, AgentsConfiguration config) {
-        this(new AsyncDao(new JpaStore(jpa)), timer, System::currentTimeMillis,
+        this(new JpaAsyncDao(new JpaStore(jpa)), timer, System::currentTimeMillis,
                 (long) config.send_timeout_seconds() * (config.send_retry() + 1) + 5, config.async_max_seconds(),
                 config.fanout_max_in_flight());
         start();
@@ -182,19 +180,11 @@ public class AsyncEngine implements AsyncRequests {
             throw ApiException.unavailable("Too many async requests in progress (" + active.size() + " requests, "
                     + waitingCalls.get() + " node calls waiting); try again later");
         }
-        AsyncRequestRecord r = new AsyncRequestRecord();
-        r.requestId = UUID.randomUUID().toString();
-        r.action = action;
-        r.requestTime = timing.requestTime();
-        r.finishtime = timing.finishtime();
-        r.deadline = timing.deadline();
-        r.expire = timing.expire();
-        r.status = AsyncRequestView.UNFINISH;
-        r.resultcode = RESULT_UNKNOWN;
-        r.result = WAITING;
-        r.targets = json(ids);
+        AsyncRequestRow r = new AsyncRequestRow(UUID.randomUUID().toString(), action, timing.requestTime(),
+                timing.finishtime(), timing.deadline(), timing.expire(), AsyncRequestView.UNFINISH, RESULT_UNKNOWN,
+                WAITING, json(ids));
         dao.insert(r);
-        Active a = new Active(r.requestId, ids, timing.deadline() * 1000);
+        Active a = new Active(r.requestId(), ids, timing.deadline() * 1000);
         active.put(a.id, a);
         schedule(a);
         if (ids.isEmpty()) {
@@ -216,7 +206,7 @@ public class AsyncEngine implements AsyncRequests {
     @Override
     public boolean respond(String requestId, long agentId, long agentTime, AgentAnswer answer) {
         String id = requestId(requestId);
-        AsyncRequestRecord r = dao.find(id)
+        AsyncRequestRow r = dao.find(id)
                 .orElseThrow(() -> ApiException.notFound("Async request " + id + " not found"));
         if (!targets(r).contains(agentId)) {
             throw ApiException.badRequest("Agent " + agentId + " is not a target of async request " + id);
@@ -235,15 +225,15 @@ public class AsyncEngine implements AsyncRequests {
     @Override
     public AsyncRequestView show(String requestId, boolean responses, boolean details) {
         String id = requestId(requestId);
-        AsyncRequestRecord r = dao.find(id)
+        AsyncRequestRow r = dao.find(id)
                 .orElseThrow(() -> ApiException.notFound("Async request " + id + " not found"));
         if (!responses) {
             return view(r, List.of());
         }
         List<AgentResponseView> rows = new ArrayList<>();
-        for (ResponseRecord x : dao.responses(id)) {
-            rows.add(new AgentResponseView(x.agentId, x.serverTime, x.agentTime, x.resultcode, x.result,
-                    details ? details(x.details) : List.of()));
+        for (ResponseRow x : dao.responses(id)) {
+            rows.add(new AgentResponseView(x.agentId(), x.serverTime(), x.agentTime(), x.resultcode(), x.result(),
+                    details ? details(x.details()) : List.of()));
         }
         return view(r, rows);
     }
@@ -265,9 +255,9 @@ public class AsyncEngine implements AsyncRequests {
     @Override
     public int overtime(String requestId, long agentTime, Collection<Long> agents) {
         String id = requestId(requestId);
-        AsyncRequestRecord r = dao.find(id)
+        AsyncRequestRow r = dao.find(id)
                 .orElseThrow(() -> ApiException.notFound("Async request " + id + " not found"));
-        if (r.status != AsyncRequestView.UNFINISH) {
+        if (r.status() != AsyncRequestView.UNFINISH) {
             throw ApiException.badRequest("Async request has been finished");
         }
         Set<Long> wanted = new HashSet<>(agents);
@@ -287,7 +277,7 @@ public class AsyncEngine implements AsyncRequests {
     @Override
     public AsyncRequestView extend(String requestId, AsyncTiming timing) {
         String id = requestId(requestId);
-        AsyncRequestRecord r = dao.extend(id, timing.finishtime(), timing.deadline());
+        AsyncRequestRow r = dao.extend(id, timing.finishtime(), timing.deadline());
         Active a = active.get(id);
         if (a != null && !a.finishing.get()) {
             a.deadlineMillis = timing.deadline() * 1000;
@@ -362,7 +352,7 @@ public class AsyncEngine implements AsyncRequests {
         if (!first && !a.finishing.get()) {
             return;
         }
-        ResponseRecord row = row(a.id, agentId, nowSeconds(), answer, nowSeconds());
+        ResponseRow row = row(a.id, agentId, nowSeconds(), answer, nowSeconds());
         writer.enqueue(() -> write(List.of(row)), row);
         if (first && a.pending.isEmpty()) {
             finishSoon(a);
@@ -395,12 +385,12 @@ public class AsyncEngine implements AsyncRequests {
 
     // ------------------------------------------------------------------ writer work
 
-    private void write(List<ResponseRecord> rows) {
+    private void write(List<ResponseRow> rows) {
         List<AsyncDao.Outcome> outcomes = dao.respondAll(rows);
         for (int i = 0; i < rows.size(); i++) {
             if (outcomes.get(i) == AsyncDao.Outcome.DUPLICATE) {
-                LOG.debug("Async request {}: agent {} had answered already", rows.get(i).requestId,
-                        rows.get(i).agentId);
+                LOG.debug("Async request {}: agent {} had answered already", rows.get(i).requestId(),
+                        rows.get(i).agentId());
             }
         }
     }
@@ -428,12 +418,12 @@ public class AsyncEngine implements AsyncRequests {
     /** Requests left unfinished by a previous run (or another server): finish them at their deadline. */
     private void recover() {
         long now = clock.getAsLong();
-        for (AsyncRequestRecord r : dao.unfinished()) {
-            if (active.containsKey(r.requestId)) {
+        for (AsyncRequestRow r : dao.unfinished()) {
+            if (active.containsKey(r.requestId())) {
                 continue;
             }
-            Active a = new Active(r.requestId, targets(r), r.deadline * 1000);
-            a.pending.removeAll(dao.answered(r.requestId));
+            Active a = new Active(r.requestId(), targets(r), r.deadline() * 1000);
+            a.pending.removeAll(dao.answered(r.requestId()));
             active.put(a.id, a);
             if (a.deadlineMillis + GRACE_MILLIS <= now || a.pending.isEmpty()) {
                 finishSoon(a);
@@ -460,7 +450,7 @@ public class AsyncEngine implements AsyncRequests {
         private volatile boolean running;
         private Thread thread;
 
-        private record Op(Runnable work, ResponseRecord answer) {
+        private record Op(Runnable work, ResponseRow answer) {
         }
 
         void start() {
@@ -486,7 +476,7 @@ public class AsyncEngine implements AsyncRequests {
             queue.add(new Op(work, null));
         }
 
-        void enqueue(Runnable work, ResponseRecord answer) {
+        void enqueue(Runnable work, ResponseRow answer) {
             queue.add(new Op(work, answer));
         }
 
@@ -502,7 +492,7 @@ public class AsyncEngine implements AsyncRequests {
                     batch.clear();
                     batch.add(first);
                     queue.drainTo(batch, 511);
-                    List<ResponseRecord> answers = new ArrayList<>();
+                    List<ResponseRow> answers = new ArrayList<>();
                     for (Op op : batch) {
                         if (op.answer() != null) {
                             answers.add(op.answer());
@@ -519,9 +509,9 @@ public class AsyncEngine implements AsyncRequests {
             }
         }
 
-        private void flush(List<ResponseRecord> answers) {
+        private void flush(List<ResponseRow> answers) {
             if (!answers.isEmpty()) {
-                List<ResponseRecord> rows = List.copyOf(answers);
+                List<ResponseRow> rows = List.copyOf(answers);
                 answers.clear();
                 run(() -> write(rows));
             }
@@ -545,20 +535,14 @@ public class AsyncEngine implements AsyncRequests {
         return raw.toLowerCase(java.util.Locale.ROOT);
     }
 
-    private static ResponseRecord row(String requestId, long agentId, long agentTime, AgentAnswer answer, long now) {
-        ResponseRecord x = new ResponseRecord();
-        x.requestId = requestId;
-        x.agentId = agentId;
-        x.serverTime = now;
-        x.agentTime = agentTime;
-        x.resultcode = answer.resultcode();
+    private static ResponseRow row(String requestId, long agentId, long agentTime, AgentAnswer answer, long now) {
         String result = answer.result() == null ? "no result message" : answer.result();
-        x.result = result.length() > 1024 ? result.substring(0, 1024) : result;
-        x.details = answer.details().isEmpty() ? null : json(answer.details().stream()
+        String details = answer.details().isEmpty() ? null : json(answer.details().stream()
                 .map(d -> Map.of("detail_id", d.detailId(), "resultcode", d.resultcode(),
                         "result", d.result() == null ? "" : d.result()))
                 .toList());
-        return x;
+        return new ResponseRow(requestId, agentId, now, agentTime, answer.resultcode(),
+                result.length() > 1024 ? result.substring(0, 1024) : result, details);
     }
 
     private static List<AgentAnswer.Detail> details(String json) {
@@ -580,12 +564,12 @@ public class AsyncEngine implements AsyncRequests {
         }
     }
 
-    static List<Long> targets(AsyncRequestRecord r) {
+    static List<Long> targets(AsyncRequestRow r) {
         try {
-            return MAPPER.readValue(r.targets, new TypeReference<List<Long>>() {
+            return MAPPER.readValue(r.targets(), new TypeReference<List<Long>>() {
             });
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("unreadable targets of request " + r.requestId, e);
+            throw new IllegalStateException("unreadable targets of request " + r.requestId(), e);
         }
     }
 
@@ -597,8 +581,8 @@ public class AsyncEngine implements AsyncRequests {
         }
     }
 
-    static AsyncRequestView view(AsyncRequestRecord r, List<AgentResponseView> responses) {
-        return new AsyncRequestView(r.requestId, r.action, r.requestTime, r.finishtime, r.deadline, r.status,
-                r.expire, r.resultcode, r.result, targets(r), responses);
+    static AsyncRequestView view(AsyncRequestRow r, List<AgentResponseView> responses) {
+        return new AsyncRequestView(r.requestId(), r.action(), r.requestTime(), r.finishtime(), r.deadline(), r.status(),
+                r.expire(), r.resultcode(), r.result(), targets(r), responses);
     }
 }

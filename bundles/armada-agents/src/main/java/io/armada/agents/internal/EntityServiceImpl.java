@@ -20,9 +20,8 @@ import org.slf4j.LoggerFactory;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.armada.agents.EntityRoutes;
-import io.armada.agents.internal.store.AgentDao;
-import io.armada.agents.internal.store.AgentRecord;
-import io.armada.agents.internal.store.EntityRecord;
+import io.armada.agents.internal.jpa.JpaAgentDao;
+import io.armada.agents.internal.jpa.JpaEntityDao;
 import io.armada.core.ApiException;
 import io.armada.core.Goperation;
 import io.armada.persistence.DuplicateKeyException;
@@ -36,7 +35,8 @@ import io.armada.persistence.JpaStore;
 public class EntityServiceImpl implements EntityRoutes {
     private static final Logger LOG = LoggerFactory.getLogger(EntityServiceImpl.class);
 
-    private final AgentDao dao;
+    private final AgentDao agents;
+    private final EntityDao dao;
     private final NodeRegistry registry;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
@@ -46,10 +46,11 @@ public class EntityServiceImpl implements EntityRoutes {
     @Activate
     public EntityServiceImpl(@Reference(target = "(osgi.unit.name=armada-agents)") JpaTemplate jpa,
             @Reference NodeRegistry registry) {
-        this(new AgentDao(new JpaStore(jpa)), registry);
+        this(new JpaAgentDao(new JpaStore(jpa)), new JpaEntityDao(new JpaStore(jpa)), registry);
     }
 
-    EntityServiceImpl(AgentDao dao, NodeRegistry registry) {
+    EntityServiceImpl(AgentDao agents, EntityDao dao, NodeRegistry registry) {
+        this.agents = agents;
         this.dao = dao;
         this.registry = registry;
     }
@@ -62,17 +63,17 @@ public class EntityServiceImpl implements EntityRoutes {
         return g;
     }
 
-    private List<Map<String, Object>> entityRows(List<EntityRecord> entities, Map<Long, List<Integer>> ports,
+    private List<Map<String, Object>> entityRows(List<EntityRow> entities, Map<Long, List<Integer>> ports,
             boolean owner) {
         List<Map<String, Object>> out = new ArrayList<>();
-        for (EntityRecord n : entities) {
+        for (EntityRow n : entities) {
             Map<String, Object> m = new LinkedHashMap<>();
             if (owner) {
-                m.put("agent_id", n.agentId);
+                m.put("agent_id", n.agentId());
             }
-            m.put("entity", n.entity);
-            m.put("desc", n.desc);
-            m.put("ports", ports.getOrDefault(n.entity, List.of()));
+            m.put("entity", n.entity());
+            m.put("desc", n.desc());
+            m.put("ports", ports.getOrDefault(n.entity(), List.of()));
             out.add(m);
         }
         return out;
@@ -88,44 +89,44 @@ public class EntityServiceImpl implements EntityRoutes {
 
     @Override
     public List<Map<String, Object>> endpoints(String raw) {
-        AgentRecord a = AgentLookup.one(dao, raw);
-        Map<String, Map<Long, List<Integer>>> ports = ports().ofAgent(a.agentId);
+        AgentRow a = AgentLookup.one(agents, raw);
+        Map<String, Map<Long, List<Integer>>> ports = ports().ofAgent(a.agentId());
         List<Map<String, Object>> out = new ArrayList<>();
-        for (String e : dao.endpoints(a.agentId)) {
-            out.add(endpointRow(a.agentId, e, ports));
+        for (String e : dao.endpoints(a.agentId())) {
+            out.add(endpointRow(a.agentId(), e, ports));
         }
         return out;
     }
 
     @Override
     public List<String> addEndpoints(String raw, Object endpoints) {
-        AgentRecord a = AgentLookup.one(dao, raw);
+        AgentRow a = AgentLookup.one(agents, raw);
         List<String> names = AgentRules.endpoints(endpoints);
         if (names.isEmpty()) {
             throw ApiException.badRequest("Endpoints is None for add endpoints");
         }
-        dao.addEndpoints(a.agentId, names);
+        dao.addEndpoints(a.agentId(), names);
         return names;
     }
 
     @Override
     public Map<String, Object> endpoint(String raw, String endpoint) {
-        AgentRecord a = AgentLookup.one(dao, raw);
+        AgentRow a = AgentLookup.one(agents, raw);
         String e = AgentRules.endpoint(endpoint);
-        if (!dao.hasEndpoint(a.agentId, e)) {
-            throw ApiException.notFound("Endpoint " + e + " not found on agent " + a.agentId);
+        if (!dao.hasEndpoint(a.agentId(), e)) {
+            throw ApiException.notFound("Endpoint " + e + " not found on agent " + a.agentId());
         }
-        return endpointRow(a.agentId, e, ports().ofAgent(a.agentId));
+        return endpointRow(a.agentId(), e, ports().ofAgent(a.agentId()));
     }
 
     @Override
     public int deleteEndpoints(String raw, String endpoints) {
-        AgentRecord a = AgentLookup.one(dao, raw);
+        AgentRow a = AgentLookup.one(agents, raw);
         List<String> names = AgentRules.endpoints(endpoints);
         if (names.isEmpty()) {
             throw ApiException.badRequest("Endpoints is None for add endpoints");
         }
-        int n = dao.deleteEndpoints(a.agentId, names);
+        int n = dao.deleteEndpoints(a.agentId(), names);
         if (n != names.size()) {
             LOG.warn("Delete {} endpoints, but expect count is {}", n, names.size());
         }
@@ -135,17 +136,17 @@ public class EntityServiceImpl implements EntityRoutes {
     @Override
     public List<Map<String, Object>> endpointAgents(String endpoint) {
         String e = AgentRules.endpoint(endpoint);
-        List<AgentRecord> agents = dao.agentsWithEndpoint(e);
+        List<AgentRow> agents = dao.agentsWithEndpoint(e);
         if (agents.isEmpty()) {
             throw ApiException.badRequest("No agent found for " + e);
         }
         List<Map<String, Object>> out = new ArrayList<>();
-        for (AgentRecord a : agents) {
+        for (AgentRow a : agents) {
             Map<String, Object> m = new LinkedHashMap<>();
-            m.put("agent_id", a.agentId);
-            m.put("agent_host", a.host);
-            m.put("cpu", a.cpu);
-            m.put("memory", a.memory);
+            m.put("agent_id", a.agentId());
+            m.put("agent_host", a.host());
+            m.put("cpu", a.cpu());
+            m.put("memory", a.memory());
             out.add(m);
         }
         return out;
@@ -172,14 +173,14 @@ public class EntityServiceImpl implements EntityRoutes {
 
     @Override
     public List<Map<String, Object>> entities(String raw, String endpoint, boolean ports) {
-        AgentRecord a = AgentLookup.one(dao, raw);
+        AgentRow a = AgentLookup.one(agents, raw);
         String e = AgentRules.endpoint(endpoint);
-        Map<Long, List<Integer>> portMap = ports ? ports().ofAgent(a.agentId).getOrDefault(e, Map.of()) : Map.of();
+        Map<Long, List<Integer>> portMap = ports ? ports().ofAgent(a.agentId()).getOrDefault(e, Map.of()) : Map.of();
         List<Map<String, Object>> out = new ArrayList<>();
-        for (EntityRecord n : dao.entities(a.agentId, e)) {
+        for (EntityRow n : dao.entities(a.agentId(), e)) {
             Map<String, Object> m = new LinkedHashMap<>();
-            m.put("entity", n.entity);
-            m.put("ports", portMap.getOrDefault(n.entity, List.of()));
+            m.put("entity", n.entity());
+            m.put("ports", portMap.getOrDefault(n.entity(), List.of()));
             out.add(m);
         }
         return out;
@@ -187,7 +188,7 @@ public class EntityServiceImpl implements EntityRoutes {
 
     @Override
     public Map<String, Object> createEntity(String raw, String endpoint, NewEntity body) {
-        AgentRecord a = AgentLookup.one(dao, raw);
+        AgentRow a = AgentLookup.one(agents, raw);
         String e = AgentRules.endpoint(endpoint);
         List<Integer> wanted = body.ports() == null ? List.of() : body.ports();
         boolean notify = body.notifyAgent() == null || body.notifyAgent();
@@ -202,18 +203,18 @@ public class EntityServiceImpl implements EntityRoutes {
         }
         PortsGateway gateway = wanted.isEmpty() ? null : ports();
         if (gateway != null) {
-            gateway.check(a.agentId, wanted);
+            gateway.check(a.agentId(), wanted);
         }
-        JsonNode metadata = registry.metadata(a.agentId, registry.now());
-        Consumer<AgentRecord> online = x -> {
+        JsonNode metadata = registry.metadata(a.agentId(), registry.now());
+        Consumer<AgentRow> online = x -> {
             if (notify && metadata == null) {
-                throw ApiException.unavailable("Can not create entity on a offline agent " + x.agentId);
+                throw ApiException.unavailable("Can not create entity on a offline agent " + x.agentId());
             }
         };
-        EntityRecord n = null;
+        EntityRow n = null;
         for (int attempt = 1; n == null; attempt++) {
             try {
-                n = dao.createEntity(a.agentId, e, body.entity(), body.desc(), registry.nowSeconds(), online);
+                n = dao.createEntity(a.agentId(), e, body.entity(), body.desc(), registry.nowSeconds(), online);
             } catch (DuplicateKeyException dup) {
                 if (body.entity() != null) {
                     throw ApiException.badRequest("Entity " + body.entity() + " of endpoint " + e + " exists");
@@ -226,17 +227,17 @@ public class EntityServiceImpl implements EntityRoutes {
         List<Integer> allocated = List.of();
         if (gateway != null) {
             try {
-                allocated = gateway.allocate(a.agentId, e, n.entity, wanted, body.desc());
+                allocated = gateway.allocate(a.agentId(), e, n.entity(), wanted, body.desc());
             } catch (RuntimeException failed) {
                 // all or nothing: the entity goes with its ports
-                dao.deleteEntity(e, n.entity);
+                dao.deleteEntity(e, n.entity());
                 throw failed;
             }
         }
-        LOG.info("Entity {}:{} created on agent {} with ports {}", e, n.entity, a.agentId, allocated);
+        LOG.info("Entity {}:{} created on agent {} with ports {}", e, n.entity(), a.agentId(), allocated);
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("entity", n.entity);
-        m.put("agent_id", a.agentId);
+        m.put("entity", n.entity());
+        m.put("agent_id", a.agentId());
         m.put("metadata", metadata);
         m.put("endpoint", e);
         m.put("port", allocated);
@@ -247,16 +248,16 @@ public class EntityServiceImpl implements EntityRoutes {
     public Map<String, Object> showEntity(String endpoint, String entity, boolean ports) {
         String e = AgentRules.endpoint(endpoint);
         long number = Goperation.entity(entity);
-        EntityRecord n = dao.entity(e, number)
+        EntityRow n = dao.entity(e, number)
                 .orElseThrow(() -> ApiException.notFound("no entity found for " + e));
-        List<Integer> list = ports ? ports().ofAgent(n.agentId).getOrDefault(e, Map.of())
-                .getOrDefault(n.entity, List.of()) : List.of();
+        List<Integer> list = ports ? ports().ofAgent(n.agentId()).getOrDefault(e, Map.of())
+                .getOrDefault(n.entity(), List.of()) : List.of();
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("endpoint", n.endpoint);
-        m.put("agent_id", n.agentId);
-        m.put("metadata", registry.metadata(n.agentId, registry.now()));
-        m.put("entity", n.entity);
-        m.put("desc", n.desc);
+        m.put("endpoint", n.endpoint());
+        m.put("agent_id", n.agentId());
+        m.put("metadata", registry.metadata(n.agentId(), registry.now()));
+        m.put("entity", n.entity());
+        m.put("desc", n.desc());
         m.put("ports", list);
         return m;
     }
@@ -265,18 +266,18 @@ public class EntityServiceImpl implements EntityRoutes {
     public void deleteEntity(String endpoint, String entity, boolean force) {
         String e = AgentRules.endpoint(endpoint);
         long number = Goperation.entity(entity);
-        EntityRecord n = dao.entity(e, number)
+        EntityRow n = dao.entity(e, number)
                 .orElseThrow(() -> ApiException.notFound("Entity " + number + " of endpoint " + e + " not found"));
-        if (!force && registry.metadata(n.agentId, registry.now()) == null) {
+        if (!force && registry.metadata(n.agentId(), registry.now()) == null) {
             throw ApiException.badRequest("Agent not online or not exist");
         }
-        int freed = ports().freeEntity(n.agentId, e, n.entity);
-        dao.deleteEntity(e, n.entity);
-        LOG.info("Entity {}:{} deleted from agent {}, {} ports freed", e, n.entity, n.agentId, freed);
+        int freed = ports().freeEntity(n.agentId(), e, n.entity());
+        dao.deleteEntity(e, n.entity());
+        LOG.info("Entity {}:{} deleted from agent {}, {} ports freed", e, n.entity(), n.agentId(), freed);
     }
 
     /** For the ports area: whether an entity exists on an agent. */
-    static boolean entityOn(AgentDao dao, long agentId, String endpoint, long entity) {
-        return dao.entity(endpoint.toLowerCase(Locale.ROOT), entity).filter(n -> n.agentId == agentId).isPresent();
+    static boolean entityOn(EntityDao dao, long agentId, String endpoint, long entity) {
+        return dao.entity(endpoint.toLowerCase(Locale.ROOT), entity).filter(n -> n.agentId() == agentId).isPresent();
     }
 }

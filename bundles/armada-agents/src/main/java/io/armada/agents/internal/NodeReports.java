@@ -19,8 +19,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.armada.agents.AgentStatus;
 import io.armada.agents.NodeReportIntake;
-import io.armada.agents.internal.store.AgentDao;
-import io.armada.agents.internal.store.AgentRecord;
+import io.armada.agents.internal.jpa.JpaAgentDao;
 import io.armada.core.ApiException;
 import io.armada.persistence.DuplicateKeyException;
 import io.armada.persistence.JpaStore;
@@ -50,7 +49,7 @@ public class NodeReports implements NodeReportIntake {
     @Activate
     public NodeReports(@Reference(target = "(osgi.unit.name=armada-agents)") JpaTemplate jpa,
             @Reference NodeRegistry registry, @Reference AgentsTimer timer, AgentsConfiguration config) {
-        this(new AgentDao(new JpaStore(jpa)), registry, timer,
+        this(new JpaAgentDao(new JpaStore(jpa)), registry, timer,
                 (long) config.report_interval_seconds() * config.online_intervals() * 1000L,
                 config.last_report_flush_seconds(), config.report_creates_per_minute(), config.report_max_bytes());
     }
@@ -134,21 +133,20 @@ public class NodeReports implements NodeReportIntake {
                 || (r.portsRange() != null && !AgentLookup.json(r.portsRange()).equals(k.portsRange()));
     }
 
-    private static void figures(AgentRecord a, NodeReport r) {
-        a.ip = r.ip();
-        a.nodePort = r.port();
+    /** The row with what a report says: where the node answers and, for a resource report, its figures. */
+    private static AgentRow figures(AgentRow a, NodeReport r) {
+        AgentRow out = a.withAddress(r.ip(), r.port());
         if (r.resource()) {
-            a.cpu = r.cpu();
-            a.memory = r.memoryMb();
-            a.disk = r.diskMb();
+            out = out.withCpu(r.cpu()).withMemory(r.memoryMb()).withDisk(r.diskMb());
             if (r.portsRange() != null) {
-                a.portsRange = AgentLookup.json(r.portsRange());
+                out = out.withPortsRange(AgentLookup.json(r.portsRange()));
             }
         }
+        return out;
     }
 
-    private static NodeRegistry.Known known(AgentRecord a) {
-        return new NodeRegistry.Known(a.agentId, a.status, a.ip, a.nodePort, a.portsRange, a.cpu, a.memory, a.disk);
+    private static NodeRegistry.Known known(AgentRow a) {
+        return new NodeRegistry.Known(a.agentId(), a.status(), a.ip(), a.nodePort(), a.portsRange(), a.cpu(), a.memory(), a.disk());
     }
 
     /** The slow path: a node uuid not in memory. Read it, or create its agent durably. */
@@ -160,8 +158,8 @@ public class NodeReports implements NodeReportIntake {
             if (k != null) {
                 return k;
             }
-            Optional<AgentRecord> found = dao.findByNodeUuid(r.nodeUuid());
-            AgentRecord a = found.orElseGet(() -> createFromReport(r));
+            Optional<AgentRow> found = dao.findByNodeUuid(r.nodeUuid());
+            AgentRow a = found.orElseGet(() -> createFromReport(r));
             k = known(a);
             registry.remember(r.nodeUuid(), k);
             return k;
@@ -195,35 +193,28 @@ public class NodeReports implements NodeReportIntake {
         return true;
     }
 
-    private AgentRecord createFromReport(NodeReport r) {
+    private AgentRow createFromReport(NodeReport r) {
         if (!mayCreate()) {
             // review M9: every invented uuid made an agent row and an in-memory entry
             throw ApiException.unavailable("Too many new nodes this minute (" + createsPerMinute
                     + "); node " + r.nodeUuid() + " is taken when it reports again");
         }
-        AgentRecord a = new AgentRecord();
-        a.host = r.hostname();
-        a.activeHost = r.hostname();
-        a.agentType = NODE_AGENT_TYPE;
-        a.status = AgentStatus.UNACTIVE;
-        a.portsRange = "[]";
-        a.createTime = registry.nowSeconds();
-        a.nodeUuid = r.nodeUuid();
-        figures(a, r);
+        AgentRow a = figures(new AgentRow(null, r.hostname(), NODE_AGENT_TYPE, AgentStatus.UNACTIVE, 0, 0, 0, "[]",
+                registry.nowSeconds(), r.nodeUuid(), null, null, null), r);
         try {
-            AgentRecord created = dao.create(a, List.of());
-            LOG.info("Agent {} created from the first report of node {} ({} at {})", created.agentId, r.nodeUuid(),
+            AgentRow created = dao.create(a, List.of());
+            LOG.info("Agent {} created from the first report of node {} ({} at {})", created.agentId(), r.nodeUuid(),
                     r.hostname(), r.ip());
             return created;
         } catch (DuplicateKeyException dup) {
-            Optional<AgentRecord> same = dao.findByNodeUuid(r.nodeUuid());
+            Optional<AgentRow> same = dao.findByNodeUuid(r.nodeUuid());
             if (same.isPresent()) {
                 return same.get();
             }
-            Optional<AgentRecord> host = dao.findLiveByHost(r.hostname());
-            if (host.isPresent() && host.get().nodeUuid == null) {
-                AgentRecord adopted = dao.adoptNode(host.get().agentId, r.nodeUuid(), x -> figures(x, r));
-                LOG.info("Agent {} ({}) is now reported by node {}", adopted.agentId, adopted.host, r.nodeUuid());
+            Optional<AgentRow> host = dao.findLiveByHost(r.hostname());
+            if (host.isPresent() && host.get().nodeUuid() == null) {
+                AgentRow adopted = dao.adoptNode(host.get().agentId(), r.nodeUuid(), x -> figures(x, r));
+                LOG.info("Agent {} ({}) is now reported by node {}", adopted.agentId(), adopted.host(), r.nodeUuid());
                 return adopted;
             }
             LOG.warn("Node {} reports as {}, a host name another live agent has", r.nodeUuid(), r.hostname());
@@ -234,7 +225,7 @@ public class NodeReports implements NodeReportIntake {
 
     private NodeRegistry.Known refresh(NodeRegistry.Known k, NodeReport r) {
         try {
-            AgentRecord a = dao.change(k.agentId(), x -> figures(x, r));
+            AgentRow a = dao.change(k.agentId(), x -> figures(x, r));
             NodeRegistry.Known fresh = known(a);
             registry.remember(r.nodeUuid(), fresh);
             return fresh;

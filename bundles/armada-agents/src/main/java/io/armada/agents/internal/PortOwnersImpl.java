@@ -8,7 +8,8 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
-import io.armada.agents.internal.store.AgentDao;
+import io.armada.agents.internal.jpa.JpaAgentDao;
+import io.armada.agents.internal.jpa.JpaEntityDao;
 import io.armada.persistence.JpaStore;
 import io.armada.ports.PortOwner;
 import io.armada.ports.PortOwners;
@@ -21,7 +22,8 @@ import io.armada.ports.PortOwners;
 @Component(service = PortOwners.class)
 public class PortOwnersImpl implements PortOwners {
 
-    private final AgentDao dao;
+    private final AgentDao agents;
+    private final EntityDao entities;
 
     /**
      * @param ports not used: a mandatory reference so that this directory is registered only while the ports area
@@ -30,21 +32,22 @@ public class PortOwnersImpl implements PortOwners {
     @Activate
     public PortOwnersImpl(@Reference(target = "(osgi.unit.name=armada-agents)") JpaTemplate jpa,
             @Reference PortsGateway ports) {
-        this.dao = new AgentDao(new JpaStore(jpa));
+        this.agents = new JpaAgentDao(new JpaStore(jpa));
+        this.entities = new JpaEntityDao(new JpaStore(jpa));
     }
 
     @Override
     public Optional<PortOwner> owner(long agentId) {
-        return AgentLookup.live(dao, agentId).map(a -> new PortOwner(a.agentId, a.host, AgentLookup.portsRange(a)));
+        return AgentLookup.live(agents, agentId).map(a -> new PortOwner(a.agentId(), a.host(), AgentLookup.portsRange(a)));
     }
 
     @Override
     public boolean entityExists(long agentId, String endpoint, long entity) {
-        return EntityServiceImpl.entityOn(dao, agentId, endpoint, entity);
+        return EntityServiceImpl.entityOn(entities, agentId, endpoint, entity);
     }
 
     @Override
     public List<Long> agentIds() {
-        return dao.liveIds().stream().sorted().toList();
+        return agents.liveIds().stream().sorted().toList();
     }
 }

@@ -54,7 +54,7 @@ public class AgentEndpointsResource {
     @Path("endpoints")
     public Object addEndpoints(@PathParam("agent_id") String agentId, Bodies.Endpoints body) {
         return Envelopes.Goperation.ok("add endpoints success",
-                entities.addEndpoints(agentId, body == null ? null : body.endpoints));
+                entities.addEndpoints(agentId, body == null ? null : body.endpoints()));
     }
 
     @GET
@@ -76,7 +76,7 @@ public class AgentEndpointsResource {
     @Path("endpoint/{endpoint}/entitys")
     public Object entitys(@PathParam("agent_id") String agentId, @PathParam("endpoint") String endpoint,
             Bodies.ShowPorts body) {
-        boolean ports = body != null && Boolean.TRUE.equals(body.ports);
+        boolean ports = body != null && Boolean.TRUE.equals(body.ports());
         return Envelopes.Goperation.ok("show endpoint entitys success", entities.entities(agentId, endpoint, ports));
     }
 
@@ -84,8 +84,8 @@ public class AgentEndpointsResource {
     @Path("endpoint/{endpoint}/entitys")
     public Object createEntity(@PathParam("agent_id") String agentId, @PathParam("endpoint") String endpoint,
             Bodies.EntityCreate body) {
-        Bodies.EntityCreate b = body == null ? new Bodies.EntityCreate() : body;
+        Bodies.EntityCreate b = body == null ? new Bodies.EntityCreate(null, null, null, null) : body;
         return Envelopes.Goperation.one("add entity success.", entities.createEntity(agentId, endpoint,
-                new EntityRoutes.NewEntity(b.ports, b.notify, b.desc, b.entity)));
+                new EntityRoutes.NewEntity(b.ports(), b.notifyAgent(), b.desc(), b.entity())));
     }
 }

@@ -54,9 +54,9 @@ public class AgentsResource {
 
     @GET
     public Object index(Bodies.AgentList body) {
-        Bodies.AgentList b = body == null ? new Bodies.AgentList() : body;
-        AgentRoutes.Page p = agents.index(b.agent_type, b.order, Boolean.TRUE.equals(b.desc),
-                Boolean.TRUE.equals(b.deleted), b.page_num);
+        Bodies.AgentList b = body == null ? new Bodies.AgentList(null, null, null, null, null) : body;
+        AgentRoutes.Page p = agents.index(b.agent_type(), b.order(), Boolean.TRUE.equals(b.desc()),
+                Boolean.TRUE.equals(b.deleted()), b.page_num());
         return Envelopes.Goperation.page(p.rows().isEmpty() ? "No result found" : "Get results success", p.rows(),
                 p.total(), p.pagenum());
     }
@@ -67,14 +67,14 @@ public class AgentsResource {
             throw ApiException.badRequest("Can not find argument: host");
         }
         return Envelopes.Goperation.one("Create agent success", agents.create(new AgentRoutes.NewAgent(
-                body.host, body.agent_type, body.cpu, body.memory, body.disk, body.ports_range, body.endpoints)));
+                body.host(), body.agent_type(), body.cpu(), body.memory(), body.disk(), body.ports_range(), body.endpoints())));
     }
 
     @GET
     @Path("{agent_id}")
     public Object show(@PathParam("agent_id") String agentId, Bodies.AgentShow body) {
-        boolean ports = body != null && Boolean.TRUE.equals(body.ports);
-        boolean entitys = body != null && Boolean.TRUE.equals(body.entitys);
+        boolean ports = body != null && Boolean.TRUE.equals(body.ports());
+        boolean entitys = body != null && Boolean.TRUE.equals(body.entitys());
         return Envelopes.Goperation.one("Show agent success", agents.show(agentId, ports, entitys));
     }
 
@@ -87,7 +87,7 @@ public class AgentsResource {
     @DELETE
     @Path("{agent_id}")
     public Object delete(@PathParam("agent_id") String agentId, Bodies.Force body) {
-        boolean force = body != null && Boolean.TRUE.equals(body.force);
+        boolean force = body != null && Boolean.TRUE.equals(body.force());
         return Envelopes.Goperation.one("Delete agent success", agents.delete(agentId, force));
     }
 
@@ -96,9 +96,9 @@ public class AgentsResource {
     public Object status(@PathParam("agent_id") String agentId, @QueryParam("request_time") Long requestTime,
             @QueryParam("finishtime") Long finishtime, @QueryParam("deadline") Long deadline,
             @QueryParam("expire") Integer expire, Bodies.Async body) {
-        Bodies.Async b = body == null ? new Bodies.Async() : body;
-        AsyncHandle h = agents.status(agentId, first(b.request_time, requestTime), first(b.finishtime, finishtime),
-                first(b.deadline, deadline), first(b.expire, expire));
+        Bodies.Async b = body == null ? new Bodies.Async(null, null, null, null) : body;
+        AsyncHandle h = agents.status(agentId, first(b.request_time(), requestTime), first(b.finishtime(), finishtime),
+                first(b.deadline(), deadline), first(b.expire(), expire));
         return Envelopes.Goperation.one("Status agent async request thread spawning", AsyncRows.started(h.started()));
     }
 
@@ -116,7 +116,7 @@ public class AgentsResource {
     @PATCH
     @Path("{agent_id}/active")
     public Object active(@PathParam("agent_id") String agentId, Bodies.Active body) {
-        Map<String, Object> row = agents.active(agentId, body == null ? null : body.status);
+        Map<String, Object> row = agents.active(agentId, body == null ? null : body.status());
         return Envelopes.Goperation.one(((Integer) row.get("status")) == 1 ? "Active agent success"
                 : "Unactive agent success", row);
     }
@@ -137,8 +137,8 @@ public class AgentsResource {
     @POST
     @Path("{agent_id}/report")
     public Object report(@PathParam("agent_id") String agentId, Bodies.Report body) {
-        Bodies.Report b = body == null ? new Bodies.Report() : body;
-        agents.report(agentId, b.metadata, b.expire);
+        Bodies.Report b = body == null ? new Bodies.Report(null, null, null) : body;
+        agents.report(agentId, b.metadata(), b.expire());
         return Envelopes.Goperation.ok("report success", null);
     }
 }

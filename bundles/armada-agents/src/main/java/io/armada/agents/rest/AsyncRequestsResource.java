@@ -54,9 +54,9 @@ public class AsyncRequestsResource {
 
     @GET
     public Object index(Bodies.AsyncList body) {
-        Bodies.AsyncList b = body == null ? new Bodies.AsyncList() : body;
-        AsyncPage p = async.list(b.status, AsyncRows.time(b.start, "start"), AsyncRows.time(b.end, "end"), b.order,
-                Boolean.TRUE.equals(b.desc), b.page_num == null ? 0 : b.page_num);
+        Bodies.AsyncList b = body == null ? new Bodies.AsyncList(null, null, null, null, null, null) : body;
+        AsyncPage p = async.list(b.status(), AsyncRows.time(b.start(), "start"), AsyncRows.time(b.end(), "end"), b.order(),
+                Boolean.TRUE.equals(b.desc()), b.page_num() == null ? 0 : b.page_num());
         List<Map<String, Object>> rows = p.rows().stream().map(AsyncRows::row).toList();
         return Envelopes.Goperation.page(rows.isEmpty() ? "No result found" : "Get results success", rows, p.total(),
                 p.pagenum());
@@ -65,8 +65,8 @@ public class AsyncRequestsResource {
     @GET
     @Path("{request_id}")
     public Object show(@PathParam("request_id") String requestId, Bodies.AsyncShow body) {
-        boolean agents = body == null || body.agents == null || body.agents;
-        boolean details = body != null && Boolean.TRUE.equals(body.details);
+        boolean agents = body == null || body.agents() == null || body.agents();
+        boolean details = body != null && Boolean.TRUE.equals(body.details());
         AsyncRequestView v = async.show(requestId, agents, details);
         return Envelopes.Goperation.one("Get async request data finish", AsyncRows.detail(v, details));
     }
@@ -74,9 +74,9 @@ public class AsyncRequestsResource {
     @PUT
     @Path("{request_id}")
     public Object update(@PathParam("request_id") String requestId, Bodies.Async body) {
-        Bodies.Async b = body == null ? new Bodies.Async() : body;
+        Bodies.Async b = body == null ? new Bodies.Async(null, null, null, null) : body;
         AsyncRequestView current = async.show(requestId, false, false);
-        AsyncTiming t = async.timing(b.request_time, b.finishtime, b.deadline, current.expire(), current.expire());
+        AsyncTiming t = async.timing(b.request_time(), b.finishtime(), b.deadline(), current.expire(), current.expire());
         return Envelopes.Goperation.one("Update async request success", AsyncRows.started(async.extend(requestId, t)));
     }
 
@@ -86,37 +86,37 @@ public class AsyncRequestsResource {
         if (body == null) {
             throw schema("agent_id");
         }
-        if (body.agent_id == null || body.agent_id < 0) {
+        if (body.agent_id() == null || body.agent_id() < 0) {
             throw schema("agent_id");
         }
-        if (body.agent_time == null || body.agent_time < 0) {
+        if (body.agent_time() == null || body.agent_time() < 0) {
             throw schema("agent_time");
         }
-        if (body.resultcode == null || body.resultcode < -127 || body.resultcode > 127) {
+        if (body.resultcode() == null || body.resultcode() < -127 || body.resultcode() > 127) {
             throw schema("resultcode");
         }
         List<AgentAnswer.Detail> details = new ArrayList<>();
-        if (body.details != null) {
-            if (body.details.isEmpty()) {
+        if (body.details() != null) {
+            if (body.details().isEmpty()) {
                 throw schema("details");
             }
-            for (Bodies.Detail d : body.details) {
-                if (d == null || d.detail_id == null || d.detail_id < 0) {
+            for (Bodies.Detail d : body.details()) {
+                if (d == null || d.detail_id() == null || d.detail_id() < 0) {
                     throw schema("details.detail_id");
                 }
-                if (d.resultcode == null || d.resultcode < -127 || d.resultcode > 127) {
+                if (d.resultcode() == null || d.resultcode() < -127 || d.resultcode() > 127) {
                     throw schema("details.resultcode");
                 }
-                if (!(d.result instanceof String) && !(d.result instanceof Map)) {
+                if (!(d.result() instanceof String) && !(d.result() instanceof Map)) {
                     throw schema("details.result");
                 }
-                details.add(new AgentAnswer.Detail(d.detail_id, d.resultcode, d.result));
+                details.add(new AgentAnswer.Detail(d.detail_id(), d.resultcode(), d.result()));
             }
         }
-        long agentId = body.agent_id;
-        String result = body.result == null ? "no result message" : body.result;
-        boolean recorded = async.respond(requestId, agentId, body.agent_time,
-                new AgentAnswer(body.resultcode, result, details));
+        long agentId = body.agent_id();
+        String result = body.result() == null ? "no result message" : body.result();
+        boolean recorded = async.respond(requestId, agentId, body.agent_time(),
+                new AgentAnswer(body.resultcode(), result, details));
         if (!recorded) {
             throw ApiException.refused("Agent " + agentId + " respone " + requestId
                     + " fail,another agent with same agent_id in database");
@@ -127,13 +127,13 @@ public class AsyncRequestsResource {
     @PUT
     @Path("{request_id}/overtime")
     public Object overtime(@PathParam("request_id") String requestId, Bodies.Overtime body) {
-        if (body == null || body.agent_time == null || body.agent_time < 0) {
+        if (body == null || body.agent_time() == null || body.agent_time() < 0) {
             throw schema("agent_time");
         }
-        if (body.agents == null || body.agents.isEmpty() || body.agents.stream().anyMatch(a -> a == null || a < 0)) {
+        if (body.agents() == null || body.agents().isEmpty() || body.agents().stream().anyMatch(a -> a == null || a < 0)) {
             throw schema("agents");
         }
-        async.overtime(requestId, body.agent_time, body.agents);
+        async.overtime(requestId, body.agent_time(), body.agents());
         return Envelopes.Goperation.ok("Post agent overtime success", null);
     }
 

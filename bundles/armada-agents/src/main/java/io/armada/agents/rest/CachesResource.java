@@ -49,15 +49,15 @@ public class CachesResource {
     @POST
     @Path("flush")
     public Object flush(Bodies.Flush body) {
-        agents.flush(body != null && Boolean.TRUE.equals(body.online));
+        agents.flush(body != null && Boolean.TRUE.equals(body.online()));
         return Envelopes.Goperation.ok("Delete cache id success", null);
     }
 
     @POST
     @Path("host/{host}/online")
     public Object online(@PathParam("host") String host, Bodies.Online body) {
-        Bodies.Online b = body == null ? new Bodies.Online() : body;
-        Long id = agents.online(host, b.agent_type, b.metadata, b.expire);
+        Bodies.Online b = body == null ? new Bodies.Online(null, null, null) : body;
+        Long id = agents.online(host, b.agent_type(), b.metadata(), b.expire());
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("agent_id", id);
         return Envelopes.Goperation.ok("Cache online function run success", List.of(row));

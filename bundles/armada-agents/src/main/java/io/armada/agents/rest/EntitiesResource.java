@@ -42,14 +42,14 @@ public class EntitiesResource {
     @GET
     public Object show(@PathParam("endpoint") String endpoint, @PathParam("entity") String entity,
             Bodies.ShowPorts body) {
-        boolean ports = body != null && Boolean.TRUE.equals(body.ports);
+        boolean ports = body != null && Boolean.TRUE.equals(body.ports());
         return Envelopes.Goperation.one("show entity success", entities.showEntity(endpoint, entity, ports));
     }
 
     @DELETE
     public Object delete(@PathParam("endpoint") String endpoint, @PathParam("entity") String entity,
             Bodies.Force body) {
-        entities.deleteEntity(endpoint, entity, body != null && Boolean.TRUE.equals(body.force));
+        entities.deleteEntity(endpoint, entity, body != null && Boolean.TRUE.equals(body.force()));
         return Envelopes.Goperation.ok("delete entity success.", null);
     }
 }

@@ -15,19 +15,22 @@ import org.junit.Before;
 import org.junit.Test;
 
 import io.armada.agents.AgentStatus;
-import io.armada.agents.internal.store.AgentDao;
-import io.armada.agents.internal.store.AgentRecord;
-import io.armada.agents.internal.store.EntityRecord;
+import io.armada.agents.internal.jpa.JpaAgentDao;
+import io.armada.agents.internal.jpa.JpaEntityDao;
+import io.armada.persistence.JpaStore;
 import io.armada.core.ApiException;
 import io.armada.core.ErrorKind;
 import io.armada.persistence.DuplicateKeyException;
 
 public class AgentDaoTest extends DerbyTestSupport {
     private AgentDao dao;
+    private EntityDao entities;
 
     @Before
     public void setUp() throws Exception {
-        dao = new AgentDao(open());
+        JpaStore store = open();
+        dao = new JpaAgentDao(store);
+        entities = new JpaEntityDao(store);
     }
 
     @After
@@ -35,35 +38,27 @@ public class AgentDaoTest extends DerbyTestSupport {
         close();
     }
 
-    static AgentRecord agent(String host, String uuid) {
-        AgentRecord a = new AgentRecord();
-        a.host = host;
-        a.activeHost = host;
-        a.agentType = "node";
-        a.status = AgentStatus.UNACTIVE;
-        a.portsRange = "[\"30000-30100\"]";
-        a.createTime = 1;
-        a.nodeUuid = uuid;
-        return a;
+    static AgentRow agent(String host, String uuid) {
+        return new AgentRow(null, host, "node", AgentStatus.UNACTIVE, 0, 0, 0, "[\"30000-30100\"]", 1, uuid, null, null,
+                null);
     }
 
     @Test
     public void hostsAreUniqueAmongLiveAgentsOnly() {
-        AgentRecord a = dao.create(agent("h1", null), List.of("game"));
-        assertTrue(a.agentId > 0);
+        AgentRow a = dao.create(agent("h1", null), List.of("game"));
+        assertTrue(a.agentId() > 0);
         try {
             dao.create(agent("h1", null), List.of());
             fail("second live agent with the same host");
         } catch (DuplicateKeyException expected) {
             // the database refused it
         }
-        dao.markDeleted(a.agentId, x -> { });
-        assertEquals(AgentStatus.DELETED, dao.find(a.agentId).orElseThrow().status);
-        assertNull(dao.find(a.agentId).orElseThrow().activeHost);
-        AgentRecord b = dao.create(agent("h1", null), List.of());
-        assertTrue(b.agentId > a.agentId);
-        assertEquals(List.of(b.agentId), dao.all(false).stream().map(x -> x.agentId).toList());
-        assertEquals(List.of(a.agentId), dao.all(true).stream().map(x -> x.agentId).toList());
+        dao.markDeleted(a.agentId(), x -> { });
+        assertEquals(AgentStatus.DELETED, dao.find(a.agentId()).orElseThrow().status());
+        AgentRow b = dao.create(agent("h1", null), List.of());
+        assertTrue(b.agentId() > a.agentId());
+        assertEquals(List.of(b.agentId()), dao.all(false).stream().map(x -> x.agentId()).toList());
+        assertEquals(List.of(a.agentId()), dao.all(true).stream().map(x -> x.agentId()).toList());
         assertEquals(1, dao.page(null, false, "host", true, 0, 200).total());
     }
 
@@ -76,58 +71,58 @@ public class AgentDaoTest extends DerbyTestSupport {
         } catch (DuplicateKeyException expected) {
             // the database refused it
         }
-        assertEquals("h1", dao.findByNodeUuid("u1").orElseThrow().host);
+        assertEquals("h1", dao.findByNodeUuid("u1").orElseThrow().host());
     }
 
     @Test
     public void entityNumbersArePerEndpointAcrossAgents() {
-        long a1 = dao.create(agent("h1", null), List.of("game")).agentId;
-        long a2 = dao.create(agent("h2", null), List.of("game", "web")).agentId;
-        dao.change(a1, x -> x.status = AgentStatus.ACTIVE);
-        dao.change(a2, x -> x.status = AgentStatus.ACTIVE);
-        assertEquals(1, dao.createEntity(a1, "game", null, null, 1, x -> { }).entity);
-        assertEquals(2, dao.createEntity(a2, "game", null, "d", 1, x -> { }).entity);
-        assertEquals(1, dao.createEntity(a2, "web", null, null, 1, x -> { }).entity);
-        bad(() -> dao.createEntity(a1, "game", 2L, null, 1, x -> { }), "lower than the next entity 3");
-        assertEquals(10, dao.createEntity(a1, "game", 10L, null, 1, x -> { }).entity);
-        assertEquals(11, dao.createEntity(a1, "game", null, null, 1, x -> { }).entity);
-        bad(() -> dao.createEntity(a1, "web", null, null, 1, x -> { }), "has no endpoint web");
-        assertEquals(List.of(1L, 10L, 11L), dao.entities(a1, "game").stream().map(n -> n.entity).toList());
-        assertEquals(4, dao.entitiesOfEndpoint("game").size());
-        EntityRecord two = dao.entity("game", 2).orElseThrow();
-        assertEquals(a2, two.agentId);
-        assertEquals("d", two.desc);
+        long a1 = dao.create(agent("h1", null), List.of("game")).agentId();
+        long a2 = dao.create(agent("h2", null), List.of("game", "web")).agentId();
+        dao.change(a1, x -> x.withStatus(AgentStatus.ACTIVE));
+        dao.change(a2, x -> x.withStatus(AgentStatus.ACTIVE));
+        assertEquals(1, entities.createEntity(a1, "game", null, null, 1, x -> { }).entity());
+        assertEquals(2, entities.createEntity(a2, "game", null, "d", 1, x -> { }).entity());
+        assertEquals(1, entities.createEntity(a2, "web", null, null, 1, x -> { }).entity());
+        bad(() -> entities.createEntity(a1, "game", 2L, null, 1, x -> { }), "lower than the next entity 3");
+        assertEquals(10, entities.createEntity(a1, "game", 10L, null, 1, x -> { }).entity());
+        assertEquals(11, entities.createEntity(a1, "game", null, null, 1, x -> { }).entity());
+        bad(() -> entities.createEntity(a1, "web", null, null, 1, x -> { }), "has no endpoint web");
+        assertEquals(List.of(1L, 10L, 11L), entities.entities(a1, "game").stream().map(n -> n.entity()).toList());
+        assertEquals(4, entities.entitiesOfEndpoint("game").size());
+        EntityRow two = entities.entity("game", 2).orElseThrow();
+        assertEquals(a2, two.agentId());
+        assertEquals("d", two.desc());
     }
 
     @Test
     public void entitiesNeedAnActiveAgentAndBlockDeletes() {
-        long id = dao.create(agent("h1", null), List.of("game")).agentId;
-        bad(() -> dao.createEntity(id, "game", null, null, 1, x -> { }), "agent status is not active");
-        dao.change(id, x -> x.status = AgentStatus.ACTIVE);
-        dao.createEntity(id, "game", null, null, 1, x -> { });
+        long id = dao.create(agent("h1", null), List.of("game")).agentId();
+        bad(() -> entities.createEntity(id, "game", null, null, 1, x -> { }), "agent status is not active");
+        dao.change(id, x -> x.withStatus(AgentStatus.ACTIVE));
+        entities.createEntity(id, "game", null, null, 1, x -> { });
         bad(() -> dao.markDeleted(id, x -> { }), "Can not delete agent, entity not 0");
         try {
-            dao.deleteEndpoints(id, List.of("game"));
+            entities.deleteEndpoints(id, List.of("game"));
             fail();
         } catch (ApiException e) {
             assertEquals(ErrorKind.REFUSED, e.kind());
             assertEquals("delete endpoints fail, entitys still in endpoint", e.getMessage());
         }
-        assertTrue(dao.hasEndpoint(id, "game"));
-        assertTrue(dao.deleteEntity("game", 1));
-        assertFalse(dao.deleteEntity("game", 1));
-        assertEquals(1, dao.deleteEndpoints(id, List.of("game", "none")));
-        assertFalse(dao.hasEndpoint(id, "game"));
+        assertTrue(entities.hasEndpoint(id, "game"));
+        assertTrue(entities.deleteEntity("game", 1));
+        assertFalse(entities.deleteEntity("game", 1));
+        assertEquals(1, entities.deleteEndpoints(id, List.of("game", "none")));
+        assertFalse(entities.hasEndpoint(id, "game"));
     }
 
     @Test
     public void cleanRemovesOnlyDeletedAgents() {
-        long id = dao.create(agent("h1", null), List.of("game")).agentId;
+        long id = dao.create(agent("h1", null), List.of("game")).agentId();
         bad(() -> dao.clean(id), "agent is not deleted");
         dao.markDeleted(id, x -> { });
         dao.clean(id);
         assertTrue(dao.find(id).isEmpty());
-        assertEquals(List.of(), dao.endpoints(id));
+        assertEquals(List.of(), entities.endpoints(id));
         try {
             dao.clean(id);
             fail();
@@ -138,24 +133,24 @@ public class AgentDaoTest extends DerbyTestSupport {
 
     @Test
     public void endpointsAreAddedAllOrNothing() {
-        long id = dao.create(agent("h1", null), List.of("game")).agentId;
-        bad(() -> dao.addEndpoints(id, List.of("web", "game")), "Endpoint game exists");
-        assertEquals(List.of("game"), dao.endpoints(id));
-        dao.addEndpoints(id, List.of("web", "db"));
-        assertEquals(List.of("db", "game", "web"), dao.endpoints(id));
-        assertEquals(1, dao.agentsWithEndpoint("web").size());
-        assertEquals(1, dao.countEndpoint("web"));
-        assertEquals(Map.of(id, List.of("db", "game", "web")), dao.endpoints(List.of(id)));
+        long id = dao.create(agent("h1", null), List.of("game")).agentId();
+        bad(() -> entities.addEndpoints(id, List.of("web", "game")), "Endpoint game exists");
+        assertEquals(List.of("game"), entities.endpoints(id));
+        entities.addEndpoints(id, List.of("web", "db"));
+        assertEquals(List.of("db", "game", "web"), entities.endpoints(id));
+        assertEquals(1, entities.agentsWithEndpoint("web").size());
+        assertEquals(1, entities.countEndpoint("web"));
+        assertEquals(Map.of(id, List.of("db", "game", "web")), entities.endpoints(List.of(id)));
     }
 
     @Test
     public void lastReportsAreWrittenInOneBatchAndNeverGoBack() {
-        long a = dao.create(agent("h1", null), List.of()).agentId;
-        long b = dao.create(agent("h2", null), List.of()).agentId;
+        long a = dao.create(agent("h1", null), List.of()).agentId();
+        long b = dao.create(agent("h2", null), List.of()).agentId();
         dao.lastReports(Map.of(a, 100L, b, 200L));
-        assertEquals(Long.valueOf(100), dao.find(a).orElseThrow().lastReport);
+        assertEquals(Long.valueOf(100), dao.find(a).orElseThrow().lastReport());
         dao.lastReports(Map.of(a, 50L, b, 300L));
-        assertEquals(Long.valueOf(100), dao.find(a).orElseThrow().lastReport);
-        assertEquals(Long.valueOf(300), dao.find(b).orElseThrow().lastReport);
+        assertEquals(Long.valueOf(100), dao.find(a).orElseThrow().lastReport());
+        assertEquals(Long.valueOf(300), dao.find(b).orElseThrow().lastReport());
     }
 }

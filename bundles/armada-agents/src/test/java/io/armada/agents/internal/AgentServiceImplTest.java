@@ -31,8 +31,9 @@ import io.armada.agents.EntityRoutes;
 import io.armada.agents.AgentStatus;
 import io.armada.agents.AsyncHandle;
 import io.armada.agents.AsyncRequestView;
-import io.armada.agents.internal.store.AgentDao;
-import io.armada.agents.internal.store.AsyncDao;
+import io.armada.agents.internal.jpa.JpaAgentDao;
+import io.armada.agents.internal.jpa.JpaAsyncDao;
+import io.armada.agents.internal.jpa.JpaEntityDao;
 import io.armada.core.ApiException;
 import io.armada.core.ErrorKind;
 import io.armada.core.FleetClient;
@@ -46,6 +47,7 @@ public class AgentServiceImplTest extends DerbyTestSupport {
     private static final ObjectMapper M = new ObjectMapper();
     private final AtomicLong clock = new AtomicLong(1_700_000_000_000L);
     private AgentDao dao;
+    private EntityDao entityDao;
     private AsyncEngine async;
     private final AgentsTimer timer = new AgentsTimer();
     private NodeRegistry registry;
@@ -118,15 +120,16 @@ public class AgentServiceImplTest extends DerbyTestSupport {
     @Before
     public void setUp() throws Exception {
         JpaStore store = open();
-        dao = new AgentDao(store);
-        async = new AsyncEngine(new AsyncDao(store), timer, System::currentTimeMillis, 15, 86400, 64);
+        dao = new JpaAgentDao(store);
+        entityDao = new JpaEntityDao(store);
+        async = new AsyncEngine(new JpaAsyncDao(store), timer, System::currentTimeMillis, 15, 86400, 64);
         async.start();
         FleetClient fleet = (method, url, body, timeout) -> CompletableFuture.completedFuture(new FleetClient.Answer(
                 200, "{\"code\":0,\"msg\":\"ok\",\"data\":{\"cpu\":{\"numbers\":2}}}".getBytes(StandardCharsets.UTF_8)));
         registry = new NodeRegistry(clock::get);
         reports = new NodeReports(dao, registry, timer, 60_000, 3600);
-        service = new AgentServiceImpl(dao, async, fleet, registry, 180);
-        entities = new EntityServiceImpl(dao, registry);
+        service = new AgentServiceImpl(dao, entityDao, async, fleet, registry, 180);
+        entities = new EntityServiceImpl(dao, entityDao, registry);
         ports = new FakePorts();
         service.portsGateway = ports;
         entities.portsGateway = ports;
@@ -162,7 +165,7 @@ public class AgentServiceImplTest extends DerbyTestSupport {
         assertEquals(1, service.list(false).size());
         // figures change at once
         reports.ingest(report("u-1", "node1", "10.0.0.5", 8));
-        assertEquals(8, dao.find(id).orElseThrow().cpu);
+        assertEquals(8, dao.find(id).orElseThrow().cpu());
         // review H2: a report of the same uuid from another address may not take the agent while its node is live
         try {
             reports.ingest(report("u-1", "node1", "10.0.0.9", 8));
@@ -170,15 +173,15 @@ public class AgentServiceImplTest extends DerbyTestSupport {
         } catch (ApiException expected) {
             assertEquals(ErrorKind.REFUSED, expected.kind());
         }
-        assertEquals("10.0.0.5", dao.find(id).orElseThrow().ip);
+        assertEquals("10.0.0.5", dao.find(id).orElseThrow().ip());
         // a node that moved is taken at its new address once the old one is offline (60 s window here)
         clock.addAndGet(61_000);
         reports.ingest(report("u-1", "node1", "10.0.0.9", 8));
-        assertEquals("10.0.0.9", dao.find(id).orElseThrow().ip);
+        assertEquals("10.0.0.9", dao.find(id).orElseThrow().ip());
         // a service report keeps it online and does not touch the figures
         reports.ingest(M.readTree("{\"hostname\":\"node1\",\"ip\":\"10.0.0.9\",\"utc\":1,\"type\":\"service\","
                 + "\"node_uuid\":\"u-1\",\"port\":50002,\"data\":{\"httpd\":\"running\"}}"));
-        assertEquals(8, dao.find(id).orElseThrow().cpu);
+        assertEquals(8, dao.find(id).orElseThrow().cpu());
         assertEquals("running", ((JsonNode) service.show(Long.toString(id), false, false).get("services"))
                 .get("httpd").asText());
     }
@@ -199,9 +202,9 @@ public class AgentServiceImplTest extends DerbyTestSupport {
     @Test
     public void lastReportTimesAreFlushedToTheDatabase() throws Exception {
         long id = reports.ingest(report("u-1", "node1", "10.0.0.5", 4));
-        assertNull(dao.find(id).orElseThrow().lastReport);
+        assertNull(dao.find(id).orElseThrow().lastReport());
         reports.flushLastReports();
-        assertEquals(Long.valueOf(clock.get() / 1000), dao.find(id).orElseThrow().lastReport);
+        assertEquals(Long.valueOf(clock.get() / 1000), dao.find(id).orElseThrow().lastReport());
     }
 
     @Test
@@ -210,7 +213,7 @@ public class AgentServiceImplTest extends DerbyTestSupport {
                 2048, List.of("30000-31000"), "game"));
         long id = (Long) created.get("agent_id");
         assertEquals(id, reports.ingest(report("u-1", "node1", "10.0.0.5", 4)));
-        assertEquals("u-1", dao.find(id).orElseThrow().nodeUuid);
+        assertEquals("u-1", dao.find(id).orElseThrow().nodeUuid());
         try {
             reports.ingest(report("u-2", "node1", "10.0.0.6", 4));
             fail("a second node with the same host name");
@@ -272,7 +275,7 @@ public class AgentServiceImplTest extends DerbyTestSupport {
         long id = reports.ingest(report("u-1", "node1", "10.0.0.5", 4));
         String raw = Long.toString(id);
         assertEquals(1, service.active(raw, 1).get("status"));
-        assertEquals(AgentStatus.ACTIVE, dao.find(id).orElseThrow().status);
+        assertEquals(AgentStatus.ACTIVE, dao.find(id).orElseThrow().status());
         AgentRulesTest.bad(() -> service.active(raw, 5), "Argument status not right");
         AgentRulesTest.bad(() -> service.active("all", 1), "Just for one agent");
         notFound(() -> service.active("99", 1), "agents id [99] can not be found");
@@ -309,14 +312,14 @@ public class AgentServiceImplTest extends DerbyTestSupport {
         long a = (Long) service.create(new AgentRoutes.NewAgent("h1", "app", 1, 1, 1, null, null)).get("agent_id");
         long b = (Long) service.create(new AgentRoutes.NewAgent("h2", "app", 1, 1, 1, null, null)).get("agent_id");
         service.edit(Long.toString(a), Map.of("cpu", 16, "status", -10, "ports_range", List.of("20000-21000")));
-        assertEquals(16, dao.find(a).orElseThrow().cpu);
-        assertEquals(-10, dao.find(a).orElseThrow().status);
+        assertEquals(16, dao.find(a).orElseThrow().cpu());
+        assertEquals(-10, dao.find(a).orElseThrow().status());
         AgentRulesTest.bad(() -> service.edit(Long.toString(a), Map.of()), "Not data exist");
         AgentRulesTest.bad(() -> service.edit(Long.toString(a), Map.of("nope", 1)), "can not be changed");
         AgentRulesTest.bad(() -> service.edit(Long.toString(a), Map.of("status", -127)), "status not right");
         List<Map<String, Object>> rows = service.update(a + "," + b, Map.of("agent_type", "game"));
         assertEquals(2, rows.size());
-        assertEquals("game", dao.find(b).orElseThrow().agentType);
+        assertEquals("game", dao.find(b).orElseThrow().agentType());
         AgentRulesTest.bad(() -> service.update("all", Map.of("host", "x")), "host can only be changed on one agent");
         AgentRulesTest.bad(() -> service.update(a + ",99", Map.of("cpu", 2)), "agents id [99] can not be found");
         try {
@@ -325,7 +328,7 @@ public class AgentServiceImplTest extends DerbyTestSupport {
         } catch (ApiException e) {
             assertEquals(ErrorKind.REFUSED, e.kind());
         }
-        assertEquals("h2", dao.find(b).orElseThrow().host);
+        assertEquals("h2", dao.find(b).orElseThrow().host());
     }
 
     @Test
@@ -342,12 +345,12 @@ public class AgentServiceImplTest extends DerbyTestSupport {
         ports.failAllocate = true;
         AgentRulesTest.bad(() -> entities.createEntity(raw, "game",
                 new EntityRoutes.NewEntity(Arrays.asList((Integer) null), null, null, null)), "No free port");
-        assertEquals(1, dao.entities(id, "game").size());
+        assertEquals(1, entityDao.entities(id, "game").size());
         ports.failAllocate = false;
         // a used port is refused before anything is written
         AgentRulesTest.bad(() -> entities.createEntity(raw, "game",
                 new EntityRoutes.NewEntity(List.of(30001), null, null, null)), "Ports has been used");
-        assertEquals(1, dao.entities(id, "game").size());
+        assertEquals(1, entityDao.entities(id, "game").size());
         Map<String, Object> shown = entities.showEntity("game", "1", true);
         assertEquals(List.of(30001, 31000), shown.get("ports"));
         assertEquals(1, entities.endpointEntities("game").size());

@@ -1,4 +1,4 @@
-package io.armada.agents.internal.store;
+package io.armada.agents.internal.jpa;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -11,45 +11,48 @@ import java.util.Set;
 import javax.persistence.LockModeType;
 import javax.persistence.TypedQuery;
 
+import io.armada.agents.internal.AsyncDao;
+import io.armada.agents.internal.AsyncRequestRow;
+import io.armada.agents.internal.ResponseRow;
 import io.armada.core.ApiException;
 import io.armada.persistence.DuplicateKeyException;
 import io.armada.persistence.JpaStore;
 
-/** All database work of async requests and their answers. Each public method is one transaction. */
-public final class AsyncDao {
+/** {@link AsyncDao} on JPA: requests and answers handed out as {@link AsyncRequestRow}s and {@link ResponseRow}s. */
+public final class JpaAsyncDao implements AsyncDao {
     /** Columns a list may be ordered by. */
     static final Map<String, String> ORDER = Map.of("request_id", "requestId", "request_time", "requestTime",
             "finishtime", "finishtime", "deadline", "deadline", "status", "status", "resultcode", "resultcode",
             "expire", "expire");
-    /** The synthetic answer's code (RESULT_OVER_FINISHTIME). */
-    public static final int OVERTIME = -124;
 
     private final JpaStore store;
 
-    public AsyncDao(JpaStore store) {
+    public JpaAsyncDao(JpaStore store) {
         this.store = store;
     }
 
-    public void insert(AsyncRequestRecord r) {
+    @Override
+    public void insert(AsyncRequestRow r) {
         store.run(em -> {
-            em.persist(r);
+            em.persist(AsyncRequestEntity.fromDTO(r));
             em.flush();
         });
     }
 
-    public Optional<AsyncRequestRecord> find(String requestId) {
-        return store.tx(em -> Optional.ofNullable(em.find(AsyncRequestRecord.class, requestId)));
+    @Override
+    public Optional<AsyncRequestRow> find(String requestId) {
+        return store.tx(em -> Optional.ofNullable(em.find(AsyncRequestEntity.class, requestId))
+                .map(AsyncRequestEntity::toDTO));
     }
 
-    public List<AsyncRequestRecord> unfinished() {
-        return store.tx(em -> em.createQuery("select r from AsyncRequestRecord r where r.status = 0"
-                + " order by r.deadline", AsyncRequestRecord.class).getResultList());
+    @Override
+    public List<AsyncRequestRow> unfinished() {
+        return store.tx(em -> em.createQuery("select r from AsyncRequestEntity r where r.status = 0"
+                + " order by r.deadline", AsyncRequestEntity.class).getResultList().stream()
+                .map(AsyncRequestEntity::toDTO).toList());
     }
 
-    /** A page of requests with the total count. */
-    public record Page(long total, List<AsyncRequestRecord> rows) {
-    }
-
+    @Override
     public Page page(Integer status, Long start, Long end, String order, boolean desc, int offset, int limit) {
         String orderBy;
         boolean reverse = desc;
@@ -76,9 +79,9 @@ public final class AsyncDao {
         String w = where.toString();
         String by = orderBy + (reverse ? " desc" : "");
         return store.tx(em -> {
-            TypedQuery<Long> count = em.createQuery("select count(r) from AsyncRequestRecord r" + w, Long.class);
-            TypedQuery<AsyncRequestRecord> rows = em.createQuery("select r from AsyncRequestRecord r" + w
-                    + " order by " + by + ", r.requestId", AsyncRequestRecord.class);
+            TypedQuery<Long> count = em.createQuery("select count(r) from AsyncRequestEntity r" + w, Long.class);
+            TypedQuery<AsyncRequestEntity> rows = em.createQuery("select r from AsyncRequestEntity r" + w
+                    + " order by " + by + ", r.requestId", AsyncRequestEntity.class);
             for (TypedQuery<?> q : List.of(count, rows)) {
                 if (status != null) {
                     q.setParameter("s", status);
@@ -90,45 +93,47 @@ public final class AsyncDao {
                     q.setParameter("end", end);
                 }
             }
-            return new Page(count.getSingleResult(), rows.setFirstResult(offset).setMaxResults(limit).getResultList());
+            return new Page(count.getSingleResult(), rows.setFirstResult(offset).setMaxResults(limit).getResultList()
+                    .stream().map(AsyncRequestEntity::toDTO).toList());
         });
     }
 
-    public List<ResponseRecord> responses(String requestId) {
-        return store.tx(em -> em.createQuery("select r from ResponseRecord r where r.requestId = :id"
-                + " order by r.agentId", ResponseRecord.class).setParameter("id", requestId).getResultList());
+    @Override
+    public List<ResponseRow> responses(String requestId) {
+        return store.tx(em -> em.createQuery("select r from ResponseEntity r where r.requestId = :id"
+                + " order by r.agentId", ResponseEntity.class).setParameter("id", requestId).getResultList()
+                .stream().map(ResponseEntity::toDTO).toList());
     }
 
+    @Override
     public Set<Long> answered(String requestId) {
-        return new HashSet<>(store.tx(em -> em.createQuery("select r.agentId from ResponseRecord r"
+        return new HashSet<>(store.tx(em -> em.createQuery("select r.agentId from ResponseEntity r"
                 + " where r.requestId = :id", Long.class).setParameter("id", requestId).getResultList()));
     }
-
-    /** What happened to one answer. */
-    public enum Outcome { INSERTED, REPLACED_OVERTIME, DUPLICATE }
 
     /**
      * Records one answer: a second answer of an agent is refused unless the first is the synthetic overtime one.
      */
-    public Outcome respond(ResponseRecord r) {
+    @Override
+    public Outcome respond(ResponseRow r) {
         try {
             store.run(em -> {
-                em.persist(r);
+                em.persist(ResponseEntity.fromDTO(r));
                 em.flush();
             });
             return Outcome.INSERTED;
         } catch (DuplicateKeyException dup) {
             return store.tx(em -> {
-                ResponseRecord old = em.find(ResponseRecord.class, new ResponseRecord.Key(r.requestId, r.agentId),
+                ResponseEntity old = em.find(ResponseEntity.class, new ResponseEntity.Key(r.requestId(), r.agentId()),
                         LockModeType.PESSIMISTIC_WRITE);
-                if (old == null || old.resultcode != OVERTIME || r.resultcode == OVERTIME) {
+                if (old == null || old.resultcode != OVERTIME || r.resultcode() == OVERTIME) {
                     return Outcome.DUPLICATE;
                 }
-                old.serverTime = r.serverTime;
-                old.agentTime = r.agentTime;
-                old.resultcode = r.resultcode;
-                old.result = r.result;
-                old.details = r.details;
+                old.serverTime = r.serverTime();
+                old.agentTime = r.agentTime();
+                old.resultcode = r.resultcode();
+                old.result = r.result();
+                old.details = r.details();
                 em.flush();
                 return Outcome.REPLACED_OVERTIME;
             });
@@ -141,14 +146,15 @@ public final class AsyncDao {
      *
      * @return the outcome per answer, in order
      */
-    public List<Outcome> respondAll(List<ResponseRecord> rows) {
+    @Override
+    public List<Outcome> respondAll(List<ResponseRow> rows) {
         if (rows.size() == 1) {
             return List.of(respond(rows.get(0)));
         }
         try {
             store.run(em -> {
-                for (ResponseRecord r : rows) {
-                    em.persist(r);
+                for (ResponseRow r : rows) {
+                    em.persist(ResponseEntity.fromDTO(r));
                 }
                 em.flush();
             });
@@ -157,7 +163,7 @@ public final class AsyncDao {
             return out;
         } catch (DuplicateKeyException dup) {
             List<Outcome> out = new ArrayList<>(rows.size());
-            for (ResponseRecord r : rows) {
+            for (ResponseRow r : rows) {
                 out.add(respond(r));
             }
             return out;
@@ -169,18 +175,19 @@ public final class AsyncDao {
      *
      * @return how many overtime answers were written, or -1 when the request had finished already
      */
+    @Override
     public int finish(String requestId, Collection<Long> targets, long now, String overtimeResult) {
         return store.tx(em -> {
-            AsyncRequestRecord r = em.find(AsyncRequestRecord.class, requestId, LockModeType.PESSIMISTIC_WRITE);
+            AsyncRequestEntity r = em.find(AsyncRequestEntity.class, requestId, LockModeType.PESSIMISTIC_WRITE);
             if (r == null || r.status != 0) {
                 return -1;
             }
-            Set<Long> answered = new HashSet<>(em.createQuery("select x.agentId from ResponseRecord x"
+            Set<Long> answered = new HashSet<>(em.createQuery("select x.agentId from ResponseEntity x"
                     + " where x.requestId = :id", Long.class).setParameter("id", requestId).getResultList());
             int missing = 0;
             for (Long agent : targets) {
                 if (!answered.contains(agent)) {
-                    ResponseRecord o = new ResponseRecord();
+                    ResponseEntity o = new ResponseEntity();
                     o.requestId = requestId;
                     o.agentId = agent;
                     o.serverTime = now;
@@ -205,9 +212,10 @@ public final class AsyncDao {
     }
 
     /** Moves the window of an unfinished request. */
-    public AsyncRequestRecord extend(String requestId, long finishtime, long deadline) {
+    @Override
+    public AsyncRequestRow extend(String requestId, long finishtime, long deadline) {
         return store.tx(em -> {
-            AsyncRequestRecord r = em.find(AsyncRequestRecord.class, requestId, LockModeType.PESSIMISTIC_WRITE);
+            AsyncRequestEntity r = em.find(AsyncRequestEntity.class, requestId, LockModeType.PESSIMISTIC_WRITE);
             if (r == null) {
                 throw ApiException.notFound("Async request " + requestId + " not found");
             }
@@ -220,7 +228,7 @@ public final class AsyncDao {
             r.finishtime = finishtime;
             r.deadline = deadline;
             em.flush();
-            return r;
+            return r.toDTO();
         });
     }
 
@@ -230,16 +238,17 @@ public final class AsyncDao {
      *
      * @return rows deleted
      */
+    @Override
     public int purgeExpired(long now) {
         return store.tx(em -> {
-            List<String> ids = em.createQuery("select distinct x.requestId from ResponseRecord x, AsyncRequestRecord r"
+            List<String> ids = em.createQuery("select distinct x.requestId from ResponseEntity x, AsyncRequestEntity r"
                     + " where x.requestId = r.requestId and r.expire > 0 and r.status = 1"
                     + " and r.deadline + r.expire < :now", String.class).setParameter("now", now)
                     .setMaxResults(500).getResultList();
             if (ids.isEmpty()) {
                 return 0;
             }
-            return em.createQuery("delete from ResponseRecord x where x.requestId in :ids").setParameter("ids", ids)
+            return em.createQuery("delete from ResponseEntity x where x.requestId in :ids").setParameter("ids", ids)
                     .executeUpdate();
         });
     }

@@ -1,4 +1,4 @@
-package io.armada.agents.internal.store;
+package io.armada.agents.internal.jpa;
 
 import java.io.Serializable;
 import java.util.Objects;
@@ -10,37 +10,47 @@ import javax.persistence.IdClass;
 import javax.persistence.Index;
 import javax.persistence.Table;
 
+import io.armada.agents.internal.EntityRow;
+
 /**
  * Table AGENTS_ENTITY: an entity (an instance) of an endpoint; its number is unique per endpoint across all agents
- * (the primary key), as Goperation's {@code unique_entity(entity, endpoint)}.
+ * (the primary key), as Goperation's {@code unique_entity(entity, endpoint)}. (An "entity" of Goperation, stored
+ * through a JPA entity, hence the name.)
  */
 @Entity
 @Table(name = "AGENTS_ENTITY", indexes = @Index(name = "AGENTS_ENTITY_AGENT", columnList = "AGENT_ID,ENDPOINT"))
-@IdClass(EntityRecord.Key.class)
-public class EntityRecord {
+@IdClass(EntityEntity.Key.class)
+public class EntityEntity {
     @Id
     @Column(name = "ENDPOINT", nullable = false, length = 64)
-    public String endpoint;
+    String endpoint;
 
     @Id
     @Column(name = "ENTITY", nullable = false)
-    public long entity;
+    long entity;
 
     @Column(name = "AGENT_ID", nullable = false)
-    public long agentId;
+    long agentId;
 
     @Column(name = "DESCR", length = 256)
-    public String desc;
+    String desc;
 
     /** Epoch seconds. */
     @Column(name = "CREATE_TIME", nullable = false)
-    public long createTime;
+    long createTime;
+
+    public EntityEntity() {
+    }
+
+    EntityRow toDTO() {
+        return new EntityRow(endpoint, entity, agentId, desc, createTime);
+    }
 
     /** Primary key class. */
     public static class Key implements Serializable {
         private static final long serialVersionUID = 1L;
-        public String endpoint;
-        public long entity;
+        String endpoint;
+        long entity;
 
         public Key() {
         }

@@ -1,4 +1,4 @@
-package io.armada.agents.internal.store;
+package io.armada.agents.internal.jpa;
 
 import javax.persistence.Column;
 import javax.persistence.Entity;
@@ -7,42 +7,67 @@ import javax.persistence.Index;
 import javax.persistence.Lob;
 import javax.persistence.Table;
 
+import io.armada.agents.internal.AsyncRequestRow;
+
 /** Table AGENTS_ASYNC_REQUEST (Goperation's {@code asyncrequests}), plus the action and the target agents. */
 @Entity
 @Table(name = "AGENTS_ASYNC_REQUEST", indexes = {
     @Index(name = "AGENTS_ASYNC_REQUEST_TIME", columnList = "REQUEST_TIME"),
     @Index(name = "AGENTS_ASYNC_REQUEST_STATUS", columnList = "STATUS")})
-public class AsyncRequestRecord {
+public class AsyncRequestEntity {
     @Id
     @Column(name = "REQUEST_ID", nullable = false, length = 36)
-    public String requestId;
+    String requestId;
 
     @Column(name = "REQ_ACTION", nullable = false, length = 64)
-    public String action;
+    String action;
 
     @Column(name = "REQUEST_TIME", nullable = false)
-    public long requestTime;
+    long requestTime;
 
     @Column(name = "FINISHTIME", nullable = false)
-    public long finishtime;
+    long finishtime;
 
     @Column(name = "DEADLINE", nullable = false)
-    public long deadline;
+    long deadline;
 
     @Column(name = "EXPIRE", nullable = false)
-    public int expire;
+    int expire;
 
     @Column(name = "STATUS", nullable = false)
-    public int status;
+    int status;
 
     @Column(name = "RESULTCODE", nullable = false)
-    public int resultcode;
+    int resultcode;
 
     @Column(name = "RESULT", nullable = false, length = 256)
-    public String result;
+    String result;
 
     /** JSON list of the target agent ids. */
     @Lob
     @Column(name = "TARGETS", nullable = false)
-    public String targets;
+    String targets;
+
+    public AsyncRequestEntity() {
+    }
+
+    static AsyncRequestEntity fromDTO(AsyncRequestRow r) {
+        AsyncRequestEntity e = new AsyncRequestEntity();
+        e.requestId = r.requestId();
+        e.action = r.action();
+        e.requestTime = r.requestTime();
+        e.finishtime = r.finishtime();
+        e.deadline = r.deadline();
+        e.expire = r.expire();
+        e.status = r.status();
+        e.resultcode = r.resultcode();
+        e.result = r.result();
+        e.targets = r.targets();
+        return e;
+    }
+
+    AsyncRequestRow toDTO() {
+        return new AsyncRequestRow(requestId, action, requestTime, finishtime, deadline, expire, status, resultcode,
+                result, targets);
+    }
 }

@@ -1,4 +1,4 @@
-package io.armada.agents.internal.store;
+package io.armada.agents.internal.jpa;
 
 import java.io.Serializable;
 import java.util.Objects;
@@ -13,20 +13,20 @@ import javax.persistence.Table;
 /** Table AGENTS_ENDPOINT: an endpoint (a game, a service family) on an agent, unique per (agent, endpoint). */
 @Entity
 @Table(name = "AGENTS_ENDPOINT", indexes = @Index(name = "AGENTS_ENDPOINT_NAME", columnList = "ENDPOINT"))
-@IdClass(EndpointRecord.Key.class)
-public class EndpointRecord {
+@IdClass(EndpointEntity.Key.class)
+public class EndpointEntity {
     @Id
     @Column(name = "AGENT_ID", nullable = false)
-    public long agentId;
+    long agentId;
 
     @Id
     @Column(name = "ENDPOINT", nullable = false, length = 64)
-    public String endpoint;
+    String endpoint;
 
-    public EndpointRecord() {
+    public EndpointEntity() {
     }
 
-    public EndpointRecord(long agentId, String endpoint) {
+    EndpointEntity(long agentId, String endpoint) {
         this.agentId = agentId;
         this.endpoint = endpoint;
     }
@@ -34,8 +34,8 @@ public class EndpointRecord {
     /** Primary key class. */
     public static class Key implements Serializable {
         private static final long serialVersionUID = 1L;
-        public long agentId;
-        public String endpoint;
+        long agentId;
+        String endpoint;
 
         public Key() {
         }

@@ -1,4 +1,4 @@
-package io.armada.agents.internal.store;
+package io.armada.agents.internal.jpa;
 
 import java.io.Serializable;
 import java.util.Objects;
@@ -10,44 +10,65 @@ import javax.persistence.IdClass;
 import javax.persistence.Lob;
 import javax.persistence.Table;
 
+import io.armada.agents.internal.ResponseRow;
+
 /**
  * Table AGENTS_RESPONSE (Goperation's {@code agentrespones} with its {@code responedetails} as JSON): one answer
  * per (request, agent), the primary key.
  */
 @Entity
 @Table(name = "AGENTS_RESPONSE")
-@IdClass(ResponseRecord.Key.class)
-public class ResponseRecord {
+@IdClass(ResponseEntity.Key.class)
+public class ResponseEntity {
     @Id
     @Column(name = "REQUEST_ID", nullable = false, length = 36)
-    public String requestId;
+    String requestId;
 
     @Id
     @Column(name = "AGENT_ID", nullable = false)
-    public long agentId;
+    long agentId;
 
     @Column(name = "SERVER_TIME", nullable = false)
-    public long serverTime;
+    long serverTime;
 
     @Column(name = "AGENT_TIME", nullable = false)
-    public long agentTime;
+    long agentTime;
 
     @Column(name = "RESULTCODE", nullable = false)
-    public int resultcode;
+    int resultcode;
 
     @Column(name = "RESULT", nullable = false, length = 1024)
-    public String result;
+    String result;
 
     /** JSON list of {detail_id, resultcode, result}, or null. */
     @Lob
     @Column(name = "DETAILS")
-    public String details;
+    String details;
+
+    public ResponseEntity() {
+    }
+
+    static ResponseEntity fromDTO(ResponseRow r) {
+        ResponseEntity e = new ResponseEntity();
+        e.requestId = r.requestId();
+        e.agentId = r.agentId();
+        e.serverTime = r.serverTime();
+        e.agentTime = r.agentTime();
+        e.resultcode = r.resultcode();
+        e.result = r.result();
+        e.details = r.details();
+        return e;
+    }
+
+    ResponseRow toDTO() {
+        return new ResponseRow(requestId, agentId, serverTime, agentTime, resultcode, result, details);
+    }
 
     /** Primary key class. */
     public static class Key implements Serializable {
         private static final long serialVersionUID = 1L;
-        public String requestId;
-        public long agentId;
+        String requestId;
+        long agentId;
 
         public Key() {
         }
