@@ -47,7 +47,7 @@ public @interface AgentsConfiguration {
     @AttributeDefinition(name = "Agents created by reports per minute",
             description = "Reports of node uuids not seen before may create at most this many agents a minute; "
                     + "more are refused (the node reports again next round). Bounds what invented uuids cost.")
-    int report_creates_per_minute() default 1000;
+    int report_creates_per_minute() default 12000;
 
     @AttributeDefinition(name = "Largest report metadata (bytes)",
             description = "A resource report larger than this is refused: its whole body is kept in memory as the "

@@ -55,7 +55,7 @@ public class NodeReports implements NodeReportIntake {
     }
 
     NodeReports(AgentDao dao, NodeRegistry registry, AgentsTimer timer, long windowMillis, int flushSeconds) {
-        this(dao, registry, timer, windowMillis, flushSeconds, 1000, 65536);
+        this(dao, registry, timer, windowMillis, flushSeconds, 12000, 65536);
     }
 
     NodeReports(AgentDao dao, NodeRegistry registry, AgentsTimer timer, long windowMillis, int flushSeconds,
