@@ -16,8 +16,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.armada.core.ApiException;
-import io.armada.core.Dialect;
-import io.armada.core.ErrorKind;
 import io.armada.monitor.IpSettings;
 import io.armada.monitor.MonitorService;
 import io.armada.monitor.NodeControl;
@@ -43,14 +41,8 @@ public class NodeControlImpl implements NodeControl {
     private final FileDeleter deleter;
     private final ServiceStates services;
     private final List<String> systemctl;
-    private final PasswordCheck passwords;
-    private final RateLimiter limiter;
-    private final RateLimiter perSource;
-    private final RateLimiter total;
-    /** PAM runs here, one check at a time, with a short queue: a wait for PAM never holds a request thread long. */
-    private final java.util.concurrent.ThreadPoolExecutor pam = pamThread();
-    static final int PAM_QUEUE = 4;
-    static final long PAM_WAIT_SECONDS = 15;
+    private final PasswordVerifier verifier;
+    static final int PAM_QUEUE = PasswordVerifier.QUEUE;
 
     @Activate
     public NodeControlImpl(MonitorConfiguration config, @Reference Reporting reporting, @Reference MonitorThread thread,
@@ -83,10 +75,7 @@ public class NodeControlImpl implements NodeControl {
         }
         this.deleter = new FileDeleter(roots);
         this.services = new ServiceStates(systemctl, systemd);
-        this.passwords = passwords;
-        this.limiter = new RateLimiter(config.password_attempts(), config.password_window_seconds() * 1000L);
-        this.perSource = new RateLimiter(config.password_attempts_per_source(), config.password_window_seconds() * 1000L);
-        this.total = new RateLimiter(config.password_attempts_total(), config.password_window_seconds() * 1000L);
+        this.verifier = new PasswordVerifier(config, passwords);
     }
 
     // ------------------------------------------------------------------ task
@@ -353,65 +342,18 @@ public class NodeControlImpl implements NodeControl {
             throw ApiException.badRequest("password is required");
         }
         requireSwitch(config.allow_verify_password(), "verify_password", "allow.verify.password");
-        String u = user.trim();
-        if (u.length() > 256 || !u.chars().allMatch(c -> c > 32 && c != 127 && c != ':' && c != '/')) {
-            throw Codes.refuse(Codes.VERIFY_PASSWORD_ERROR, "wrong user or password");
-        }
-        String from = source == null ? "" : source;
-        long now = System.currentTimeMillis();
-        // per user and address, per address across users (review M7: spraying), and for the whole node
-        if (!limiter.tryAcquire(u + "|" + from, now) || !perSource.tryAcquire(from, now) || !total.tryAcquire("", now)) {
-            LOG.warn("verify_password for {} from {}: too many attempts", u, source);
-            throw Codes.refuse(Codes.VERIFY_PASSWORD_ERROR,
-                    "too many attempts; wait " + config.password_window_seconds() + " s");
-        }
-        boolean ok;
-        java.util.concurrent.Future<Boolean> check;
-        try {
-            check = pam.submit(() -> passwords.check(config.pam_service(), u, password));
-        } catch (java.util.concurrent.RejectedExecutionException busy) {
-            // review M7: failed PAM checks take seconds each; queued behind a lock they held every request thread
-            throw Codes.refuse(Codes.VERIFY_PASSWORD_ERROR, "too many checks at once; try again later");
-        }
-        try {
-            ok = check.get(PAM_WAIT_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
-        } catch (java.util.concurrent.TimeoutException slow) {
-            check.cancel(true);
-            throw Codes.refuse(Codes.VERIFY_PASSWORD_ERROR, "the password check took too long; try again later");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ApiException(ErrorKind.UNAVAILABLE, Dialect.MONITOR_SYSTEM_ERROR,
-                    Dialect.monitorText(Dialect.MONITOR_SYSTEM_ERROR), null, null);
-        } catch (java.util.concurrent.ExecutionException e) {
-            LOG.error("verify_password: PAM is not usable: {}", e.getCause() == null ? e : e.getCause().getMessage());
-            throw new ApiException(ErrorKind.UNAVAILABLE, Dialect.MONITOR_SYSTEM_ERROR,
-                    Dialect.monitorText(Dialect.MONITOR_SYSTEM_ERROR), null, null);
-        }
-        if (!ok) {
-            LOG.debug("verify_password for {} from {}: wrong", u, source);
-            throw Codes.refuse(Codes.VERIFY_PASSWORD_ERROR, "wrong user or password");
-        }
-        LOG.debug("verify_password for {} from {}: right", u, source);
-    }
-
-    /** One PAM thread that exists only while checks wait, and a short queue. */
-    private static java.util.concurrent.ThreadPoolExecutor pamThread() {
-        java.util.concurrent.ThreadPoolExecutor t = new java.util.concurrent.ThreadPoolExecutor(1, 1, 10,
-                java.util.concurrent.TimeUnit.SECONDS, new java.util.concurrent.ArrayBlockingQueue<>(PAM_QUEUE),
-                io.armada.core.Threads.daemon("armada-monitor-pam"));
-        t.allowCoreThreadTimeOut(true);
-        return t;
+        verifier.verify(user, password, source);
     }
 
     /** Checks waiting for the PAM thread. */
     int pamWaiting() {
-        return pam.getQueue().size();
+        return verifier.waiting();
     }
 
     /** Stops the PAM thread. */
     @org.osgi.service.component.annotations.Deactivate
     void closePam() {
-        pam.shutdownNow();
+        verifier.close();
     }
 
     List<Path> deletionRoots() {
