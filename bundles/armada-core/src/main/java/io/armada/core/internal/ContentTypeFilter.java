@@ -29,30 +29,27 @@ public class ContentTypeFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext ctx) throws IOException {
-        // asking CXF (hasEntity) reads ahead and caches the input even for a GET that cannot have a body
+        // Never CXF's hasEntity(): it copies the whole body into CXF's cache before answering (a 100 MiB upload went
+        // to a temporary file before the resource read a byte, bench/files.sh). What is needed is read here: at most
+        // the first bytes of a body whose type is absent or one the originals' clients send JSON under.
         boolean mayHaveBody = BodilessRequest.mayHaveBody(ctx.getHeaderString("Transfer-Encoding"),
                 ctx.getHeaderString(HttpHeaders.CONTENT_LENGTH));
-        if (!mayHaveBody || !ctx.hasEntity()) {
-            if (ctx.getMediaType() == null) {
-                // a request without a body (curl GET /v1.0/agents) to a resource whose JSON body is optional: CXF
-                // would look for an application/octet-stream reader and answer 415; as JSON it reads as "no body"
-                ctx.getHeaders().putSingle(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_JSON);
-            }
-            return;
-        }
-        if (ctx.getCookies().containsKey("ticket")
-                && !Credentials.namesExplicit(ctx::getHeaderString, ctx.getUriInfo().getRequestUri().getRawQuery())) {
-            // the credential can only be the cookie, which a browser sends by itself: a cross-site form or text/plain
-            // post (no CORS preflight) must not turn into JSON (security review L1)
-            return;
-        }
         MediaType type = ctx.getMediaType();
+        if (!mayHaveBody) {
+            markEmpty(ctx, type);
+            return;
+        }
         if (type != null && !type.isCompatible(MediaType.APPLICATION_FORM_URLENCODED_TYPE)
                 && !type.isCompatible(MediaType.TEXT_PLAIN_TYPE)
                 && !type.isCompatible(MediaType.APPLICATION_OCTET_STREAM_TYPE)) {
+            // JSON, multipart and every other declared type: left alone, not a byte read here
             return;
         }
         InputStream in = ctx.getEntityStream();
+        if (in == null) {
+            markEmpty(ctx, type);
+            return;
+        }
         BufferedInputStream peek = in instanceof BufferedInputStream b ? b : new BufferedInputStream(in, 256);
         peek.mark(256);
         int c = peek.read();
@@ -61,7 +58,27 @@ public class ContentTypeFilter implements ContainerRequestFilter {
         }
         peek.reset();
         ctx.setEntityStream(peek);
+        if (c == -1) {
+            markEmpty(ctx, type);
+            return;
+        }
+        if (ctx.getCookies().containsKey("ticket")
+                && !Credentials.namesExplicit(ctx::getHeaderString, ctx.getUriInfo().getRequestUri().getRawQuery())) {
+            // the credential can only be the cookie, which a browser sends by itself: a cross-site form or text/plain
+            // post (no CORS preflight) must not turn into JSON (security review L1)
+            return;
+        }
         if (c == '{' || c == '[') {
+            ctx.getHeaders().putSingle(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_JSON);
+        }
+    }
+
+    /**
+     * A request without a body (curl GET /v1.0/agents) to a resource whose JSON body is optional: without a type CXF
+     * would look for an application/octet-stream reader and answer 415; as JSON it reads as "no body".
+     */
+    private static void markEmpty(ContainerRequestContext ctx, MediaType type) {
+        if (type == null) {
             ctx.getHeaders().putSingle(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_JSON);
         }
     }

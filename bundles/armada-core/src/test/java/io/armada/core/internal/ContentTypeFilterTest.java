@@ -27,6 +27,30 @@ public class ContentTypeFilterTest {
         assertEquals(before, ENTITY_ASKED.get());
     }
 
+    @Test
+    public void noBodyIsEverCachedWhole() throws Exception {
+        // CXF's hasEntity() copied a whole body into its cache (a 100 MiB upload to a temporary file) before the
+        // resource read a byte: the filter never asks it, and leaves a multipart or JSON body unread
+        int before = ENTITY_ASKED.get();
+        for (String type : new String[] {"multipart/form-data; boundary=b", "application/json", null, "text/plain"}) {
+            new ContentTypeFilter().filter(request(type, "{\"a\":1}", new MultivaluedHashMap<>()));
+        }
+        assertEquals(before, ENTITY_ASKED.get());
+        ContainerRequestContext multipart = request("multipart/form-data; boundary=b", "--b\r\n", new MultivaluedHashMap<>());
+        InputStream original = multipart.getEntityStream();
+        new ContentTypeFilter().filter(multipart);
+        assertEquals("the multipart stream is handed on untouched", original, multipart.getEntityStream());
+        assertEquals('-', original.read());
+    }
+
+    @Test
+    public void anEmptyBodyWithoutATypeReadsAsNoJsonBody() throws Exception {
+        MultivaluedHashMap<String, String> h = new MultivaluedHashMap<>();
+        ContainerRequestContext empty = request(null, "", h);
+        new ContentTypeFilter().filter(empty);
+        assertEquals("application/json", h.getFirst(HttpHeaders.CONTENT_TYPE));
+    }
+
     /** A request context with just what the filter uses. */
     private static ContainerRequestContext request(String contentType, String body, MultivaluedMap<String, String> h) {
         if (contentType != null) {
