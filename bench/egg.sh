@@ -30,58 +30,22 @@ CLIENTS=${BENCH_CLIENTS:-20}
 THREADS=2
 TOKEN="bench-egg-$(od -An -N12 -tx1 /dev/urandom | tr -d ' \n')"
 
-say() { printf '%s\n' "$*" >&2; }
+# shellcheck source=bench/lib.sh
+. "$ROOT/bench/lib.sh"
 
 # ---------------------------------------------------------------------------------------------- tools
-if ! command -v wrk >/dev/null 2>&1; then
-    say "installing wrk (Debian package)"
-    if [ "$(id -u)" = 0 ]; then
-        apt-get update -qq && apt-get install -y -qq wrk >/dev/null
-    else
-        sudo apt-get update -qq && sudo apt-get install -y -qq wrk >/dev/null
-    fi
-fi
+command -v wrk >/dev/null 2>&1 || need_apt wrk
 command -v curl >/dev/null 2>&1 || { say "curl is needed"; exit 1; }
 
-ARCHIVE=$(ls "$ROOT"/karaf-distribution/target/armada-*.tar.gz 2>/dev/null | head -n 1 || true)
-if [ -z "$ARCHIVE" ]; then
-    say "building the archive (mvn package -DskipTests)"
-    (cd "$ROOT" && mvn -B -ntp -q package -DskipTests)
-    ARCHIVE=$(ls "$ROOT"/karaf-distribution/target/armada-*.tar.gz | head -n 1)
-fi
+armada_archive
 
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/armada-bench-egg.XXXXXX")
 HOME_DIR=""
 cleanup() {
-    if [ -n "$HOME_DIR" ] && [ -f "$HOME_DIR/karaf.pid" ]; then
-        local pid
-        pid=$(cat "$HOME_DIR/karaf.pid" 2>/dev/null || true)
-        (cd "$HOME_DIR" && bin/stop >/dev/null 2>&1) || true
-        for _ in $(seq 1 60); do
-            [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null || break
-            sleep 1
-        done
-        [ -n "$pid" ] && kill -9 "$pid" 2>/dev/null || true
-    fi
+    stop_instance "$HOME_DIR"
     [ "${BENCH_KEEP:-0}" = 1 ] && say "kept $WORK" || rm -rf "$WORK"
 }
 trap cleanup EXIT
-
-free_port() {
-    local p
-    for _ in $(seq 1 200); do
-        p=$(( 20000 + RANDOM % 40000 ))
-        if ! (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then
-            echo "$p"
-            return
-        fi
-    done
-    say "no free port found"; exit 1
-}
-
-median() { # numbers on stdin, one a line
-    sort -g | awk '{ v[NR] = $1 } END { if (NR == 0) { print "n/a"; exit } if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
-}
 
 # ---------------------------------------------------------------------------------------------- server
 tar xzf "$ARCHIVE" -C "$WORK"

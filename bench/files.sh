@@ -27,63 +27,32 @@ fi
 CLIENTS=${BENCH_CLIENTS:-20}
 TOKEN="bench-files-$(od -An -N12 -tx1 /dev/urandom | tr -d ' \n')"
 
-say() { printf '%s\n' "$*" >&2; }
+# shellcheck source=bench/lib.sh
+. "$ROOT/bench/lib.sh"
 
 # ---------------------------------------------------------------------------------------------- tools
 need=()
 command -v wrk >/dev/null 2>&1 || need+=(wrk)
 command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || need+=(nginx-light)
 if [ "${#need[@]}" -gt 0 ]; then
-    say "installing ${need[*]} (Debian packages)"
-    SUDO=""; [ "$(id -u)" = 0 ] || SUDO=sudo
-    $SUDO apt-get update -qq && $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null
+    need_apt "${need[@]}"
     # the package's own nginx (port 80) is not ours: stop it if the install started it
-    $SUDO service nginx stop >/dev/null 2>&1 || true
+    if [ "$(id -u)" = 0 ]; then service nginx stop >/dev/null 2>&1 || true; else sudo service nginx stop >/dev/null 2>&1 || true; fi
 fi
 NGINX=$(command -v nginx || echo /usr/sbin/nginx)
 command -v curl >/dev/null 2>&1 || { say "curl is needed"; exit 1; }
 
-ARCHIVE=$(ls "$ROOT"/karaf-distribution/target/armada-*.tar.gz 2>/dev/null | head -n 1 || true)
-if [ -z "$ARCHIVE" ]; then
-    say "building the archive (mvn package -DskipTests)"
-    (cd "$ROOT" && mvn -B -ntp -q package -DskipTests)
-    ARCHIVE=$(ls "$ROOT"/karaf-distribution/target/armada-*.tar.gz | head -n 1)
-fi
+armada_archive
 
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/armada-bench-files.XXXXXX")
 HOME_DIR=""
 NGINX_PID=""
 cleanup() {
     [ -n "$NGINX_PID" ] && kill "$NGINX_PID" 2>/dev/null || true
-    if [ -n "$HOME_DIR" ] && [ -f "$HOME_DIR/karaf.pid" ]; then
-        local pid
-        pid=$(cat "$HOME_DIR/karaf.pid" 2>/dev/null || true)
-        (cd "$HOME_DIR" && bin/stop >/dev/null 2>&1) || true
-        for _ in $(seq 1 60); do
-            [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null || break
-            sleep 1
-        done
-        [ -n "$pid" ] && kill -9 "$pid" 2>/dev/null || true
-    fi
+    stop_instance "$HOME_DIR"
     [ "${BENCH_KEEP:-0}" = 1 ] && say "kept $WORK" || rm -rf "$WORK"
 }
 trap cleanup EXIT
-
-free_port() {
-    local p
-    for _ in $(seq 1 200); do
-        p=$(( 20000 + RANDOM % 12000 ))
-        if ! (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then
-            echo "$p"
-            return
-        fi
-    done
-    say "no free port found"; exit 1
-}
-
-median() { # numbers on stdin, one a line
-    sort -g | awk '{ v[NR] = $1 } END { if (NR == 0) { print "n/a"; exit } if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
-}
 
 # ---------------------------------------------------------------------------------------------- server
 tar xzf "$ARCHIVE" -C "$WORK"
