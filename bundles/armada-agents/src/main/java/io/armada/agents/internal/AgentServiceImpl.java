@@ -58,6 +58,8 @@ public class AgentServiceImpl implements AgentService, AgentRoutes {
     private final FleetClient fleet;
     private final NodeRegistry registry;
     private final int statusExpire;
+    /** How this server calls its nodes: http or https. */
+    private final String nodeScheme;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
@@ -67,8 +69,8 @@ public class AgentServiceImpl implements AgentService, AgentRoutes {
     public AgentServiceImpl(@Reference(target = "(osgi.unit.name=armada-agents)") JpaTemplate jpa,
             @Reference AsyncRequests async, @Reference FleetClient fleet, @Reference NodeRegistry registry,
             AgentsConfiguration config) {
-        this(new JpaAgentDao(new JpaStore(jpa)), new JpaEntityDao(new JpaStore(jpa)), async, fleet, registry, config.status_expire_seconds());
-        this.nodeScheme = nodeScheme(config.node_scheme());
+        this(new JpaAgentDao(new JpaStore(jpa)), new JpaEntityDao(new JpaStore(jpa)), async, fleet, registry,
+                config.status_expire_seconds(), nodeScheme(config.node_scheme()));
     }
 
     /** How the server calls nodes: the setting, else {@code armada.nodes.scheme}, else http. */
@@ -85,10 +87,13 @@ public class AgentServiceImpl implements AgentService, AgentRoutes {
         return v;
     }
 
-    private String nodeScheme = "http";
-
     AgentServiceImpl(AgentDao dao, EntityDao entityDao, AsyncRequests async, FleetClient fleet, NodeRegistry registry,
             int statusExpire) {
+        this(dao, entityDao, async, fleet, registry, statusExpire, "http");
+    }
+
+    AgentServiceImpl(AgentDao dao, EntityDao entityDao, AsyncRequests async, FleetClient fleet, NodeRegistry registry,
+            int statusExpire, String nodeScheme) {
         if (statusExpire < 0) {
             throw new IllegalArgumentException("bad io.armada.agents settings: status expire " + statusExpire + " s");
         }
@@ -98,6 +103,7 @@ public class AgentServiceImpl implements AgentService, AgentRoutes {
         this.fleet = fleet;
         this.registry = registry;
         this.statusExpire = statusExpire;
+        this.nodeScheme = nodeScheme;
     }
 
     private long now() {

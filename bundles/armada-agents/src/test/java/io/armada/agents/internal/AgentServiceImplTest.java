@@ -441,4 +441,16 @@ public class AgentServiceImplTest extends DerbyTestSupport {
             assertEquals(ErrorKind.BAD_REQUEST, expected.kind());
         }
     }
+
+    @Test
+    public void theNodeSchemeIsHttpOrHttps() {
+        assertEquals("https", AgentServiceImpl.nodeScheme(" HTTPS "));
+        assertEquals("http", AgentServiceImpl.nodeScheme("http"));
+        try {
+            AgentServiceImpl.nodeScheme("ftp");
+            fail("ftp was taken as a node scheme");
+        } catch (IllegalArgumentException expected) {
+            assertTrue(expected.getMessage().contains("node.scheme"));
+        }
+    }
 }

@@ -2,7 +2,6 @@ package io.armada.files.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
@@ -131,7 +130,7 @@ public class FileServiceImpl implements FileService {
             return dao.insert(r);
         } catch (DuplicateKeyException race) {
             // the same bytes uploaded at the same time by another client
-            return dao.find(stored.md5()).orElseThrow(() -> new UncheckedIOException(new IOException(race)));
+            return dao.find(stored.md5()).orElseThrow(() -> race);
         }
     }
 

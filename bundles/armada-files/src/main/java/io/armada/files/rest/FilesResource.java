@@ -46,6 +46,7 @@ import io.armada.core.ArmadaArea;
 import io.armada.core.ArmadaJaxrs;
 import io.armada.core.Dialect;
 import io.armada.core.Envelopes;
+import io.armada.core.Params;
 import io.armada.core.WireDialect;
 import io.armada.files.FilePage;
 import io.armada.files.FileRecord;
@@ -79,17 +80,9 @@ public class FilesResource {
 
     @GET
     public Envelopes.Goperation index(@QueryParam("page_num") String pageNum, PageRequest body) {
-        int page = 0;
-        if (body != null && body.pageNum() != null) {
-            page = body.pageNum();
-        } else if (pageNum != null) {
-            try {
-                page = Integer.parseInt(pageNum.trim());
-            } catch (NumberFormatException e) {
-                throw ApiException.badRequest("page_num must be a number");
-            }
-        }
-        FilePage p = files.page(page);
+        // the JSON body wins, as on the other goperation lists; a query value that does not parse is a 400
+        Integer page = body != null && body.pageNum() != null ? body.pageNum() : Params.optionalInt(pageNum, "page_num");
+        FilePage p = files.page(page == null ? 0 : page);
         return Envelopes.Goperation.page(p.rows().isEmpty() ? "No result found" : "Get files success",
                 p.rows().stream().map(FileRow::of).toList(), p.total(), p.pagenum());
     }

@@ -42,7 +42,6 @@ public class NodeControlImpl implements NodeControl {
     private final ServiceStates services;
     private final List<String> systemctl;
     private final PasswordVerifier verifier;
-    static final int PAM_QUEUE = PasswordVerifier.QUEUE;
 
     @Activate
     public NodeControlImpl(MonitorConfiguration config, @Reference Reporting reporting, @Reference MonitorThread thread,

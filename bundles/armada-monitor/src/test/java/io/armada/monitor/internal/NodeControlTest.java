@@ -224,18 +224,18 @@ public class NodeControlTest {
                 });
         java.util.concurrent.ExecutorService callers = java.util.concurrent.Executors.newCachedThreadPool();
         try {
-            // one check runs, PAM_QUEUE wait: review M7, a synchronized PAM call queued every request thread behind it
+            // one check runs, PasswordVerifier.QUEUE wait: review M7, a synchronized PAM call queued every request thread behind it
             List<java.util.concurrent.Future<?>> waiting = new ArrayList<>();
-            for (int i = 0; i <= NodeControlImpl.PAM_QUEUE; i++) {
+            for (int i = 0; i <= PasswordVerifier.QUEUE; i++) {
                 String from = "10.0.1." + i;
                 waiting.add(callers.submit(() -> c.verifyPassword("alice", "x", from)));
             }
             long end = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-            while ((pamCalls.get() < 1 || c.pamWaiting() < NodeControlImpl.PAM_QUEUE) && System.nanoTime() < end) {
+            while ((pamCalls.get() < 1 || c.pamWaiting() < PasswordVerifier.QUEUE) && System.nanoTime() < end) {
                 Thread.sleep(10);
             }
             assertEquals(1, pamCalls.get());
-            assertEquals(NodeControlImpl.PAM_QUEUE, c.pamWaiting());
+            assertEquals(PasswordVerifier.QUEUE, c.pamWaiting());
             String msg = TestSupport.message(() -> c.verifyPassword("bob", "x", "10.0.2.1"));
             assertTrue(msg, msg.contains("too many checks at once"));
             release.countDown();
