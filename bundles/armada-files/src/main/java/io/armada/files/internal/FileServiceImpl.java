@@ -45,11 +45,6 @@ public class FileServiceImpl implements FileService {
     public FileServiceImpl(@Reference(target = "(osgi.unit.name=armada-files)") JpaTemplate jpa,
             FilesConfiguration config) {
         this(new JpaFileDao(new JpaStore(jpa)), new FileStore(folder(config.folder()), ArmadaJaxrs.MAX_UPLOAD_BYTES));
-        try {
-            store.sweepPartials();
-        } catch (IOException e) {
-            LOG.warn("Could not remove the partial uploads left in {}", store.root(), e);
-        }
     }
 
     FileServiceImpl(FileDao dao, FileStore store) {

@@ -23,9 +23,13 @@ import io.armada.core.ApiException;
  * partial file, and a failed upload leaves nothing behind.
  */
 public final class FileStore {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(FileStore.class);
     private static final String PARTIAL = ".partial-";
     private final Path root;
     private final long maxBytes;
+    /** Partial files older than this were left by an earlier JVM (killed mid-upload). */
+    private final long createdMillis = System.currentTimeMillis();
+    private final java.util.concurrent.atomic.AtomicBoolean swept = new java.util.concurrent.atomic.AtomicBoolean();
 
     /** What was stored. */
     public record Stored(String md5, long size) {
@@ -54,6 +58,13 @@ public final class FileStore {
      */
     public Stored write(InputStream in, String expectedMd5) throws IOException {
         Files.createDirectories(root);
+        if (swept.compareAndSet(false, true)) {
+            try {
+                sweepPartials();
+            } catch (IOException e) {
+                LOG.warn("Could not remove the partial uploads left in {}", root, e);
+            }
+        }
         Path partial = root.resolve(PARTIAL + UUID.randomUUID());
         boolean kept = false;
         try {
@@ -103,14 +114,19 @@ public final class FileStore {
         return Files.deleteIfExists(root.resolve(md5));
     }
 
-    /** Removes what failed uploads of an earlier run left (a JVM killed mid-upload). */
+    /**
+     * Removes what failed uploads of an earlier run left (a JVM killed mid-upload): partial files older than this
+     * store, so an upload in progress is never touched. Runs at the first upload, not when the component activates.
+     */
     public void sweepPartials() throws IOException {
         if (!Files.isDirectory(root)) {
             return;
         }
         try (var s = Files.newDirectoryStream(root, PARTIAL + "*")) {
             for (Path p : s) {
-                Files.deleteIfExists(p);
+                if (Files.getLastModifiedTime(p).toMillis() < createdMillis) {
+                    Files.deleteIfExists(p);
+                }
             }
         }
     }

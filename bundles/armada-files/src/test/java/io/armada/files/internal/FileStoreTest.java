@@ -107,10 +107,22 @@ public class FileStoreTest {
     public void partialsLeftByAKilledJvmAreSweptAtStart() throws Exception {
         Path root = tmp.getRoot().toPath().resolve("files");
         Files.createDirectories(root);
-        Files.write(root.resolve(".partial-1234"), bytes(10));
+        Path old = Files.write(root.resolve(".partial-1234"), bytes(10));
+        Files.setLastModifiedTime(old, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - 60_000));
         Path kept = Files.write(root.resolve("0123456789abcdef0123456789abcdef"), bytes(10));
-        new FileStore(root, 100).sweepPartials();
-        assertEquals(1, filesIn(root));
+        FileStore store = new FileStore(root, 100);
+        // one being written by this JVM (newer than the store) is left alone
+        Path current = Files.write(root.resolve(".partial-5678"), bytes(10));
+        Files.setLastModifiedTime(current, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 60_000));
+        store.sweepPartials();
+        assertEquals(2, filesIn(root));
         assertTrue(Files.exists(kept));
+        assertTrue(Files.exists(current));
+        assertTrue(!Files.exists(old));
+        // the first write sweeps by itself
+        Files.setLastModifiedTime(Files.write(old, bytes(10)),
+                java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - 60_000));
+        new FileStore(root, 100).write(new ByteArrayInputStream(bytes(5)), null);
+        assertTrue(!Files.exists(old));
     }
 }
