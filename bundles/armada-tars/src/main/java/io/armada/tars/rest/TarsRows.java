@@ -1,0 +1,122 @@
+package io.armada.tars.rest;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.armada.tars.AdapterConf;
+import io.armada.tars.NotifyRecord;
+import io.armada.tars.ServerConf;
+import io.armada.tars.TarsPage;
+import io.armada.tars.TreeNode;
+
+/**
+ * Rows in TarsWeb's field names and order (its {@code serverConfStruct}, {@code adapterConfStruct},
+ * {@code serverNotifyStruct}); times as {@code YYYY-MM-DD HH:mm:ss} in the server's zone, {@code ""} for none, as
+ * TarsWeb's {@code formatTimeStamp}.
+ */
+final class TarsRows {
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+    private TarsRows() {
+    }
+
+    static String time(Instant t) {
+        return t == null ? "" : TIME.format(t.atZone(ZoneId.systemDefault()));
+    }
+
+    static Map<String, Object> server(ServerConf s) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", s.id());
+        m.put("application", s.application());
+        m.put("server_name", s.serverName());
+        m.put("node_name", s.nodeName());
+        m.put("server_type", s.serverType());
+        m.put("enable_set", s.enableSet());
+        m.put("set_name", s.setName());
+        m.put("set_area", s.setArea());
+        m.put("set_group", s.setGroup());
+        m.put("setting_state", s.settingState());
+        m.put("present_state", s.presentState());
+        m.put("bak_flag", s.bakFlag());
+        m.put("template_name", s.templateName());
+        m.put("profile", s.profile());
+        m.put("async_thread_num", s.asyncThreadNum());
+        m.put("base_path", s.basePath());
+        m.put("exe_path", s.exePath());
+        m.put("start_script_path", s.startScriptPath());
+        m.put("stop_script_path", s.stopScriptPath());
+        m.put("monitor_script_path", s.monitorScriptPath());
+        m.put("patch_time", time(s.patchTime()));
+        m.put("patch_version", s.patchVersion());
+        m.put("process_id", s.processId());
+        m.put("posttime", time(s.posttime()));
+        return m;
+    }
+
+    static List<Map<String, Object>> servers(List<ServerConf> servers) {
+        return servers.stream().map(TarsRows::server).toList();
+    }
+
+    static Map<String, Object> adapter(AdapterConf a) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", a.id());
+        m.put("application", a.application());
+        m.put("server_name", a.serverName());
+        m.put("node_name", a.nodeName());
+        m.put("adapter_name", a.adapterName());
+        m.put("thread_num", a.threadNum());
+        m.put("endpoint", a.endpoint());
+        m.put("max_connections", a.maxConnections());
+        m.put("allow_ip", a.allowIp());
+        m.put("servant", a.servant());
+        m.put("queuecap", a.queuecap());
+        m.put("queuetimeout", a.queuetimeout());
+        m.put("posttime", time(a.posttime()));
+        m.put("protocol", a.protocol());
+        m.put("handlegroup", a.handlegroup());
+        return m;
+    }
+
+    static List<Map<String, Object>> adapters(List<AdapterConf> adapters) {
+        return adapters.stream().map(TarsRows::adapter).toList();
+    }
+
+    static Map<String, Object> notifies(TarsPage<NotifyRecord> page) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("count", page.count());
+        m.put("rows", page.rows().stream().map(n -> {
+            Map<String, Object> r = new LinkedHashMap<>();
+            r.put("notifytime", time(n.notifytime()));
+            r.put("server_id", n.serverId());
+            r.put("thread_id", n.threadId());
+            r.put("command", n.command());
+            r.put("result", n.result());
+            return r;
+        }).toList());
+        return m;
+    }
+
+    static Map<String, Object> page(TarsPage<ServerConf> page) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("count", page.count());
+        m.put("rows", servers(page.rows()));
+        return m;
+    }
+
+    static List<Map<String, Object>> tree(List<TreeNode> nodes) {
+        return nodes.stream().map(n -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("id", n.id());
+            m.put("name", n.name());
+            m.put("pid", n.pid());
+            m.put("open", n.open());
+            m.put("is_parent", n.parent());
+            m.put("children", tree(n.children()));
+            return m;
+        }).toList();
+    }
+}
