@@ -234,4 +234,72 @@ public class TarsIT extends ArmadaKarafTestSupport {
         Http.await("tars routes back", DEADLINE, () -> http().get("/api/server?id=" + id).status() == 200);
         assertEquals(app, ok(http().get("/api/server?id=" + id)).get("application").asText());
     }
+
+    @Test
+    public void configFilesMergeInTarsFrameworksOrderAndTemplatesInherit() throws Exception {
+        String app = unique("Cf");
+        ok(http().post("/api/deploy_server", deployBody(app, "Svc", "10.1.0.5", 10001)));
+        JsonNode common = ok(http().post("/api/add_config_file", "{\"level\":1,\"application\":\"" + app
+                + "\",\"filename\":\"common.conf\",\"config\":\"common=1\"}"));
+        assertEquals(List.of("id", "server_name", "node_name", "set_name", "set_area", "set_group", "filename",
+                "config", "level", "posttime"), fields(common));
+        assertEquals(1, common.get("level").asInt());
+        JsonNode server = ok(http().post("/api/add_config_file", "{\"level\":5,\"application\":\"" + app
+                + "\",\"server_name\":\"Svc\",\"filename\":\"svc.conf\",\"config\":\"server=1\"}"));
+        assertEquals(app + ".Svc", server.get("server_name").asText());
+        assertEquals(2, server.get("level").asInt());
+        assertTrue(refused(http().post("/api/add_config_file", "{\"level\":5,\"application\":\"" + app
+                + "\",\"server_name\":\"Svc\",\"filename\":\"svc.conf\",\"config\":\"x\"}"))
+                .contains("#cfg.dlg.exists#"));
+        JsonNode nodes = ok(http().get("/api/node_config_file_list?application=" + app + "&server_name=Svc&config_id="
+                + server.get("id").asLong()));
+        assertEquals(1, nodes.size());
+        long nodeFile = nodes.get(0).get("id").asLong();
+        assertEquals("10.1.0.5", nodes.get(0).get("node_name").asText());
+        refused(http().post("/api/update_config_file", "{\"id\":" + nodeFile + ",\"config\":\"node=1\"}"));
+        ok(http().post("/api/update_config_file", "{\"id\":" + nodeFile + ",\"config\":\"node=1\",\"reason\":\"r\"}"));
+        JsonNode ref = ok(http().get("/api/add_config_ref?config_id=" + server.get("id").asLong() + "&reference_id="
+                + common.get("id").asLong()));
+        assertEquals(List.of("id", "config_id", "reference_id"), fields(ref));
+        assertEquals("common=1\r\n\r\nserver=1\r\n\r\nnode=1",
+                ok(http().get("/pages/server/api/merged_node_config?id=" + nodeFile)).asText());
+        JsonNode refs = ok(http().get("/api/config_ref_list?config_id=" + server.get("id").asLong()));
+        assertEquals("common.conf", refs.get(0).get("reference").get("filename").asText());
+        JsonNode history = ok(http().get("/api/config_file_history_list?config_id=" + nodeFile));
+        assertEquals(2, history.get("count").asInt());
+        assertEquals("r", history.get("rows").get(0).get("reason").asText());
+        long historyId = history.get("rows").get(0).get("id").asLong();
+        assertEquals("node=1", ok(http().get("/api/config_file_history?id=" + historyId)).get("content").asText());
+        assertEquals(1, ok(http().get("/api/config_file_list?level=1&application=" + app)).size());
+        refused(http().get("/api/config_file_list?level=2&application=" + app));
+        assertTrue(refused(http().get("/api/delete_config_file?id=" + common.get("id").asLong()))
+                .contains("referenced"));
+        assertEquals("[" + ref.get("id").asLong() + "]",
+                ok(http().get("/api/delete_config_ref?id=" + ref.get("id").asLong())).toString());
+        assertEquals("[" + server.get("id").asLong() + "]",
+                ok(http().get("/api/delete_config_file?id=" + server.get("id").asLong())).toString());
+        refused(http().get("/api/config_file?id=" + nodeFile));
+        assertTrue(shell("tars:configs " + app).contains("common.conf"));
+
+        String t = unique("tpl");
+        ok(http().post("/api/add_profile_template", "{\"template_name\":\"" + t + ".base\",\"parents_name\":\"\","
+                + "\"profile\":\"<tars>\\n<application>\\na=1\\nb=1\\n</application>\\n</tars>\"}"));
+        JsonNode child = ok(http().post("/api/add_profile_template", "{\"template_name\":\"" + t + ".child\","
+                + "\"parents_name\":\"" + t + ".base\",\"profile\":\"<tars>\\n<application>\\nb=2\\n"
+                + "</application>\\n</tars>\"}"));
+        assertEquals(List.of("id", "template_name", "parents_name", "profile", "posttime"), fields(child));
+        assertEquals("<tars>\n\t<application>\n\t\tb=2\n\t\ta=1\n\t</application>\n</tars>\n",
+                ok(http().get("/api/get_merge_profile_template?template_name=" + t + ".child")).get("template").asText());
+        assertEquals(t + ".base", ok(http().get("/api/profile_template?template_name=" + t + ".child"))
+                .get("parents_name").asText());
+        assertEquals(2, ok(http().get("/api/query_profile_template?template_name=" + t)).size());
+        assertTrue(ok(http().get("/api/template_name_list")).toString().contains(t + ".child"));
+        long baseId = ok(http().get("/api/profile_template?template_name=" + t + ".base")).get("id").asLong();
+        assertTrue(refused(http().post("/api/update_profile_template", "{\"id\":" + baseId + ",\"template_name\":\""
+                + t + ".base\",\"parents_name\":\"" + t + ".child\",\"profile\":\"a=1\"}")).contains("cycle"));
+        refused(http().get("/api/delete_profile_template?id=" + baseId));
+        assertEquals("[" + child.get("id").asLong() + "]",
+                ok(http().get("/api/delete_profile_template?id=" + child.get("id").asLong())).toString());
+        assertTrue(shell("tars:templates").contains(t + ".base"));
+    }
 }

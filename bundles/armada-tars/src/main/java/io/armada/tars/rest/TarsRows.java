@@ -8,6 +8,9 @@ import java.util.List;
 import java.util.Map;
 
 import io.armada.tars.AdapterConf;
+import io.armada.tars.ConfigFile;
+import io.armada.tars.ConfigHistory;
+import io.armada.tars.ConfigRef;
 import io.armada.tars.NotifyRecord;
 import io.armada.tars.ServerConf;
 import io.armada.tars.TarsPage;
@@ -116,6 +119,62 @@ final class TarsRows {
             m.put("open", n.open());
             m.put("is_parent", n.parent());
             m.put("children", tree(n.children()));
+            return m;
+        }).toList();
+    }
+
+    static Map<String, Object> config(ConfigFile c) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", c.id());
+        m.put("server_name", c.serverName());
+        m.put("node_name", c.nodeName());
+        m.put("set_name", c.setName());
+        m.put("set_area", c.setArea());
+        m.put("set_group", c.setGroup());
+        m.put("filename", c.filename());
+        m.put("config", c.config());
+        m.put("level", c.level());
+        m.put("posttime", time(c.posttime()));
+        return m;
+    }
+
+    static List<Map<String, Object>> configs(List<ConfigFile> files) {
+        return files.stream().map(TarsRows::config).toList();
+    }
+
+    static Map<String, Object> history(ConfigHistory h) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", h.id());
+        m.put("config_id", h.configId());
+        m.put("reason", h.reason());
+        m.put("content", h.content());
+        m.put("posttime", time(h.posttime()));
+        return m;
+    }
+
+    static Map<String, Object> histories(TarsPage<ConfigHistory> page) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("count", page.count());
+        m.put("rows", page.rows().stream().map(TarsRows::history).toList());
+        return m;
+    }
+
+    /** {@code add_config_ref}: the ids only. */
+    static Map<String, Object> ref(ConfigRef r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", r.id());
+        m.put("config_id", r.configId());
+        m.put("reference_id", r.referenceId());
+        return m;
+    }
+
+    /** {@code config_ref_list}: each reference with the file it references. */
+    static List<Map<String, Object>> refs(List<ConfigRef> refs) {
+        return refs.stream().map(r -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("id", r.id());
+            m.put("config_id", r.configId());
+            m.put("reference", config(r.reference()));
             return m;
         }).toList();
     }
