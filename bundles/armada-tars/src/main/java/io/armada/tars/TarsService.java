@@ -38,6 +38,13 @@ public interface TarsService {
     /** The notify log of the servers under a tree node, newest first. */
     TarsPage<NotifyRecord> notifies(String treeNodeId, int page, int size);
 
+    /**
+     * What {@code expand_server} would deploy: each adapter of the server on {@code sourceNode}, on each of
+     * {@code expandNodes}.
+     */
+    List<ExpandPreview> expandPreview(String application, String serverName, String sourceNode,
+            List<String> expandNodes, boolean enableSet, String setName, String setArea, String setGroup);
+
     /** The server types a server may have ({@code server_type_list}). */
     List<String> serverTypes();
 

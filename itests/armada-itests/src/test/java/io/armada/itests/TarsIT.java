@@ -67,6 +67,26 @@ public class TarsIT extends ArmadaKarafTestSupport {
         return names;
     }
 
+    /** An Armada node reporting from {@code ip} (its report posted by the test), installed as a tars node. */
+    private void tarsNode(String ip) {
+        String uuid = unique("tars-node-");
+        Http.Answer a = http().post("/v1.0/reports", "{\"hostname\":\"" + uuid + "\",\"ip\":\"" + ip + "\",\"utc\":"
+                + System.currentTimeMillis() / 1000 + ",\"type\":\"resource\",\"node_uuid\":\"" + uuid + "\","
+                + "\"port\":8181,\"ports_range\":[\"20000-20100\"],\"data\":{\"cpu\":{\"numbers\":2,\"utilization\":1},"
+                + "\"memory\":{\"available\":1,\"total\":2,\"utilization\":50},\"disk\":{}}}");
+        assertEquals(a.toString(), 200, a.status());
+        long agent = a.json().get("data").get(0).get("agent_id").asLong();
+        JsonNode inactive = ok(http().get("/api/install_tars_node?ips=" + ip)).get(0);
+        assertEquals(inactive.toString(), false, inactive.get("rst").asBoolean());
+        assertTrue(inactive.toString(), inactive.get("msg").asText().contains("agent " + agent + " of " + ip));
+        // goperation's rule: entities (a tars node owns one) go on active agents only
+        Http.Answer active = http().send("PATCH", "/v1.0/agents/" + agent + "/active", "{\"status\":1}",
+                "application/json");
+        assertEquals(active.toString(), 200, active.status());
+        JsonNode r = ok(http().get("/api/install_tars_node?ips=" + ip)).get(0);
+        assertTrue(r.toString(), r.get("rst").asBoolean());
+    }
+
     private String deployBody(String app, String server, String node, int port) {
         return "{\"application\":\"" + app + "\",\"server_name\":\"" + server + "\",\"node_name\":\"" + node
                 + "\",\"template_name\":\"tars.default\",\"enable_set\":false,\"adapters\":[{\"obj_name\":\"HelloObj\","
@@ -90,6 +110,7 @@ public class TarsIT extends ArmadaKarafTestSupport {
     @Test
     public void aServerIsDeployedListedChangedAndLogged() {
         String app = unique("App");
+        tarsNode("10.1.0.1");
         JsonNode deployed = ok(http().post("/api/deploy_server", deployBody(app, "Hello", "10.1.0.1", 10001)));
         assertEquals(0, deployed.get("tars_node_rst").size());
         JsonNode row = deployed.get("server_conf").get(0);
@@ -132,6 +153,14 @@ public class TarsIT extends ArmadaKarafTestSupport {
         assertEquals("[\"10.1.0.1\"]", ok(http().get("/api/cascade_select_server?level=4&application=" + app
                 + "&server_name=Hello")).toString());
 
+        JsonNode preview = ok(http().post("/api/expand_server_preview", "{\"application\":\"" + app
+                + "\",\"server_name\":\"Hello\",\"node_name\":\"10.1.0.1\",\"expand_nodes\":[\"10.1.0.9\"]}"));
+        assertEquals(1, preview.size());
+        assertEquals(List.of("application", "server_name", "set", "obj_name", "node_name", "bind_ip", "port",
+                "template_name", "status", "auth"), fields(preview.get(0)));
+        assertEquals("HelloObj", preview.get(0).get("obj_name").asText());
+        assertEquals("#api.expand.node.status.nonexistent#", preview.get(0).get("status").asText());
+
         JsonNode updated = ok(http().post("/api/update_server", "{\"id\":" + id + ",\"isBak\":true,"
                 + "\"server_type\":\"tars_java\",\"async_thread_num\":6,\"enable_set\":true,\"set_name\":\"sz\","
                 + "\"set_area\":\"a\",\"set_group\":\"1\"}"));
@@ -152,6 +181,7 @@ public class TarsIT extends ArmadaKarafTestSupport {
     @Test
     public void adaptersAreAddedChangedListedAndDeleted() {
         String app = unique("Ad");
+        tarsNode("10.1.0.2");
         long serverId = ok(http().post("/api/deploy_server", deployBody(app, "Svc", "10.1.0.2", 10001)))
                 .get("server_conf").get(0).get("id").asLong();
         JsonNode list = ok(http().get("/api/adapter_conf_list?id=" + serverId));
@@ -189,6 +219,9 @@ public class TarsIT extends ArmadaKarafTestSupport {
         refused(http().post("/api/deploy_server", "[1,2]"));
         assertEquals(0, ok(http().get("/api/server_list?tree_node_id=1" + app)).size());
 
+        assertTrue(refused(http().post("/api/deploy_server", deployBody(app, "S", "10.1.0.3", 10001)))
+                .contains("install_tars_node first"));
+        tarsNode("10.1.0.3");
         ok(http().post("/api/deploy_server", deployBody(app, "S", "10.1.0.3", 10001)));
         assertTrue(refused(http().post("/api/deploy_server", deployBody(app, "S", "10.1.0.3", 10009)))
                 .contains("already deployed"));
@@ -214,6 +247,7 @@ public class TarsIT extends ArmadaKarafTestSupport {
     @Test
     public void theBundleTakesItsRoutesWithItAndTheShellShowsServers() throws Exception {
         String app = unique("Sh");
+        tarsNode("10.1.0.4");
         long id = ok(http().post("/api/deploy_server", deployBody(app, "Shell", "10.1.0.4", 10001)))
                 .get("server_conf").get(0).get("id").asLong();
         assertTrue(shell("tars:tree").contains("1" + app + ".5Shell"));
@@ -238,6 +272,7 @@ public class TarsIT extends ArmadaKarafTestSupport {
     @Test
     public void configFilesMergeInTarsFrameworksOrderAndTemplatesInherit() throws Exception {
         String app = unique("Cf");
+        tarsNode("10.1.0.5");
         ok(http().post("/api/deploy_server", deployBody(app, "Svc", "10.1.0.5", 10001)));
         JsonNode common = ok(http().post("/api/add_config_file", "{\"level\":1,\"application\":\"" + app
                 + "\",\"filename\":\"common.conf\",\"config\":\"common=1\"}"));
@@ -301,5 +336,32 @@ public class TarsIT extends ArmadaKarafTestSupport {
         assertEquals("[" + child.get("id").asLong() + "]",
                 ok(http().get("/api/delete_profile_template?id=" + child.get("id").asLong())).toString());
         assertTrue(shell("tars:templates").contains(t + ".base"));
+    }
+
+    @Test
+    public void nodesAreInstalledByIpAndAutoPortReservesWhatItHandsOut() {
+        JsonNode none = ok(http().get("/api/install_tars_node?ips=10.1.9.9"));
+        assertEquals(List.of("ip", "rst", "msg"), fields(none.get(0)));
+        assertEquals(false, none.get(0).get("rst").asBoolean());
+        assertTrue(none.toString(), none.get(0).get("msg").asText().contains("no Armada node reports from 10.1.9.9"));
+        refused(http().get("/api/install_tars_node?ips=not-an-ip"));
+
+        tarsNode("10.1.0.6");
+        JsonNode ports = ok(http().get("/api/auto_port?node_name=10.1.0.6;10.1.0.6"));
+        assertEquals(2, ports.size());
+        assertEquals(List.of("node_name", "port"), fields(ports.get(0)));
+        int p1 = ports.get(0).get("port").asInt();
+        int p2 = ports.get(1).get("port").asInt();
+        assertTrue(ports.toString(), p1 != p2 && p1 >= 20000 && p1 < 20100 && p2 >= 20000 && p2 < 20100);
+        // reserved: the next call hands out others
+        int p3 = ok(http().get("/api/auto_port?node_name=10.1.0.6")).get(0).get("port").asInt();
+        assertTrue(p3 != p1 && p3 != p2);
+        refused(http().get("/api/auto_port?node_name=10.1.9.9"));
+
+        String app = unique("Np");
+        ok(http().post("/api/deploy_server", deployBody(app, "Svc", "10.1.0.6", p1)));
+        JsonNode busy = ok(http().get("/api/uninstall_tars_node?ips=10.1.0.6")).get(0);
+        assertEquals(false, busy.get("rst").asBoolean());
+        assertTrue(busy.toString(), busy.get("msg").asText().contains("server(s) are deployed"));
     }
 }

@@ -17,7 +17,27 @@ import io.armada.tars.TarsPage;
  */
 public interface TarsDao {
 
-    /** Servers with their adapters (matched by node), each server noted as {@code command}. */
+    /** A deploy named a node that is not an installed tars node; nothing was written. */
+    final class NodeNotInstalled extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final String ip;
+
+        public NodeNotInstalled(String ip) {
+            super("node " + ip + " is not a tars node", null, false, false);
+            this.ip = ip;
+        }
+
+        public String ip() {
+            return ip;
+        }
+    }
+
+    /**
+     * Servers with their adapters (matched by node), each server noted as {@code command}. Each server's node must be
+     * an installed tars node, locked for the transaction so that it is not uninstalled meanwhile.
+     *
+     * @throws NodeNotInstalled for the first node that is not installed
+     */
     List<ServerConf> deploy(List<ServerConf> servers, List<AdapterConf> adapters, String command, Instant at);
 
     Optional<ServerConf> server(long id);

@@ -20,6 +20,7 @@ import io.armada.persistence.DuplicateKeyException;
 import io.armada.persistence.JpaStore;
 import io.armada.tars.AdapterConf;
 import io.armada.tars.AdapterInput;
+import io.armada.tars.ExpandPreview;
 import io.armada.tars.NewServer;
 import io.armada.tars.NotifyRecord;
 import io.armada.tars.ServerChange;
@@ -126,6 +127,9 @@ public class TarsServiceImpl implements TarsService {
             return created;
         } catch (DuplicateKeyException e) {
             throw ApiException.badRequest("server " + app + "." + server + " is already deployed on one of " + nodes);
+        } catch (TarsDao.NodeNotInstalled e) {
+            throw ApiException.badRequest("node " + e.ip() + " is not a tars node: install_tars_node first (an Armada"
+                    + " node must report from it)");
         }
     }
 
@@ -197,6 +201,41 @@ public class TarsServiceImpl implements TarsService {
         TreeSelector sel = TreeSelector.parse(treeNodeId);
         TarsRules.page(page, size);
         return dao.notifies(sel, page, size);
+    }
+
+    @Override
+    public List<ExpandPreview> expandPreview(String application, String serverName, String sourceNode,
+            List<String> expandNodes, boolean enableSet, String setName, String setArea, String setGroup) {
+        String app = TarsRules.name(application, "application");
+        String server = TarsRules.name(serverName, "server_name");
+        String source = TarsRules.node(sourceNode, "node_name");
+        if (expandNodes == null || expandNodes.isEmpty()) {
+            throw ApiException.badRequest("expand_nodes is required");
+        }
+        if (expandNodes.size() > TarsRules.MAX_ADAPTERS) {
+            throw ApiException.badRequest("at most " + TarsRules.MAX_ADAPTERS + " expand_nodes");
+        }
+        List<String> targets = new ArrayList<>();
+        for (String n : expandNodes) {
+            targets.add(TarsRules.node(n, "expand_nodes"));
+        }
+        String set = enableSet ? TarsRules.setName(setName) + "." + TarsRules.setArea(setArea) + "."
+                + TarsRules.setGroup(setGroup) : "";
+        ServerConf from = dao.servers(new TreeSelector(app, server, null, null, null, null), 0, 0).rows().stream()
+                .filter(s -> s.nodeName().equals(source)).findFirst()
+                .orElseThrow(() -> ApiException.badRequest("server " + app + "." + server + " is not deployed on node "
+                        + source));
+        Set<String> deployed = new HashSet<>(dao.nodes(app, server, null));
+        List<ExpandPreview> out = new ArrayList<>();
+        for (String node : targets) {
+            for (AdapterConf a : dao.adapters(app, server, source)) {
+                String obj = a.servant().substring(a.servant().lastIndexOf('.') + 1);
+                out.add(new ExpandPreview(app, server, set, obj, node, node, 0, from.templateName(),
+                        deployed.contains(node) ? "#api.expand.node.status.existent#"
+                                : "#api.expand.node.status.nonexistent#", 0));
+            }
+        }
+        return out;
     }
 
     @Override

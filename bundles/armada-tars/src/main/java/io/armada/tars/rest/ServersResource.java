@@ -126,6 +126,16 @@ public class ServersResource {
         return Envelopes.Tars.ok(TarsRows.notifies(tars.notifies(p.text("tree_node_id"), p.page(), p.pageSize())));
     }
 
+    @POST
+    @Path("expand_server_preview")
+    public Object expandPreview(@Context UriInfo uri, JsonNode body) {
+        TarsParams p = TarsParams.of(uri, body);
+        List<String> nodes = NodesResource.list(p, "expand_nodes");
+        return Envelopes.Tars.ok(tars.expandPreview(p.text("application"), p.text("server_name"), p.text("node_name"),
+                nodes, Boolean.TRUE.equals(p.bool("enable_set")), p.text("set_name"), p.text("set_area"),
+                p.text("set_group")).stream().map(TarsRows::expand).toList());
+    }
+
     @GET
     @Path("server_type_list")
     public Object serverTypes(@Context UriInfo uri, JsonNode body) {

@@ -11,6 +11,7 @@ import io.armada.tars.AdapterConf;
 import io.armada.tars.ConfigFile;
 import io.armada.tars.ConfigHistory;
 import io.armada.tars.ConfigRef;
+import io.armada.tars.ExpandPreview;
 import io.armada.tars.NotifyRecord;
 import io.armada.tars.ServerConf;
 import io.armada.tars.TarsPage;
@@ -177,5 +178,21 @@ final class TarsRows {
             m.put("reference", config(r.reference()));
             return m;
         }).toList();
+    }
+
+    /** TarsWeb's {@code expandStruct}. */
+    static Map<String, Object> expand(ExpandPreview e) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("application", e.application());
+        m.put("server_name", e.serverName());
+        m.put("set", e.set());
+        m.put("obj_name", e.objName());
+        m.put("node_name", e.nodeName());
+        m.put("bind_ip", e.bindIp());
+        m.put("port", e.port());
+        m.put("template_name", e.templateName());
+        m.put("status", e.status());
+        m.put("auth", e.auth());
+        return m;
     }
 }

@@ -29,6 +29,7 @@ import io.armada.tars.NewServer;
 import io.armada.tars.ProfileTemplate;
 import io.armada.tars.TarsPage;
 import io.armada.tars.internal.jpa.JpaConfigDao;
+import io.armada.tars.internal.jpa.JpaNodeDao;
 import io.armada.tars.internal.jpa.JpaTarsDao;
 import io.armada.tars.internal.jpa.JpaTemplateDao;
 
@@ -61,13 +62,14 @@ public class ConfigAndTemplateTest {
     public void empty() {
         store.run(em -> {
             for (String e : List.of("ConfigRefEntity", "ConfigHistoryEntity", "ConfigEntity", "TemplateEntity",
-                    "AdapterEntity", "NotifyEntity", "ServerEntity")) {
+                    "AdapterEntity", "NotifyEntity", "ServerEntity", "NodeEntity")) {
                 em.createQuery("delete from " + e).executeUpdate();
             }
         });
     }
 
     private static void deploy(String node) {
+        new JpaNodeDao(store).insert(new NodeDao.InstalledNode(node, 1, 1), T0);
         servers.deploy(new NewServer("App", "Hello", null, null, "tars.default", false, null, null, null, null,
                 List.of(new NewServer.NewServant(node, "HelloObj", node, 10001, null, null, null, null, null, null,
                         0))));

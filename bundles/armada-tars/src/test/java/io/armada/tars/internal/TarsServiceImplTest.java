@@ -29,6 +29,7 @@ import io.armada.tars.NotifyRecord;
 import io.armada.tars.ServerChange;
 import io.armada.tars.ServerConf;
 import io.armada.tars.TarsPage;
+import io.armada.tars.internal.jpa.JpaNodeDao;
 import io.armada.tars.internal.jpa.JpaTarsDao;
 
 /** The service on the real tables (embedded Derby): deploy, change, lists, adapters, the notify log, refusals. */
@@ -57,7 +58,11 @@ public class TarsServiceImplTest {
             em.createQuery("delete from AdapterEntity").executeUpdate();
             em.createQuery("delete from NotifyEntity").executeUpdate();
             em.createQuery("delete from ServerEntity").executeUpdate();
+            em.createQuery("delete from NodeEntity").executeUpdate();
         });
+        for (int i = 1; i <= 3; i++) {
+            new JpaNodeDao(store).insert(new NodeDao.InstalledNode("10.0.0." + i, i, i), T0);
+        }
     }
 
     static NewServer.NewServant servant(String node, String obj, int port) {
@@ -130,6 +135,8 @@ public class TarsServiceImplTest {
     public void badDeploysWriteNothing() {
         bad(() -> tars.deploy(server("App", "Hello", List.of())), "adapters is required");
         bad(() -> tars.deploy(server("App", "Hello", List.of(servant("host-1", "HelloObj", 1)))), "node_name");
+        bad(() -> tars.deploy(server("App", "Hello", List.of(servant("10.0.0.1", "HelloObj", 1),
+                servant("10.0.0.77", "HelloObj", 1)))), "node 10.0.0.77 is not a tars node");
         bad(() -> tars.deploy(server("App", "Hello", List.of(servant("10.0.0.1", "HelloObj", 0)))), "adapters.port");
         bad(() -> tars.deploy(server("App", "Hello", List.of(servant("10.0.0.1", "Hello.Obj", 1)))), "obj_name");
         bad(() -> tars.deploy(server("App", "Hello", List.of(servant("10.0.0.1", "HelloObj", 1),
@@ -194,5 +201,27 @@ public class TarsServiceImplTest {
         // deploy, add, update, delete
         assertEquals(4, tars.notifies("1App.5Hello", 0, 0).count());
         assertFalse(tars.notifies("1App.5Hello", 1, 2).rows().isEmpty());
+    }
+
+    @Test
+    public void anExpandPreviewListsEachAdapterOnEachNewNode() {
+        tars.deploy(server("App", "Hello", List.of(servant("10.0.0.1", "HelloObj", 10001),
+                servant("10.0.0.1", "AdminObj", 10002), servant("10.0.0.2", "HelloObj", 10001))));
+        List<io.armada.tars.ExpandPreview> rows = tars.expandPreview("App", "Hello", "10.0.0.1",
+                List.of("10.0.0.2", "10.0.0.3"), false, null, null, null);
+        assertEquals(4, rows.size());
+        assertEquals(List.of("HelloObj", "AdminObj", "HelloObj", "AdminObj"),
+                rows.stream().map(io.armada.tars.ExpandPreview::objName).toList());
+        assertEquals("#api.expand.node.status.existent#", rows.get(0).status());
+        assertEquals("#api.expand.node.status.nonexistent#", rows.get(2).status());
+        assertEquals("10.0.0.3", rows.get(2).bindIp());
+        assertEquals("tars.default", rows.get(2).templateName());
+        assertEquals("", rows.get(0).set());
+        bad(() -> tars.expandPreview("App", "Hello", "10.0.0.9", List.of("10.0.0.3"), false, null, null, null),
+                "not deployed on node 10.0.0.9");
+        bad(() -> tars.expandPreview("App", "Hello", "10.0.0.1", List.of(), false, null, null, null),
+                "expand_nodes is required");
+        bad(() -> tars.expandPreview("App", "Hello", "10.0.0.1", List.of("x"), false, null, null, null),
+                "expand_nodes");
     }
 }

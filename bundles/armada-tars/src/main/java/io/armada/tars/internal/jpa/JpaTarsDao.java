@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 import javax.persistence.EntityManager;
+import javax.persistence.LockModeType;
 import javax.persistence.TypedQuery;
 
 import io.armada.persistence.JpaStore;
@@ -36,6 +37,11 @@ public final class JpaTarsDao implements TarsDao {
     @Override
     public List<ServerConf> deploy(List<ServerConf> servers, List<AdapterConf> adapters, String command, Instant at) {
         return store.tx(em -> {
+            for (ServerConf s : servers) {
+                if (em.find(NodeEntity.class, s.nodeName(), LockModeType.PESSIMISTIC_WRITE) == null) {
+                    throw new NodeNotInstalled(s.nodeName());
+                }
+            }
             List<ServerConf> out = new ArrayList<>();
             for (ServerConf s : servers) {
                 ServerEntity e = ServerEntity.of(s);
@@ -48,8 +54,8 @@ public final class JpaTarsDao implements TarsDao {
             }
             for (AdapterConf a : adapters) {
                 em.persist(AdapterEntity.of(a, TarsRules.endpointPort(a.endpoint())));
+                em.flush(); // one by one: ids follow the order given (EclipseLink may reorder a batch)
             }
-            em.flush();
             return out;
         });
     }
