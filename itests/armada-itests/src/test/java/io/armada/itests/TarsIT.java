@@ -130,6 +130,13 @@ public class TarsIT extends ArmadaKarafTestSupport {
         assertEquals(id, ok(http().send("GET", "/api/server", "{\"id\":" + id + "}", "application/json")).get("id")
                 .asLong());
         assertEquals(id, ok(http().get("/pages/server/api/server?id=" + id)).get("id").asLong());
+        // form and multipart fields are parameters too (TarsWeb's bodyparser and multer)
+        assertEquals(id, ok(http().send("GET", "/api/server", "id=" + id, "application/x-www-form-urlencoded"))
+                .get("id").asLong());
+        JsonNode viaMultipart = ok(http().send("POST", "/api/update_server", "--b0\r\nContent-Disposition: form-data;"
+                + " name=\"id\"\r\n\r\n" + id + "\r\n--b0\r\nContent-Disposition: form-data; name=\"exe_path\"\r\n\r\n"
+                + "/opt/hello\r\n--b0--\r\n", "multipart/form-data; boundary=b0"));
+        assertEquals("/opt/hello", viaMultipart.get("exe_path").asText());
 
         JsonNode list = ok(http().get("/api/server_list?tree_node_id=1" + app + ".5Hello"));
         assertEquals(1, list.size());
@@ -170,12 +177,12 @@ public class TarsIT extends ArmadaKarafTestSupport {
         assertEquals(1, ok(http().get("/api/server_list?tree_node_id=1" + app + ".2sz.3a.41.5Hello")).size());
 
         JsonNode log = ok(http().get("/api/server_notify_list?tree_node_id=1" + app + "&curr_page=1&page_size=10"));
-        assertEquals(2, log.get("count").asInt());
+        assertEquals(3, log.get("count").asInt());
         assertEquals(List.of("notifytime", "server_id", "thread_id", "command", "result"),
                 fields(log.get("rows").get(0)));
         assertEquals(app + ".Hello_10.1.0.1", log.get("rows").get(0).get("server_id").asText());
         assertEquals("update_server", log.get("rows").get(0).get("command").asText());
-        assertEquals("deploy_server", log.get("rows").get(1).get("command").asText());
+        assertEquals("deploy_server", log.get("rows").get(2).get("command").asText());
     }
 
     @Test
