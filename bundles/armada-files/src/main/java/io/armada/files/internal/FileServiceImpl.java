@@ -13,6 +13,7 @@ import java.util.function.Function;
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
@@ -69,6 +70,11 @@ public class FileServiceImpl implements FileService {
         this.dao = Objects.requireNonNull(dao, "dao");
         this.store = Objects.requireNonNull(store, "store");
         this.publicUrl = publicUrl == null ? "" : publicUrl.trim().replaceAll("/+$", "");
+    }
+
+    @Deactivate
+    void deactivate() {
+        store.close();
     }
 
     /** The download route of a file uploaded here, on {@code public_url}; null when that is not set. */
