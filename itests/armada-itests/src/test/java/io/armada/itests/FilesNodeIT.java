@@ -257,6 +257,23 @@ public class FilesNodeIT {
     }
 
     @Test
+    public void cShellSendsAFileToAnAgent() throws Exception {
+        byte[] bytes = "sent from the shell".getBytes(StandardCharsets.UTF_8);
+        String md5 = md5(bytes);
+        upload(bytes, "shell.txt");
+        Instance.Result r = server.shell("file:send --finish 30 --deadline 40 " + md5 + " " + agentId);
+        assertEquals(r.output(), 0, r.exit());
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("request ([0-9a-f-]{36}) started").matcher(r.output());
+        assertTrue(r.output(), m.find());
+        JsonNode sent = finished(m.group(1));
+        assertEquals(sent.toString(), 0, answer(sent).get("resultcode").asInt());
+        assertArrayEquals(bytes, Files.readAllBytes(nodeFiles().resolve(md5 + ".txt")));
+        JsonNode cleaned = finished(start("DELETE", "/v1.0/agents/" + agentId + "/files/" + md5, window()));
+        assertEquals(cleaned.toString(), 0, answer(cleaned).get("resultcode").asInt());
+        assertFalse(Files.exists(nodeFiles().resolve(md5 + ".txt")));
+    }
+
+    @Test
     public void dWithoutTheAgentsAreaThePerAgentRoutesAre503AndRecordsWork() throws Exception {
         byte[] bytes = "kept without agents".getBytes(StandardCharsets.UTF_8);
         String md5 = md5(bytes);
