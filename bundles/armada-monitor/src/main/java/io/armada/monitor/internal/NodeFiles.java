@@ -56,8 +56,8 @@ final class NodeFiles {
     /** A name of the root that is a fetched file: md5, then an optional extension. */
     private static final Pattern NAME = Pattern.compile("([0-9a-f]{32})(?:\\.([0-9A-Za-z_+-]{1,12}))?");
     static final String PARTIAL = ".fetch-";
-    /** The most files a list answer names. */
-    static final int MAX_LISTED = 10_000;
+    /** The most files a list answer names (the server reads a node answer of at most 1 MiB). */
+    static final int MAX_LISTED = 5_000;
 
     private final Path root;
     private final FleetClient fleet;
