@@ -62,6 +62,10 @@ public abstract class ArmadaKarafTestSupport {
         o.add(configureConsole().ignoreLocalConsole());
         o.add(logLevel(LogLevel.INFO));
         o.add(CoreOptions.vmOption("-Djdk.util.zip.disableZip64ExtraFieldValidation=true"));
+        // Pax Exam's extender waits only 10 s for its JUnit invoker factory when the probe arrives; on a loaded machine the
+        // role's boot features (the invoker's bundle starts in the same deployment) took longer, the probe got no invoker
+        // and the test waited for it forever (PAXEXAM-891, PAXEXAM-765). Give it five minutes.
+        o.add(CoreOptions.vmOption("-Dorg.ops4j.pax.exam.raw.extender.intern.Parser.DEFAULT_TIMEOUT=300000"));
         o.add(editConfigurationFilePut("etc/system.properties", "armada.role", role()));
         o.add(editConfigurationFilePut("etc/system.properties", "armada.http.port", Integer.toString(freePort())));
         o.add(editConfigurationFilePut("etc/system.properties", "armada.ssh.port", Integer.toString(freePort())));
