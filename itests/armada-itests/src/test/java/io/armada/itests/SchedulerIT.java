@@ -149,6 +149,36 @@ public class SchedulerIT extends ArmadaKarafTestSupport {
         assertTrue(run.toString(), run.get("result").asText().contains("agents 987654"));
     }
 
+    /** An agent whose node is this server's own monitor (the server role runs it too). */
+    private long selfAgent() {
+        int port = Integer.getInteger("armada.http.port");
+        String uuid = "it-scheduler-node";
+        Http.Answer a = http().post("/v1.0/reports", "{\"hostname\":\"it-sched-host\",\"ip\":\"127.0.0.1\",\"utc\":"
+                + now() + ",\"type\":\"resource\",\"node_uuid\":\"" + uuid + "\",\"port\":" + port
+                + ",\"ports_range\":[\"30000-30100\"],\"data\":{\"cpu\":{\"numbers\":2,\"utilization\":1.0},"
+                + "\"memory\":{\"available\":1,\"total\":2,\"utilization\":50.0},\"disk\":{},\"diskio\":{},"
+                + "\"networkio\":{}}}");
+        assertEquals(a.toString(), 200, a.status());
+        return a.json().get("data").get(0).get("agent_id").asLong();
+    }
+
+    @Test
+    public void anAgentsTaskReachesARealNodeAndItsAnswerDecides() {
+        long agent = selfAgent();
+        long id = create(job(now() + 1, "1", "{\"executor\":\"agents-task\",\"kwargs\":{\"agents\":[" + agent
+                + "],\"task\":{\"handler\":\"TimerHandler\",\"command\":\"resume\"}}}"));
+        Http.await("the run", DEADLINE, () -> show(id).get("fired").asInt() == 1);
+        JsonNode run = show(id).get("runs").get(0);
+        assertTrue(run.toString(), run.get("success").asBoolean());
+        assertTrue(run.toString(), run.get("steps").get(0).get("result").asText().contains("all 1 agent(s) answered 0"));
+        long bad = create(job(now() + 1, "1", "{\"executor\":\"agents-task\",\"kwargs\":{\"agents\":[" + agent
+                + "],\"task\":{\"handler\":\"NoSuchHandler\",\"command\":\"x\"}}}"));
+        Http.await("the run", DEADLINE, () -> show(bad).get("fired").asInt() == 1);
+        JsonNode failed = show(bad).get("runs").get(0);
+        assertFalse(failed.toString(), failed.get("success").asBoolean());
+        assertTrue(failed.toString(), failed.get("result").asText().contains("88888"));
+    }
+
     @Test
     public void stopAndStart() throws Exception {
         long start = now() + 6;
