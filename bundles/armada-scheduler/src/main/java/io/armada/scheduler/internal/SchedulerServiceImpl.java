@@ -238,13 +238,13 @@ public class SchedulerServiceImpl implements SchedulerService {
 
     /** One fire of a job, on a Quartz worker thread: run the steps, record the run, mark a job with no fire left. */
     void fire(long jobId, long scheduledMillis, boolean manual, Long nextFireMillis) {
+        long start = clock.getAsLong();
         Optional<JobRow> found = dao.find(jobId);
         if (found.isEmpty()) {
             LOG.debug("Scheduler job {} fired but is no longer stored", jobId);
             return;
         }
         JobSpec spec = found.get().spec();
-        long start = clock.getAsLong();
         JobRunner.Result r = runner.run(spec);
         long end = clock.getAsLong();
         if (!r.success()) {

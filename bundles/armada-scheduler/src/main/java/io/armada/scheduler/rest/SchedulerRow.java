@@ -1,5 +1,6 @@
 package io.armada.scheduler.rest;
 
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 
@@ -15,7 +16,7 @@ import io.armada.scheduler.StepResult;
  * A job as the scheduler routes write it: the original's field names for the definition ({@code jobs}, {@code start},
  * {@code times}, {@code interval}, {@code retry}, {@code revertall}, {@code desc}, plus {@code cron}), then its state,
  * its next fire (epoch seconds, {@code null} when none), how many runs it had, and its recent {@code runs} (show only).
- * Times of runs are epoch seconds with milliseconds.
+ * Times of runs are epoch seconds with three decimals (milliseconds).
  */
 public record SchedulerRow(@JsonProperty("job_id") long jobId, String desc, List<StepRow> jobs, long start,
         Integer times, Integer interval, String cron, int retry, boolean revertall, String state,
@@ -39,7 +40,7 @@ public record SchedulerRow(@JsonProperty("job_id") long jobId, String desc, List
     }
 
     /** One run. */
-    public record RunRow(@JsonProperty("run_id") long runId, Double scheduled, double start, double end,
+    public record RunRow(@JsonProperty("run_id") long runId, BigDecimal scheduled, BigDecimal start, BigDecimal end,
             boolean success, String result, List<StepResultRow> steps) {
         static RunRow of(JobRun r) {
             return new RunRow(r.runId(), r.scheduled() == 0 ? null : seconds(r.scheduled()), seconds(r.start()),
@@ -48,7 +49,7 @@ public record SchedulerRow(@JsonProperty("job_id") long jobId, String desc, List
     }
 
     /** What one step did in a run. */
-    public record StepResultRow(int step, String executor, String phase, int attempts, double start, double end,
+    public record StepResultRow(int step, String executor, String phase, int attempts, BigDecimal start, BigDecimal end,
             boolean success, String result) {
         static StepResultRow of(StepResult s) {
             return new StepResultRow(s.index(), s.executor(), s.phase(), s.attempts(), seconds(s.start()),
@@ -56,8 +57,9 @@ public record SchedulerRow(@JsonProperty("job_id") long jobId, String desc, List
         }
     }
 
-    static double seconds(long millis) {
-        return millis / 1000.0;
+    /** Epoch milliseconds as seconds with three decimals, written plainly ({@code 1765000000.123}). */
+    static BigDecimal seconds(long millis) {
+        return BigDecimal.valueOf(millis, 3);
     }
 
     /** What {@code POST /schedulers} answers in {@code data[0]}. */
