@@ -54,11 +54,14 @@ for gav in org.quartz-scheduler:quartz:2.5.1 org.apache.derby:derby:10.14.2.0 co
     fi
     CP="$CP${CP:+:}$jar"
 done
-bench() { java -cp "$CP" "$ROOT/bench/scheduler/SchedulerBench.java" "$@"; }
-
 armada_archive
 
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/armada-bench-scheduler.XXXXXX")
+# compiled, not run as a source file: Quartz's JDBC store loads the floor's job class by name, which the source
+# launcher's in-memory class loader does not offer to Quartz's class-load helpers
+mkdir -p "$WORK/classes"
+javac -d "$WORK/classes" -cp "$CP" "$ROOT/bench/scheduler/SchedulerBench.java"
+bench() { java -cp "$CP:$WORK/classes" SchedulerBench "$@"; }
 HOME_DIR=""
 cleanup() {
     stop_instance "$HOME_DIR"

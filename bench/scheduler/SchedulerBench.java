@@ -34,7 +34,7 @@ import org.quartz.impl.jdbcjobstore.JobStoreSupport;
 import org.quartz.utils.DBConnectionManager;
 
 /**
- * bench/scheduler.sh's client and floor (single-file Java, run with {@code java -cp <quartz, derby, hikari, slf4j>}):
+ * bench/scheduler.sh's client and floor (compiled by the script, run with quartz, derby, hikari and slf4j):
  *
  * <pre>
  *   creates BASE TOKEN N CLIENTS       N creates through POST /v1.0/schedulers from CLIENTS threads: prints creates/s
