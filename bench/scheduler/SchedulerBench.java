@@ -40,8 +40,9 @@ import org.quartz.utils.DBConnectionManager;
  *   creates BASE TOKEN N CLIENTS       N creates through POST /v1.0/schedulers from CLIENTS threads: prints creates/s
  *   due BASE TOKEN N WINDOW LEAD       N one-shot jobs (GET /health), due within WINDOW s from now+LEAD; waits for them;
  *                                      prints lateness p50/p99 (ms) and how many fired exactly once
- *   floor BASE N WINDOW LEAD THREADS DIR  the same N one-shot fires on plain Quartz (JobStoreTX, clustered, Derby in DIR,
- *                                      HikariCP, THREADS threads), each job a GET BASE/health: lateness p50/p99
+ *   floor BASE N WINDOW LEAD THREADS BATCH DIR  the same N one-shot fires on plain Quartz (JobStoreTX, clustered,
+ *                                      Derby in DIR, HikariCP, THREADS threads, BATCH triggers acquired at once: 1 is
+ *                                      Quartz's default, Armada acquires THREADS), each job a GET BASE/health
  * </pre>
  */
 public class SchedulerBench {
@@ -53,7 +54,7 @@ public class SchedulerBench {
             case "creates" -> creates(a[1], a[2], Integer.parseInt(a[3]), Integer.parseInt(a[4]));
             case "due" -> due(a[1], a[2], Integer.parseInt(a[3]), Integer.parseInt(a[4]), Integer.parseInt(a[5]));
             case "floor" -> floor(a[1], Integer.parseInt(a[2]), Integer.parseInt(a[3]), Integer.parseInt(a[4]),
-                    Integer.parseInt(a[5]), Path.of(a[6]));
+                    Integer.parseInt(a[5]), Integer.parseInt(a[6]), Path.of(a[7]));
             default -> throw new IllegalArgumentException(a[0]);
         }
     }
@@ -202,7 +203,7 @@ public class SchedulerBench {
         }
     }
 
-    static void floor(String base, int n, int window, int lead, int threads, Path dir) throws Exception {
+    static void floor(String base, int n, int window, int lead, int threads, int batch, Path dir) throws Exception {
         floorBase = base;
         com.zaxxer.hikari.HikariConfig hc = new com.zaxxer.hikari.HikariConfig();
         hc.setJdbcUrl("jdbc:derby:" + dir.resolve("derby").toAbsolutePath() + ";create=true");
@@ -249,6 +250,10 @@ public class SchedulerBench {
         p.setProperty("org.quartz.jobStore.useProperties", "true");
         p.setProperty("org.quartz.jobStore.isClustered", "true");
         p.setProperty("org.quartz.jobStore.clusterCheckinInterval", "15000");
+        if (batch > 1) {
+            p.setProperty("org.quartz.scheduler.batchTriggerAcquisitionMaxCount", Integer.toString(batch));
+            p.setProperty("org.quartz.jobStore.acquireTriggersWithinLock", "true");
+        }
         Scheduler s = new StdSchedulerFactory(p).getScheduler();
         s.clear();
         s.start();
@@ -268,7 +273,8 @@ public class SchedulerBench {
         s.shutdown(true);
         ds.close();
         long once = FIRES.values().stream().filter(v -> v.get() == 1).count();
-        print("quartz", new ArrayList<>(LATENESS.values()));
-        System.out.printf("quartz fired exactly once: %d of %d%n", once, n);
+        String who = "quartz (batch " + batch + ")";
+        print(who, new ArrayList<>(LATENESS.values()));
+        System.out.printf("%s fired exactly once: %d of %d%n", who, once, n);
     }
 }

@@ -30,7 +30,8 @@ public interface SchedulerService {
     ScheduledJob create(Map<String, Object> body);
 
     /**
-     * Replaces a job's whole definition (same schema as create) and plans it anew; its runs stay.
+     * Replaces a job's whole definition (same schema as create) and plans it anew: its {@code fired} count starts
+     * again at 0, so {@code times} counts the new plan's fires; its recorded runs stay. A stopped job stays stopped.
      *
      * @since 1.0
      */

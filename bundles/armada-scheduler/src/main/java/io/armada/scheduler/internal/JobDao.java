@@ -16,7 +16,7 @@ public interface JobDao {
 
     Optional<JobRow> find(long id);
 
-    /** Replaces a job's definition and sets its state. */
+    /** Replaces a job's definition and sets its state; its {@code fired} count starts again at 0 (its runs stay). */
     Optional<JobRow> replace(long id, JobSpec spec, JobState state);
 
     Optional<JobRow> setState(long id, JobState state);
@@ -33,12 +33,13 @@ public interface JobDao {
     List<Long> ids(int max);
 
     /**
-     * Records a run, counts it in the job's {@code fired}, and keeps only the newest {@code keep} runs of the job.
+     * Records a run, counts it in the job's {@code fired}, keeps only the newest {@code keep} runs of the job, and
+     * with {@code finish} marks an {@link JobState#ACTIVE} job {@link JobState#FINISHED}: one transaction per fire.
      *
      * @return the run as stored, or empty when the job is gone (deleted while it ran)
      */
     Optional<JobRun> addRun(long jobId, long scheduled, long start, long end, boolean success, String result,
-            List<StepResult> steps, int keep);
+            List<StepResult> steps, int keep, boolean finish);
 
     /** The job's newest runs first, at most {@code max}. */
     List<JobRun> runs(long jobId, int max);

@@ -105,6 +105,11 @@ final class QuartzEngine {
         p.setProperty("org.quartz.threadPool.class", org.quartz.simpl.SimpleThreadPool.class.getName());
         p.setProperty("org.quartz.threadPool.threadCount", Integer.toString(settings.threads()));
         p.setProperty("org.quartz.threadPool.threadNamePrefix", "armada-scheduler");
+        // up to one trigger per worker acquired and fired per job-store transaction (Quartz's default is one): with
+        // the JDBC store each of those is a row lock and a commit, which set the pace of a burst of due jobs. The
+        // batch needs the acquisition inside the lock (Quartz's docs).
+        p.setProperty("org.quartz.scheduler.batchTriggerAcquisitionMaxCount", Integer.toString(settings.threads()));
+        p.setProperty("org.quartz.jobStore.acquireTriggersWithinLock", "true");
         p.setProperty("org.quartz.jobStore.class", org.quartz.impl.jdbcjobstore.JobStoreTX.class.getName());
         p.setProperty("org.quartz.jobStore.driverDelegateClass", delegate);
         p.setProperty("org.quartz.jobStore.dataSource", dsName);

@@ -236,7 +236,10 @@ public class SchedulerServiceImpl implements SchedulerService {
         return view(row, s, false);
     }
 
-    /** One fire of a job, on a Quartz worker thread: run the steps, record the run, mark a job with no fire left. */
+    /**
+     * One fire of a job, on a Quartz worker thread: read the job, run its steps, then record the run and mark a job
+     * with no fire left finished in one transaction (two per fire in all, beside Quartz's own).
+     */
     void fire(long jobId, long scheduledMillis, boolean manual, Long nextFireMillis) {
         long start = clock.getAsLong();
         Optional<JobRow> found = dao.find(jobId);
@@ -250,25 +253,16 @@ public class SchedulerServiceImpl implements SchedulerService {
         if (!r.success()) {
             LOG.info("Scheduler job {} failed: {}", jobId, r.summary());
         }
+        boolean countDone = !manual && spec.cron() != null && spec.times() != null
+                && found.get().fired() + 1 >= spec.times();
         Optional<JobRun> run = dao.addRun(jobId, scheduledMillis, start, end, r.success(), r.summary(), r.steps(),
-                runsKept);
-        if (run.isEmpty() || manual) {
-            return;
-        }
-        JobRow now = dao.find(jobId).orElse(null);
-        if (now == null || now.state() != JobState.ACTIVE) {
-            return;
-        }
-        boolean countDone = spec.cron() != null && spec.times() != null && now.fired() >= spec.times();
-        if (countDone) {
+                runsKept, !manual && (nextFireMillis == null || countDone));
+        if (run.isPresent() && countDone) {
             try {
                 engine.scheduler().unscheduleJob(Triggers.triggerKey(jobId));
             } catch (SchedulerException | ApiException e) {
                 LOG.warn("Scheduler job {} ran its {} times but its trigger stays: {}", jobId, spec.times(), e.toString());
             }
-        }
-        if (countDone || nextFireMillis == null) {
-            dao.setState(jobId, JobState.FINISHED);
         }
     }
 

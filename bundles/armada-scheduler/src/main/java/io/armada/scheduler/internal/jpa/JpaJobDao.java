@@ -49,6 +49,8 @@ public final class JpaJobDao implements JobDao {
             }
             e.assign(spec);
             e.state = state.name();
+            // times counts the fires of the new plan
+            e.fired = 0;
             em.flush();
             return Optional.of(e.toDTO());
         });
@@ -107,13 +109,16 @@ public final class JpaJobDao implements JobDao {
 
     @Override
     public Optional<JobRun> addRun(long jobId, long scheduled, long start, long end, boolean success, String result,
-            List<StepResult> steps, int keep) {
+            List<StepResult> steps, int keep, boolean finish) {
         return store.tx(em -> {
             JobEntity job = em.find(JobEntity.class, jobId, LockModeType.PESSIMISTIC_WRITE);
             if (job == null) {
                 return Optional.empty();
             }
             job.fired++;
+            if (finish && JobState.ACTIVE.name().equals(job.state)) {
+                job.state = JobState.FINISHED.name();
+            }
             RunEntity r = new RunEntity();
             r.jobId = jobId;
             r.scheduled = scheduled;

@@ -67,16 +67,26 @@ public class JpaJobDaoTest {
         JobRow row = dao.insert(spec("runs"), 1L);
         for (int i = 0; i < 7; i++) {
             List<StepResult> steps = List.of(new StepResult(0, "http", "execute", 1, i, i + 1, true, "ok " + i));
-            JobRun r = dao.addRun(row.id(), 1000L * i, i, i + 1, i % 2 == 0, "run " + i, steps, 3).orElseThrow();
+            JobRun r = dao.addRun(row.id(), 1000L * i, i, i + 1, i % 2 == 0, "run " + i, steps, 3, false).orElseThrow();
             assertEquals(steps, r.steps());
         }
         List<JobRun> runs = dao.runs(row.id(), 100);
         assertEquals(List.of("run 6", "run 5", "run 4"), runs.stream().map(JobRun::result).toList());
         assertEquals("ok 6", runs.get(0).steps().get(0).result());
         assertEquals(7, dao.find(row.id()).orElseThrow().fired());
+        assertEquals(JobState.ACTIVE, dao.find(row.id()).orElseThrow().state());
+        dao.addRun(row.id(), 0, 0, 0, true, "last", List.of(), 3, true);
+        assertEquals("the last fire finishes it", JobState.FINISHED, dao.find(row.id()).orElseThrow().state());
+        assertEquals(8, dao.find(row.id()).orElseThrow().fired());
+        assertEquals("a new plan counts its own fires", 0,
+                dao.replace(row.id(), spec("again"), JobState.ACTIVE).orElseThrow().fired());
+        assertEquals(3, dao.runs(row.id(), 100).size());
+        dao.setState(row.id(), JobState.STOPPED);
+        dao.addRun(row.id(), 0, 0, 0, true, "stopped", List.of(), 3, true);
+        assertEquals("a stopped job is not marked finished", JobState.STOPPED, dao.find(row.id()).orElseThrow().state());
         assertEquals(row.id(), dao.delete(row.id()).orElseThrow().id());
         assertTrue(dao.runs(row.id(), 100).isEmpty());
-        assertTrue(dao.addRun(row.id(), 0, 0, 0, true, "late", List.of(), 3).isEmpty());
+        assertTrue(dao.addRun(row.id(), 0, 0, 0, true, "late", List.of(), 3, true).isEmpty());
     }
 
     @Test
