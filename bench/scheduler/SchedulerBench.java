@@ -40,7 +40,8 @@ import org.quartz.utils.DBConnectionManager;
  *   creates BASE TOKEN N CLIENTS       N creates through POST /v1.0/schedulers from CLIENTS threads: prints creates/s
  *   due BASE TOKEN N WINDOW LEAD       N one-shot jobs (GET /health), due within WINDOW s from now+LEAD; waits for them;
  *                                      prints lateness p50/p99 (ms) and how many fired exactly once
- *   floor BASE N WINDOW LEAD THREADS BATCH DIR  the same N one-shot fires on plain Quartz (JobStoreTX, clustered,
+ *   floor BASE N WINDOW LEAD THREADS BATCH PRELOAD DIR  PRELOAD far-off jobs first (as many as Armada holds), then the
+ *                                      same N one-shot fires on plain Quartz (JobStoreTX, clustered,
  *                                      Derby in DIR, HikariCP, THREADS threads, BATCH triggers acquired at once: 1 is
  *                                      Quartz's default, Armada acquires THREADS), each job a GET BASE/health
  * </pre>
@@ -54,7 +55,7 @@ public class SchedulerBench {
             case "creates" -> creates(a[1], a[2], Integer.parseInt(a[3]), Integer.parseInt(a[4]));
             case "due" -> due(a[1], a[2], Integer.parseInt(a[3]), Integer.parseInt(a[4]), Integer.parseInt(a[5]));
             case "floor" -> floor(a[1], Integer.parseInt(a[2]), Integer.parseInt(a[3]), Integer.parseInt(a[4]),
-                    Integer.parseInt(a[5]), Integer.parseInt(a[6]), Path.of(a[7]));
+                    Integer.parseInt(a[5]), Integer.parseInt(a[6]), Integer.parseInt(a[7]), Path.of(a[8]));
             default -> throw new IllegalArgumentException(a[0]);
         }
     }
@@ -133,6 +134,7 @@ public class SchedulerBench {
         long end = first + window;
         Thread.sleep(Math.max(0, (end + 20) * 1000 - System.currentTimeMillis()));
         List<Long> lateness = Collections.synchronizedList(new ArrayList<>());
+        List<Long> took = Collections.synchronizedList(new ArrayList<>());
         AtomicInteger once = new AtomicInteger();
         List<String> wrong = Collections.synchronizedList(new ArrayList<>());
         // poll until every job has fired (or a deadline), then read each job's run once more after a pause
@@ -149,11 +151,14 @@ public class SchedulerBench {
                 }
                 Matcher fired = Pattern.compile("\"fired\":(\\d+)").matcher(body);
                 int f = fired.find() ? Integer.parseInt(fired.group(1)) : -1;
-                Matcher run = Pattern.compile("\"scheduled\":([0-9.]+),\"start\":([0-9.]+)").matcher(body);
+                Matcher run = Pattern.compile("\"scheduled\":([0-9.]+),\"start\":([0-9.]+),\"end\":([0-9.]+)")
+                        .matcher(body);
                 if (f == 1 && run.find()) {
                     once.incrementAndGet();
                     lateness.add(Math.round(Double.parseDouble(run.group(2)) * 1000)
                             - Math.round(Double.parseDouble(run.group(1)) * 1000));
+                    took.add(Math.round(Double.parseDouble(run.group(3)) * 1000)
+                            - Math.round(Double.parseDouble(run.group(2)) * 1000));
                 } else {
                     wrong.add(id + ":fired=" + f);
                 }
@@ -165,6 +170,12 @@ public class SchedulerBench {
         }
         pool.shutdown();
         print("armada", lateness);
+        List<Long> t = new ArrayList<>(took);
+        Collections.sort(t);
+        if (!t.isEmpty()) {
+            System.out.printf("armada run duration ms (start to end of the steps): p50 %d p99 %d%n", t.get(t.size() / 2),
+                    t.get(Math.min(t.size() - 1, (int) Math.ceil(t.size() * 0.99) - 1)));
+        }
         System.out.printf("armada fired exactly once: %d of %d%s%n", once.get(), n,
                 wrong.isEmpty() ? "" : " (not: " + wrong.subList(0, Math.min(10, wrong.size())) + ")");
     }
@@ -203,7 +214,8 @@ public class SchedulerBench {
         }
     }
 
-    static void floor(String base, int n, int window, int lead, int threads, int batch, Path dir) throws Exception {
+    static void floor(String base, int n, int window, int lead, int threads, int batch, int preload, Path dir)
+            throws Exception {
         floorBase = base;
         com.zaxxer.hikari.HikariConfig hc = new com.zaxxer.hikari.HikariConfig();
         hc.setJdbcUrl("jdbc:derby:" + dir.resolve("derby").toAbsolutePath() + ";create=true");
@@ -256,6 +268,12 @@ public class SchedulerBench {
         }
         Scheduler s = new StdSchedulerFactory(p).getScheduler();
         s.clear();
+        // as many far-off jobs as the Armada run holds by then (its creates), so both job stores are the same size
+        long far = System.currentTimeMillis() + 30L * 86400 * 1000;
+        for (int i = 0; i < preload; i++) {
+            s.scheduleJob(JobBuilder.newJob(HealthJob.class).withIdentity("far" + i).build(),
+                    TriggerBuilder.newTrigger().withIdentity("far" + i).startAt(new Date(far)).build());
+        }
         s.start();
         long first = System.currentTimeMillis() / 1000 + lead;
         for (int i = 0; i < n; i++) {
