@@ -202,6 +202,9 @@ public class SchedulerIT extends ArmadaKarafTestSupport {
         ok(http().send("DELETE", V + "/" + id, null, null));
         refused(404, "not found", http().get(V + "/" + id));
         refused(404, "not found", http().send("DELETE", V + "/" + id, null, null));
+        // the goperation format suffix
+        assertEquals(200, http().get(V + ".json").status());
+        refused(404, "not found", http().get(V + "/" + id + ".json"));
     }
 
     @Test
