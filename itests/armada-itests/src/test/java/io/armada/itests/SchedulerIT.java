@@ -7,7 +7,10 @@ import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfi
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+
+import javax.inject.Inject;
 
 import org.junit.Before;
 import org.junit.Test;
@@ -17,6 +20,7 @@ import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.apache.karaf.features.FeaturesService;
 import org.osgi.framework.Bundle;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -32,6 +36,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 public class SchedulerIT extends ArmadaKarafTestSupport {
     private static final String V = "/v1.0/schedulers";
     private static final Duration DEADLINE = Duration.ofSeconds(60);
+
+    @Inject
+    FeaturesService features;
 
     @Configuration
     public Option[] config() {
@@ -250,6 +257,19 @@ public class SchedulerIT extends ArmadaKarafTestSupport {
         Http.await("the fire missed while stopped runs once", DEADLINE, () -> show(id).get("fired").asInt() == 1);
         Thread.sleep(2_000);
         assertEquals(1, show(id).get("fired").asInt());
+    }
+
+    @Test
+    public void uninstallingTheFeatureKeepsTheJobs() throws Exception {
+        long id = create(job(now() + 3600, "1", httpStep("GET", "/health", null)));
+        long next = show(id).get("next_fire_time").asLong();
+        features.uninstallFeature("armada-scheduler", EnumSet.of(FeaturesService.Option.NoAutoRefreshBundles));
+        Http.await("routes gone", DEADLINE, () -> http().get(V).status() == 404);
+        features.installFeature("armada-scheduler", EnumSet.of(FeaturesService.Option.NoAutoRefreshBundles));
+        Http.await("routes back", DEADLINE, () -> http().get(V).status() == 200);
+        JsonNode j = show(id);
+        assertEquals("active", j.get("state").asText());
+        assertEquals(next, j.get("next_fire_time").asLong());
     }
 
     @Test
