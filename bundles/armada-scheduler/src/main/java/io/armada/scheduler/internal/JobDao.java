@@ -32,14 +32,24 @@ public interface JobDao {
     /** Job ids, ascending, at most {@code max}. */
     List<Long> ids(int max);
 
+    /** A run to record: what {@link #addRuns} writes for one fire. */
+    record NewRun(long jobId, long scheduled, long start, long end, boolean success, String result,
+            List<StepResult> steps, boolean finish) {
+    }
+
     /**
-     * Records a run, counts it in the job's {@code fired}, keeps only the newest {@code keep} runs of the job, and
-     * with {@code finish} marks an {@link JobState#ACTIVE} job {@link JobState#FINISHED}: one transaction per fire.
+     * Records runs in one transaction: each is counted in its job's {@code fired}, only the newest {@code keep} runs
+     * of a job are kept, and a run with {@code finish} marks an {@link JobState#ACTIVE} job {@link JobState#FINISHED}.
      *
-     * @return the run as stored, or empty when the job is gone (deleted while it ran)
+     * @return per run, in order: the run as stored, or empty when its job is gone (deleted while it ran)
      */
-    Optional<JobRun> addRun(long jobId, long scheduled, long start, long end, boolean success, String result,
-            List<StepResult> steps, int keep, boolean finish);
+    List<Optional<JobRun>> addRuns(List<NewRun> runs, int keep);
+
+    /** {@link #addRuns} of one run. */
+    default Optional<JobRun> addRun(long jobId, long scheduled, long start, long end, boolean success, String result,
+            List<StepResult> steps, int keep, boolean finish) {
+        return addRuns(List.of(new NewRun(jobId, scheduled, start, end, success, result, steps, finish)), keep).get(0);
+    }
 
     /** The job's newest runs first, at most {@code max}. */
     List<JobRun> runs(long jobId, int max);

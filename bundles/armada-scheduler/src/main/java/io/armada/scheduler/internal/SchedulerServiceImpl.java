@@ -57,7 +57,10 @@ public class SchedulerServiceImpl implements SchedulerService {
     private final long minLeadSeconds;
     private final int runsKept;
     private final StepExecutor http;
+    private final RunRecorder recorder;
     private volatile AgentsGateway agents;
+    /** How long a fire waits for its run to be committed. */
+    static final long RECORD_WAIT_SECONDS = 60;
 
     @Activate
     public SchedulerServiceImpl(@Reference(target = "(osgi.unit.name=armada-scheduler)") JpaTemplate jpa,
@@ -70,6 +73,7 @@ public class SchedulerServiceImpl implements SchedulerService {
         this.http = new HttpStep(fleet, HttpStep.loopbackBase(),
                 Duration.ofSeconds(Math.max(1, config.http_timeout_seconds())));
         this.runner = new JobRunner(this::executor, clock);
+        this.recorder = new RunRecorder(dao, runsKept);
         this.engine = new QuartzEngine(dataSource, new QuartzEngine.Settings(INSTANCE, Math.max(1, config.threads()),
                 true, config.cluster_checkin_ms(), config.misfire_threshold_ms()), this::fire);
         engine.startAsync();
@@ -85,6 +89,7 @@ public class SchedulerServiceImpl implements SchedulerService {
         this.http = http;
         this.agents = agents;
         this.runner = new JobRunner(this::executor, clock);
+        this.recorder = new RunRecorder(dao, runsKept);
         this.engine = engine.apply(this::fire);
     }
 
@@ -102,6 +107,7 @@ public class SchedulerServiceImpl implements SchedulerService {
     @Deactivate
     void deactivate() {
         engine.close();
+        recorder.close();
     }
 
     QuartzEngine engine() {
@@ -238,7 +244,8 @@ public class SchedulerServiceImpl implements SchedulerService {
 
     /**
      * One fire of a job, on a Quartz worker thread: read the job, run its steps, then record the run and mark a job
-     * with no fire left finished in one transaction (two per fire in all, beside Quartz's own).
+     * with no fire left finished in one transaction (two per fire in all, beside Quartz's own; fires that end together
+     * share the second, {@link RunRecorder}).
      */
     void fire(long jobId, long scheduledMillis, boolean manual, Long nextFireMillis) {
         long start = clock.getAsLong();
@@ -255,8 +262,19 @@ public class SchedulerServiceImpl implements SchedulerService {
         }
         boolean countDone = !manual && spec.cron() != null && spec.times() != null
                 && found.get().fired() + 1 >= spec.times();
-        Optional<JobRun> run = dao.addRun(jobId, scheduledMillis, start, end, r.success(), r.summary(), r.steps(),
-                runsKept, !manual && (nextFireMillis == null || countDone));
+        Optional<JobRun> run;
+        try {
+            run = recorder.record(new JobDao.NewRun(jobId, scheduledMillis, start, end, r.success(), r.summary(),
+                    r.steps(), !manual && (nextFireMillis == null || countDone))).get(RECORD_WAIT_SECONDS,
+                            java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            LOG.warn("Scheduler job {}: interrupted while its run was recorded", jobId);
+            return;
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            LOG.warn("Scheduler job {}: its run was not recorded: {}", jobId, e.toString());
+            return;
+        }
         if (run.isPresent() && countDone) {
             try {
                 engine.scheduler().unscheduleJob(Triggers.triggerKey(jobId));

@@ -10,8 +10,8 @@ import io.armada.persistence.JpaStore;
 import io.armada.scheduler.JobRun;
 import io.armada.scheduler.JobSpec;
 import io.armada.scheduler.JobState;
-import io.armada.scheduler.StepResult;
 import io.armada.scheduler.internal.JobDao;
+import io.armada.scheduler.internal.JobDao.NewRun;
 import io.armada.scheduler.internal.JobRow;
 
 /** {@link JobDao} on the area's persistence unit {@code armada-scheduler}. */
@@ -108,34 +108,38 @@ public final class JpaJobDao implements JobDao {
     }
 
     @Override
-    public Optional<JobRun> addRun(long jobId, long scheduled, long start, long end, boolean success, String result,
-            List<StepResult> steps, int keep, boolean finish) {
+    public List<Optional<JobRun>> addRuns(List<NewRun> runs, int keep) {
         return store.tx(em -> {
-            JobEntity job = em.find(JobEntity.class, jobId, LockModeType.PESSIMISTIC_WRITE);
-            if (job == null) {
-                return Optional.empty();
+            List<Optional<JobRun>> out = new ArrayList<>(runs.size());
+            for (NewRun n : runs) {
+                JobEntity job = em.find(JobEntity.class, n.jobId(), LockModeType.PESSIMISTIC_WRITE);
+                if (job == null) {
+                    out.add(Optional.empty());
+                    continue;
+                }
+                job.fired++;
+                if (n.finish() && JobState.ACTIVE.name().equals(job.state)) {
+                    job.state = JobState.FINISHED.name();
+                }
+                RunEntity r = new RunEntity();
+                r.jobId = n.jobId();
+                r.scheduled = n.scheduled();
+                r.started = n.start();
+                r.ended = n.end();
+                r.success = n.success();
+                r.result = n.result();
+                r.steps = StepsJson.write(n.steps());
+                em.persist(r);
+                em.flush();
+                List<Long> old = em.createQuery("select r.id from RunEntity r where r.jobId = :j order by r.id desc",
+                        Long.class).setParameter("j", n.jobId()).setFirstResult(Math.max(keep, 1)).getResultList();
+                if (!old.isEmpty()) {
+                    em.createQuery("delete from RunEntity r where r.jobId = :j and r.id <= :m")
+                            .setParameter("j", n.jobId()).setParameter("m", old.get(0)).executeUpdate();
+                }
+                out.add(Optional.of(r.toDTO()));
             }
-            job.fired++;
-            if (finish && JobState.ACTIVE.name().equals(job.state)) {
-                job.state = JobState.FINISHED.name();
-            }
-            RunEntity r = new RunEntity();
-            r.jobId = jobId;
-            r.scheduled = scheduled;
-            r.started = start;
-            r.ended = end;
-            r.success = success;
-            r.result = result;
-            r.steps = StepsJson.write(steps);
-            em.persist(r);
-            em.flush();
-            List<Long> old = em.createQuery("select r.id from RunEntity r where r.jobId = :j order by r.id desc",
-                    Long.class).setParameter("j", jobId).setFirstResult(Math.max(keep, 1)).getResultList();
-            if (!old.isEmpty()) {
-                em.createQuery("delete from RunEntity r where r.jobId = :j and r.id <= :m").setParameter("j", jobId)
-                        .setParameter("m", old.get(0)).executeUpdate();
-            }
-            return Optional.of(r.toDTO());
+            return out;
         });
     }
 
