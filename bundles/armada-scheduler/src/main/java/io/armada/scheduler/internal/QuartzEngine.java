@@ -1,0 +1,181 @@
+package io.armada.scheduler.internal;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import javax.sql.DataSource;
+
+import org.quartz.Scheduler;
+import org.quartz.SchedulerException;
+import org.quartz.impl.StdSchedulerFactory;
+import org.quartz.utils.ConnectionProvider;
+import org.quartz.utils.DBConnectionManager;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.armada.core.ApiException;
+
+/**
+ * Owns this server's Quartz scheduler: JobStoreTX on the server's own data source (a connection provider of ours,
+ * no c3p0), clustered (several servers on one database fire each trigger once), Quartz's tables created if missing,
+ * our {@link BundleClassLoadHelper} and a job factory that hands out {@link ArmadaJob}s bound to the service.
+ *
+ * <p>Starting takes a few queries and Quartz's cluster check-in, so it runs on a thread of its own, never on the
+ * activation thread; calls that need the scheduler wait a bounded time for it and are otherwise answered 503.
+ * {@link #close()} shuts it down without waiting for running fires: firing stops, the jobs stay stored.
+ */
+final class QuartzEngine {
+    private static final Logger LOG = LoggerFactory.getLogger(QuartzEngine.class);
+    /** How long a request waits for a scheduler that is still starting. */
+    static final long READY_WAIT_MS = 30_000;
+
+    /** What the engine is given. */
+    record Settings(String instanceName, int threads, boolean clustered, long clusterCheckinMs, long misfireThresholdMs) {
+    }
+
+    private final DataSource dataSource;
+    private final Settings settings;
+    private final ArmadaJob.Fires fires;
+    private final CompletableFuture<Scheduler> ready = new CompletableFuture<>();
+    private boolean closed;
+
+    QuartzEngine(DataSource dataSource, Settings settings, ArmadaJob.Fires fires) {
+        this.dataSource = dataSource;
+        this.settings = settings;
+        this.fires = fires;
+    }
+
+    /** Starts Quartz on a thread of its own. */
+    void startAsync() {
+        Thread t = new Thread(this::start, "armada-scheduler-start");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    /** Starts Quartz on the calling thread (tests, and {@link #startAsync()}). */
+    void start() {
+        try {
+            QuartzTables.Kind kind = QuartzTables.ensure(dataSource);
+            String dsName = settings.instanceName() + "-ds";
+            DBConnectionManager.getInstance().addConnectionProvider(dsName, new Provider(dataSource));
+            StdSchedulerFactory factory = new StdSchedulerFactory(properties(settings, dsName, kind.delegate));
+            Scheduler s;
+            Thread current = Thread.currentThread();
+            ClassLoader before = current.getContextClassLoader();
+            // StdSchedulerFactory loads the class names of its properties through the context class loader first
+            current.setContextClassLoader(QuartzEngine.class.getClassLoader());
+            try {
+                s = factory.getScheduler();
+            } finally {
+                current.setContextClassLoader(before);
+            }
+            s.setJobFactory((bundle, scheduler) -> new ArmadaJob(fires));
+            synchronized (this) {
+                if (closed) {
+                    s.shutdown(false);
+                    ready.completeExceptionally(new IllegalStateException("closed while starting"));
+                    return;
+                }
+                s.start();
+            }
+            ready.complete(s);
+            LOG.info("Scheduler started: Quartz {} ({}, {} threads, clustered {})", s.getMetaData().getVersion(),
+                    kind, settings.threads(), settings.clustered());
+        } catch (SchedulerException | SQLException | java.io.IOException | RuntimeException e) {
+            LOG.error("The scheduler did not start: {}", e.toString(), e);
+            ready.completeExceptionally(e);
+        }
+    }
+
+    /** Quartz's settings for this engine. */
+    static Properties properties(Settings settings, String dsName, String delegate) {
+        Properties p = new Properties();
+        p.setProperty("org.quartz.scheduler.instanceName", settings.instanceName());
+        p.setProperty("org.quartz.scheduler.instanceId", "AUTO");
+        p.setProperty("org.quartz.scheduler.instanceIdGenerator.class",
+                org.quartz.simpl.SimpleInstanceIdGenerator.class.getName());
+        p.setProperty("org.quartz.scheduler.skipUpdateCheck", "true");
+        p.setProperty("org.quartz.scheduler.jmx.export", "false");
+        p.setProperty("org.quartz.scheduler.classLoadHelper.class", BundleClassLoadHelper.class.getName());
+        p.setProperty("org.quartz.threadPool.class", org.quartz.simpl.SimpleThreadPool.class.getName());
+        p.setProperty("org.quartz.threadPool.threadCount", Integer.toString(settings.threads()));
+        p.setProperty("org.quartz.threadPool.threadNamePrefix", "armada-scheduler");
+        // up to one trigger per worker acquired and fired per job-store transaction (Quartz's default is one): with
+        // the JDBC store each of those is a row lock and a commit, which set the pace of a burst of due jobs. The
+        // batch needs the acquisition inside the lock (Quartz's docs).
+        p.setProperty("org.quartz.scheduler.batchTriggerAcquisitionMaxCount", Integer.toString(settings.threads()));
+        p.setProperty("org.quartz.jobStore.acquireTriggersWithinLock", "true");
+        p.setProperty("org.quartz.jobStore.class", org.quartz.impl.jdbcjobstore.JobStoreTX.class.getName());
+        p.setProperty("org.quartz.jobStore.driverDelegateClass", delegate);
+        p.setProperty("org.quartz.jobStore.dataSource", dsName);
+        p.setProperty("org.quartz.jobStore.tablePrefix", "QRTZ_");
+        p.setProperty("org.quartz.jobStore.useProperties", "true");
+        p.setProperty("org.quartz.jobStore.isClustered", Boolean.toString(settings.clustered()));
+        p.setProperty("org.quartz.jobStore.clusterCheckinInterval", Long.toString(settings.clusterCheckinMs()));
+        p.setProperty("org.quartz.jobStore.misfireThreshold", Long.toString(settings.misfireThresholdMs()));
+        return p;
+    }
+
+    /**
+     * The running scheduler.
+     *
+     * @throws ApiException UNAVAILABLE while it is starting (after a bounded wait), when it failed to start, or
+     *         after {@link #close()}
+     */
+    Scheduler scheduler() {
+        try {
+            Scheduler s = ready.get(READY_WAIT_MS, TimeUnit.MILLISECONDS);
+            if (s.isShutdown()) {
+                throw ApiException.unavailable("the scheduler is stopped");
+            }
+            return s;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw ApiException.unavailable("the scheduler is starting, try again later");
+        } catch (TimeoutException e) {
+            throw ApiException.unavailable("the scheduler is starting, try again later");
+        } catch (ExecutionException e) {
+            throw ApiException.unavailable("the scheduler did not start: " + e.getCause().getMessage());
+        } catch (SchedulerException e) {
+            throw ApiException.unavailable("the scheduler failed: " + e.getMessage());
+        }
+    }
+
+    /** Stops firing (running fires finish on their own); the jobs stay stored. */
+    void close() {
+        synchronized (this) {
+            closed = true;
+        }
+        Scheduler s = ready.getNow(null);
+        if (s != null) {
+            try {
+                s.shutdown(false);
+            } catch (SchedulerException e) {
+                LOG.warn("Quartz did not shut down cleanly: {}", e.toString());
+            }
+        }
+    }
+
+    /** Connections of the server's data source, for Quartz's job store. */
+    private record Provider(DataSource dataSource) implements ConnectionProvider {
+        @Override
+        public Connection getConnection() throws SQLException {
+            return dataSource.getConnection();
+        }
+
+        @Override
+        public void shutdown() {
+            // the data source belongs to the server
+        }
+
+        @Override
+        public void initialize() {
+            // nothing to prepare
+        }
+    }
+}
