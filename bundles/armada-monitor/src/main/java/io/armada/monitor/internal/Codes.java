@@ -13,7 +13,7 @@ import io.armada.core.ErrorKind;
  * §10.1) and -1.
  */
 public final class Codes {
-    static final int OTHER_ERROR = -1;
+    public static final int OTHER_ERROR = -1;
     static final int CPU_FAILED = 40001;
     static final int CPUVT_FAILED = 40002;
     static final int MEMORY_FAILED = 40101;

@@ -1,0 +1,110 @@
+package io.armada.monitor.internal.servers;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs a service's scripts: in a session of their own ({@code setsid}, so the service's processes can be found and
+ * ended together), in the service's folder, as the configured user ({@code runuser -u} only when one is set), with
+ * a clean environment (the node's own variables, its fleet token among them, never reach a script), with a time
+ * limit, output to a file whose last 4 KiB are answered.
+ */
+public final class ScriptRunner {
+    /** Output answered per call: the last 4 KiB. */
+    public static final int TAIL = 4096;
+
+    /** What a script did: exit status (-1 when it could not run or timed out), output tail, session id. */
+    public record Result(int exit, String output, boolean timedOut, long session) {
+        public boolean ok() {
+            return exit == 0 && !timedOut;
+        }
+    }
+
+    private final List<String> setsid;
+    private final String user;
+    private final Duration timeout;
+
+    /**
+     * @param setsid the program that starts a command in a new session ({@code setsid}); empty: none (tests only)
+     * @param user the user scripts run as; blank: the node's own
+     */
+    public ScriptRunner(List<String> setsid, String user, Duration timeout) {
+        this.setsid = List.copyOf(setsid);
+        this.user = user == null ? "" : user.trim();
+        this.timeout = timeout;
+    }
+
+    /**
+     * Runs {@code script args} in {@code dir} and waits for it, at most the time limit.
+     *
+     * @param out the file the output goes to (replaced); kept, as daemons the script starts may write to it
+     * @param leaveSession true for a start script: on a time-out only the script is killed, what it started in its
+     *        session stays (it is the service); otherwise the whole session is killed
+     */
+    public Result run(Path script, List<String> args, Path dir, Map<String, String> env, Path out,
+            boolean leaveSession) {
+        List<String> argv = new ArrayList<>(setsid);
+        if (!user.isEmpty()) {
+            argv.addAll(List.of("runuser", "-u", user, "--"));
+        }
+        if (!Files.isExecutable(script)) {
+            argv.add("/bin/sh");
+        }
+        argv.add(script.toString());
+        argv.addAll(args);
+        Process p;
+        try {
+            Files.deleteIfExists(out);
+            ProcessBuilder pb = new ProcessBuilder(argv).directory(dir.toFile()).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(out.toFile()))
+                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+            Map<String, String> e = pb.environment();
+            e.clear();
+            e.put("PATH", System.getenv().getOrDefault("PATH", "/usr/local/bin:/usr/bin:/bin"));
+            e.put("LANG", System.getenv().getOrDefault("LANG", "C.UTF-8"));
+            e.putAll(env);
+            p = pb.start();
+        } catch (IOException ex) {
+            return new Result(-1, "cannot run " + script.getFileName() + ": " + ex.getMessage(), false, 0);
+        }
+        long session = setsid.isEmpty() ? 0 : p.pid();
+        try {
+            if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                if (!leaveSession) {
+                    p.descendants().forEach(ProcessHandle::destroyForcibly);
+                }
+                p.destroyForcibly();
+                p.waitFor(5, TimeUnit.SECONDS);
+                return new Result(-1, tail(out) + "\n[killed after " + timeout.toSeconds() + " s]", true, session);
+            }
+        } catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            p.destroyForcibly();
+            return new Result(-1, tail(out), true, session);
+        }
+        return new Result(p.exitValue(), tail(out), false, session);
+    }
+
+    /** The last {@link #TAIL} bytes of {@code file} as text (a cut UTF-8 sequence at the start is replaced). */
+    static String tail(Path file) {
+        try (RandomAccessFile f = new RandomAccessFile(file.toFile(), "r")) {
+            long len = f.length();
+            int n = (int) Math.min(TAIL, len);
+            byte[] b = new byte[n];
+            f.seek(len - n);
+            f.readFully(b);
+            return new String(b, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "";
+        }
+    }
+}

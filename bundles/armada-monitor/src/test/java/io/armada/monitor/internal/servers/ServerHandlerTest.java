@@ -1,0 +1,248 @@
+package io.armada.monitor.internal.servers;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+import static org.junit.Assert.fail;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.junit.After;
+import org.junit.Before;
+import org.junit.Rule;
+import org.junit.Test;
+import org.junit.rules.TemporaryFolder;
+
+import com.sun.net.httpserver.HttpServer;
+
+import io.armada.core.ApiException;
+
+/**
+ * The ServerHandler on a real package served by a loopback HTTP server: its start script leaves a daemon behind and
+ * exits; the handler still sees the service active, and stop leaves no process of it.
+ */
+public class ServerHandlerTest {
+    @Rule
+    public TemporaryFolder tmp = new TemporaryFolder();
+
+    private HttpServer http;
+    private final Map<String, byte[]> served = new ConcurrentHashMap<>();
+    private final Map<String, String> seenTokens = new ConcurrentHashMap<>();
+    private Path data;
+    private ServerHandler handler;
+    private ServerSettings settings;
+
+    @Before
+    public void setUp() throws IOException {
+        http = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        http.createContext("/", ex -> {
+            byte[] b = served.get(ex.getRequestURI().getPath());
+            String t = ex.getRequestHeaders().getFirst("X-Armada-Token");
+            seenTokens.put(ex.getRequestURI().getPath(), t == null ? "" : t);
+            ex.sendResponseHeaders(b == null ? 404 : 200, b == null ? -1 : b.length);
+            try (OutputStream o = ex.getResponseBody()) {
+                if (b != null) {
+                    o.write(b);
+                }
+            }
+        });
+        http.start();
+        data = tmp.newFolder("data").toPath();
+        handler = handler(Map.of());
+    }
+
+    private ServerHandler handler(Map<String, Boolean> switches) {
+        settings = new ServerSettings(data.resolve("servers"), List.of(data.resolve("servers"), data.resolve("apps")),
+                List.of("setsid"), "", Duration.ofSeconds(20), Duration.ofSeconds(2), Duration.ofSeconds(60),
+                1 << 20, 100, 10, Duration.ofSeconds(10), switches.getOrDefault("deploy", true),
+                switches.getOrDefault("control", true), switches.getOrDefault("command", true),
+                switches.getOrDefault("config", true), ServerSettings.readBootId());
+        PackageFetcher fetcher = new PackageFetcher("http://127.0.0.1:" + http.getAddress().getPort(),
+                () -> "fleet-token", () -> null, 1 << 20, Duration.ofSeconds(10));
+        return new ServerHandler(new ServerRuntime(settings, fetcher,
+                new ProcTable(Path.of("/proc"), 0, System::currentTimeMillis)), settings);
+    }
+
+    @After
+    public void tearDown() {
+        try {
+            handler.handle("undeploy", Map.of("app", "demo", "server", "echo"));
+        } catch (ApiException ignored) {
+            // not deployed
+        }
+        http.stop(0);
+    }
+
+    private String serve(String path, Path file) throws Exception {
+        byte[] b = Files.readAllBytes(file);
+        served.put(path, b);
+        return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(b));
+    }
+
+    private String url(String path) {
+        return "http://127.0.0.1:" + http.getAddress().getPort() + path;
+    }
+
+    private Path pkg(String name, String version) throws IOException {
+        return Tgz.service(tmp.getRoot().toPath().resolve(name),
+                "nohup sleep 1000 >/dev/null 2>&1 &\necho started " + version,
+                "echo stopping " + version, "echo \"command $1 " + version + "\"\ncat conf/app.conf 2>/dev/null\ntrue")
+                .file("VERSION", version, 0644).write();
+    }
+
+    private Map<String, Object> call(String command, Object... kv) {
+        Map<String, Object> d = new HashMap<>(Map.of("app", "demo", "server", "echo"));
+        for (int i = 0; i < kv.length; i += 2) {
+            d.put((String) kv[i], kv[i + 1]);
+        }
+        return handler.handle(command, d);
+    }
+
+    private static int code(Runnable r) {
+        try {
+            r.run();
+        } catch (ApiException e) {
+            return e.code() == null ? 88888 : e.code();
+        }
+        fail("no refusal");
+        return 0;
+    }
+
+    /** A live process (not gone, not a zombie waiting for its reaper). */
+    private static boolean running(long pid) {
+        return ProcTable.readStat(Path.of("/proc/" + pid + "/stat")) != null;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Long> pids(Map<String, Object> answer) {
+        return (List<Long>) answer.get("pids");
+    }
+
+    @Test
+    public void deployStartCommandConfigStopPatchRollbackUndeploy() throws Exception {
+        String md5 = serve("/v1.tgz", pkg("v1.tgz", "v1"));
+        Map<String, Object> d = call("deploy", "address", url("/v1.tgz"), "md5", md5);
+        assertEquals("fleet-token", seenTokens.get("/v1.tgz")); // the address is on the node's server
+        assertEquals(1, d.get("version"));
+        Path home = data.resolve("servers/demo.echo");
+        assertEquals("v1", Files.readString(home.resolve("versions/1/VERSION")));
+
+        Map<String, Object> started = call("start");
+        assertEquals(0, started.get("exit"));
+        assertTrue((String) started.get("output"), ((String) started.get("output")).contains("started v1"));
+        assertEquals("active", started.get("state"));
+        List<Long> pids = pids(started);
+        assertFalse(pids.isEmpty());
+        for (long pid : pids) {
+            assertTrue(running(pid));
+        }
+        assertEquals("active", call("status").get("state"));
+        // a node restarted finds it: a new runtime on the same folders
+        assertEquals(pids, pids(handler(Map.of()).handle("status", Map.of("app", "demo", "server", "echo"))));
+
+        assertEquals("conf/app.conf", call("write_config", "filename", "conf/app.conf", "content", "port=1\n")
+                .get("filename"));
+        assertEquals("port=1\n", Files.readString(home.resolve("versions/1/conf/app.conf")));
+        assertEquals(40709, code(() -> call("write_config", "filename", "../escape", "content", "x")));
+        assertEquals(40709, code(() -> call("write_config", "filename", "/etc/escape", "content", "x")));
+        assertFalse(Files.exists(home.resolve("versions/escape")));
+        Map<String, Object> c = call("command", "command", "reload");
+        assertTrue((String) c.get("output"), ((String) c.get("output")).contains("command reload v1\nport=1"));
+
+        Map<String, Object> stopped = call("stop");
+        assertEquals("inactive", stopped.get("state"));
+        assertTrue(((String) stopped.get("output")).contains("stopping v1"));
+        for (long pid : pids) {
+            assertFalse("pid " + pid + " left", running(pid));
+        }
+
+        String md5v2 = serve("/v2.tgz", pkg("v2.tgz", "v2"));
+        assertEquals(2, call("patch", "address", url("/v2.tgz"), "md5", md5v2).get("version"));
+        assertTrue(((String) call("command", "command", "x").get("output")).contains("v2"));
+        // md5 mismatch: nothing unpacked, the current version untouched
+        assertEquals(40703, code(() -> call("patch", "address", url("/v1.tgz"), "md5", md5v2)));
+        assertEquals(2, call("status").get("version"));
+        assertFalse(Files.exists(home.resolve("versions/3")));
+        Map<String, Object> back = call("rollback");
+        assertEquals(1, back.get("version"));
+        assertTrue(((String) call("command", "command", "x").get("output")).contains("v1"));
+
+        Map<String, Object> restarted = call("restart");
+        assertEquals("active", restarted.get("state"));
+        Map<String, Object> gone = call("undeploy");
+        assertEquals("inactive", gone.get("state"));
+        for (long pid : pids(restarted)) {
+            assertFalse(running(pid));
+        }
+        assertFalse(Files.exists(home));
+        assertEquals(40701, code(() -> call("status")));
+    }
+
+    @Test
+    public void refusals() throws Exception {
+        assertEquals(40701, code(() -> call("start")));
+        assertEquals(40701, code(() -> call("patch", "address", url("/x.tgz"), "md5", "0".repeat(32))));
+        assertEquals(88888, code(() -> handler.handle("status", Map.of("app", "../x", "server", "echo"))));
+        assertEquals(88888, code(() -> handler.handle("status", Map.of("app", "a.b", "server", "echo"))));
+        assertEquals(88888, code(() -> call("frobnicate")));
+        assertEquals(88888, code(() -> call("deploy", "address", "file:///etc/passwd", "md5", "0".repeat(32))));
+        assertEquals(40702, code(() -> call("deploy", "address", url("/missing.tgz"), "md5", "0".repeat(32))));
+        String md5 = serve("/v1.tgz", pkg("v1.tgz", "v1"));
+        assertEquals(40703, code(() -> call("deploy", "address", url("/v1.tgz"), "md5", "0".repeat(32))));
+        assertFalse(Files.exists(data.resolve("servers/demo.echo")));
+        String bad = serve("/bad.tgz", Tgz.of(tmp.getRoot().toPath().resolve("bad.tgz"))
+                .file("bin/start.sh", "x", 0755).file("../../escape", "x", 0644).write());
+        assertEquals(40704, code(() -> call("deploy", "address", url("/bad.tgz"), "md5", bad)));
+        String abs = serve("/abs.tgz", Tgz.of(tmp.getRoot().toPath().resolve("abs.tgz"))
+                .file(data.resolve("abs-escape").toString(), "x", 0644).write());
+        assertEquals(40704, code(() -> call("deploy", "address", url("/abs.tgz"), "md5", abs)));
+        assertFalse(Files.exists(data.resolve("abs-escape")));
+        assertFalse(Files.exists(data.resolve("servers/demo.echo")));
+        assertEquals(40709, code(() -> call("deploy", "address", url("/v1.tgz"), "md5", md5, "base_path", "/tmp/x")));
+        assertEquals(40709, code(() -> call("deploy", "address", url("/v1.tgz"), "md5", md5, "base_path",
+                data.resolve("apps/../../x").toString())));
+        assertEquals(40709, code(() -> call("deploy", "address", url("/v1.tgz"), "md5", md5,
+                "start_script_path", "../../bin/sh")));
+        // base_path inside an allowed root
+        Files.createDirectories(data.resolve("apps"));
+        call("deploy", "address", url("/v1.tgz"), "md5", md5, "base_path", data.resolve("apps/demo").toString());
+        assertTrue(Files.isRegularFile(data.resolve("apps/demo/versions/1/VERSION")));
+        assertEquals(40707, code(() -> call("rollback")));
+        call("undeploy");
+        assertFalse(Files.exists(data.resolve("apps/demo")));
+    }
+
+    @Test
+    public void switchedOffActionsTouchNothing() throws Exception {
+        handler = handler(Map.of("deploy", false, "control", false, "command", false, "config", false));
+        String md5 = serve("/v1.tgz", pkg("v1.tgz", "v1"));
+        assertEquals(-1, code(() -> call("deploy", "address", url("/v1.tgz"), "md5", md5)));
+        assertFalse(served.isEmpty());
+        assertTrue(seenTokens.isEmpty()); // nothing was downloaded
+        assertEquals(-1, code(() -> call("start")));
+        assertEquals(-1, code(() -> call("command", "command", "x")));
+        assertEquals(-1, code(() -> call("write_config", "filename", "a", "content", "x")));
+        assertFalse(Files.exists(data.resolve("servers")));
+    }
+
+    @Test
+    public void theTokenGoesOnlyToTheNodesServer() throws Exception {
+        PackageFetcher other = new PackageFetcher("https://server.example:8443", () -> "fleet-token", () -> null,
+                1 << 20, Duration.ofSeconds(10));
+        String md5 = serve("/v1.tgz", pkg("v1.tgz", "v1"));
+        other.fetch(url("/v1.tgz"), md5, tmp.getRoot().toPath().resolve("got.tgz"));
+        assertEquals("", seenTokens.get("/v1.tgz"));
+        assertTrue(Files.size(tmp.getRoot().toPath().resolve("got.tgz")) > 0);
+    }
+}
