@@ -56,6 +56,17 @@ public class ManagedServers {
         return runtime;
     }
 
+    /** Every managed service's figures: one look at /proc (shared for a second), no other I/O after the first call. */
+    public List<ServiceFigure> figures() {
+        List<ServiceFigure> out = new java.util.ArrayList<>();
+        for (ServiceState s : runtime.all()) {
+            ProcTable.Group g = runtime.group(s);
+            out.add(new ServiceFigure(s.app(), s.server(), !g.pids().isEmpty(), g.pids(), g.cpuPercent(),
+                    g.cpuTicks() / (double) ProcTable.TICKS_PER_SECOND, g.rssBytes(), s.current()));
+        }
+        return out;
+    }
+
     /** What the fleet client trusts over https: the PEM file of armada.tls.ca, else the JVM's default (null). */
     static SSLContext fleetTls() {
         String pem = System.getProperty("armada.tls.ca", "");

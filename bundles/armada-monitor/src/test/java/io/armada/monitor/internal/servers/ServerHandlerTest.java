@@ -148,6 +148,14 @@ public class ServerHandlerTest {
             assertTrue(running(pid));
         }
         assertEquals("active", call("status").get("state"));
+        // the figures of the resource report and /metrics
+        ManagedServers managed = new ManagedServers(settings, () -> "fleet-token");
+        List<ServiceFigure> figures = managed.figures();
+        assertEquals(1, figures.size());
+        assertTrue(figures.get(0).active());
+        assertEquals(pids, figures.get(0).pids());
+        assertTrue(figures.get(0).rssBytes() > 0);
+        assertEquals("active", figures.get(0).toReport().get("state"));
         // a node restarted finds it: a new runtime on the same folders
         assertEquals(pids, pids(handler(Map.of()).handle("status", Map.of("app", "demo", "server", "echo"))));
 
