@@ -56,7 +56,7 @@ public final class ScriptRunner {
         if (!user.isEmpty()) {
             argv.addAll(List.of("runuser", "-u", user, "--"));
         }
-        if (!Files.isExecutable(script)) {
+        if (!Files.isExecutable(script) || !shebang(script)) {
             argv.add("/bin/sh");
         }
         argv.add(script.toString());
@@ -92,6 +92,15 @@ public final class ScriptRunner {
             return new Result(-1, tail(out), true, session);
         }
         return new Result(p.exitValue(), tail(out), false, session);
+    }
+
+    /** True when the file starts with "#!" (else the kernel would not run it: it goes to /bin/sh). */
+    private static boolean shebang(Path script) {
+        try (java.io.InputStream in = Files.newInputStream(script)) {
+            return in.read() == '#' && in.read() == '!';
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** The last {@link #TAIL} bytes of {@code file} as text (a cut UTF-8 sequence at the start is replaced). */

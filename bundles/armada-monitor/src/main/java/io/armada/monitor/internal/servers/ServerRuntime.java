@@ -142,11 +142,13 @@ public final class ServerRuntime {
             }
             if (old != null) {
                 home = old.home();
+            } else if (basePath != null) {
+                requireFreeHome(home);
             }
             Path reg = registry(app, server);
             Files.createDirectories(reg);
             Files.createDirectories(home.resolve("versions"));
-            requireInsideRoots(home);
+            requireInsideRoots(home, reg);
             Path download = reg.resolve("package.tgz.part");
             try {
                 fetcher.fetch(address, md5, download);
@@ -159,6 +161,9 @@ public final class ServerRuntime {
                     unpacker.unpack(download, target);
                 } catch (PackageUnpacker.Refused e) {
                     throw Codes.refuse(Codes.PACKAGE_REFUSED, "package refused: " + e.getMessage());
+                }
+                if (!settings.user().isBlank()) {
+                    Folders.chownTree(target, settings.user().trim()); // the service may write in its own folder
                 }
                 ServiceState now = base.withVersions(next, base.current())
                         .withScripts(start != null ? start : base.startScript(), stop != null ? stop : base.stopScript());
@@ -178,14 +183,42 @@ public final class ServerRuntime {
         });
     }
 
-    private void requireInsideRoots(Path home) throws IOException {
+    /** The service folder, links resolved, is its registry folder or inside a base root. */
+    private void requireInsideRoots(Path home, Path reg) throws IOException {
         Path real = home.toRealPath();
+        if (real.equals(reg.toRealPath())) {
+            return;
+        }
         for (Path root : settings.roots()) {
-            if (Files.isDirectory(root) && real.startsWith(root.toRealPath())) {
+            if (Files.isDirectory(root) && real.startsWith(root.toRealPath()) && !real.equals(root.toRealPath())) {
                 return;
             }
         }
         throw Codes.refuse(Codes.PATH_REFUSED, "the service folder " + home + " leads outside " + settings.roots());
+    }
+
+    /**
+     * A new service's base_path: not another service's folder (nor inside or around one), and absent or empty, as
+     * undeploy deletes it whole.
+     */
+    private void requireFreeHome(Path home) throws IOException {
+        for (ServiceState s : all()) {
+            if (home.startsWith(s.home()) || s.home().startsWith(home)) {
+                throw Codes.refuse(Codes.PATH_REFUSED, "base_path overlaps the folder of "
+                        + ServiceNames.key(s.app(), s.server()));
+            }
+        }
+        if (Files.exists(home, LinkOption.NOFOLLOW_LINKS)) {
+            boolean empty;
+            try (DirectoryStream<Path> d = Files.newDirectoryStream(home)) {
+                empty = !d.iterator().hasNext();
+            } catch (IOException e) {
+                empty = false;
+            }
+            if (!empty || Files.isSymbolicLink(home)) {
+                throw Codes.refuse(Codes.PATH_REFUSED, "base_path must be a new or empty folder (undeploy deletes it)");
+            }
+        }
     }
 
     private static void dropVersionsBut(ServiceState s) throws IOException {

@@ -13,7 +13,7 @@ import io.armada.monitor.internal.MonitorConfiguration;
  * {@code allow.server.*} switches).
  *
  * @param registry {@code ${ARMADA_DATA}/servers}: one folder per service with its state (and, by default, its files)
- * @param roots where a deploy's base_path may be (the registry first)
+ * @param roots where a deploy's base_path may be (servers.base.roots; never the registry, never /)
  * @param setsid the program that starts a script in a new session
  * @param bootId this boot's id (a session kept from an earlier boot is not ours)
  */
@@ -25,10 +25,9 @@ public record ServerSettings(Path registry, List<Path> roots, List<String> setsi
     public static ServerSettings of(MonitorConfiguration c, Path dataFolder, List<String> baseRoots) {
         Path registry = dataFolder.resolve("servers").toAbsolutePath().normalize();
         List<Path> roots = new ArrayList<>();
-        roots.add(registry);
         for (String r : baseRoots) {
             Path p = Path.of(r).toAbsolutePath().normalize();
-            if (p.getNameCount() > 0) { // never "/"
+            if (p.getNameCount() > 0 && !p.startsWith(registry) && !registry.startsWith(p)) { // never "/"
                 roots.add(p);
             }
         }

@@ -63,7 +63,7 @@ public class ServerHandlerTest {
     }
 
     private ServerHandler handler(Map<String, Boolean> switches) {
-        settings = new ServerSettings(data.resolve("servers"), List.of(data.resolve("servers"), data.resolve("apps")),
+        settings = new ServerSettings(data.resolve("servers"), List.of(data.resolve("apps")),
                 List.of("setsid"), "", Duration.ofSeconds(20), Duration.ofSeconds(2), Duration.ofSeconds(60),
                 1 << 20, 100, 10, Duration.ofSeconds(10), switches.getOrDefault("deploy", true),
                 switches.getOrDefault("control", true), switches.getOrDefault("command", true),
@@ -165,6 +165,14 @@ public class ServerHandlerTest {
         assertEquals(40709, code(() -> call("write_config", "filename", "../escape", "content", "x")));
         assertEquals(40709, code(() -> call("write_config", "filename", "/etc/escape", "content", "x")));
         assertFalse(Files.exists(home.resolve("versions/escape")));
+        // links the service itself may have made in its folder are replaced or refused, never followed
+        Path outside = Files.writeString(data.resolve("outside.txt"), "untouched");
+        Files.createSymbolicLink(home.resolve("versions/1/conf/evil.conf"), outside);
+        assertEquals(40709, code(() -> call("write_config", "filename", "conf/evil.conf", "content", "x")));
+        Files.createSymbolicLink(home.resolve("versions/1/conf/b.conf.armada-tmp"), outside);
+        call("write_config", "filename", "conf/b.conf", "content", "b");
+        assertEquals("b", Files.readString(home.resolve("versions/1/conf/b.conf")));
+        assertEquals("untouched", Files.readString(outside));
         Map<String, Object> c = call("command", "command", "reload");
         assertTrue((String) c.get("output"), ((String) c.get("output")).contains("command reload v1\nport=1"));
 
@@ -222,10 +230,18 @@ public class ServerHandlerTest {
                 data.resolve("apps/../../x").toString())));
         assertEquals(40709, code(() -> call("deploy", "address", url("/v1.tgz"), "md5", md5,
                 "start_script_path", "../../bin/sh")));
-        // base_path inside an allowed root
-        Files.createDirectories(data.resolve("apps"));
+        // base_path inside an allowed root, never the registry, never a folder with files in it
+        assertEquals(40709, code(() -> call("deploy", "address", url("/v1.tgz"), "md5", md5, "base_path",
+                data.resolve("servers/other.svc").toString())));
+        Files.createDirectories(data.resolve("apps/full"));
+        Files.writeString(data.resolve("apps/full/keep.txt"), "keep");
+        assertEquals(40709, code(() -> call("deploy", "address", url("/v1.tgz"), "md5", md5, "base_path",
+                data.resolve("apps/full").toString())));
+        assertEquals("keep", Files.readString(data.resolve("apps/full/keep.txt")));
         call("deploy", "address", url("/v1.tgz"), "md5", md5, "base_path", data.resolve("apps/demo").toString());
         assertTrue(Files.isRegularFile(data.resolve("apps/demo/versions/1/VERSION")));
+        assertEquals(40709, code(() -> handler.handle("deploy", Map.of("app", "demo", "server", "other", "address",
+                url("/v1.tgz"), "md5", md5, "base_path", data.resolve("apps/demo/inner").toString()))));
         assertEquals(40707, code(() -> call("rollback")));
         call("undeploy");
         assertFalse(Files.exists(data.resolve("apps/demo")));
