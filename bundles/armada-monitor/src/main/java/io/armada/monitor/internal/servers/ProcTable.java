@@ -27,7 +27,8 @@ public final class ProcTable {
         static final Group EMPTY = new Group(List.of(), 0, 0, 0);
     }
 
-    private record Scan(long atMillis, Map<Long, Group> bySession) {
+    /** {@code atMillis} when it was taken; {@code fresh} false once invalidated (still the base of CPU percentages). */
+    private record Scan(long atMillis, Map<Long, Group> bySession, boolean fresh) {
     }
 
     private final Path proc;
@@ -51,15 +52,20 @@ public final class ProcTable {
 
     /** The live processes of session {@code sid}, read now (after a signal, to see what is left). */
     public Group sessionNow(long sid) {
-        synchronized (this) {
-            last = null;
-        }
+        invalidate();
         return session(sid);
+    }
+
+    /** The next question scans again: a script ran, processes came or went. */
+    public synchronized void invalidate() {
+        if (last != null) {
+            last = new Scan(last.atMillis(), last.bySession(), false); // kept for the next CPU percentages
+        }
     }
 
     private synchronized Scan scan() {
         long now = clock.getAsLong();
-        if (last != null && now - last.atMillis() < maxAgeMillis) {
+        if (last != null && last.fresh() && now - last.atMillis() < maxAgeMillis) {
             return last;
         }
         Map<Long, List<long[]>> raw = new HashMap<>();
@@ -98,7 +104,7 @@ public final class ProcTable {
             }
             groups.put(e.getKey(), new Group(List.copyOf(pids), ticks, rss, percent));
         }
-        last = new Scan(now, groups);
+        last = new Scan(now, groups, true);
         return last;
     }
 

@@ -291,6 +291,7 @@ public final class ServerRuntime {
         }
         Path script = script(s, s.startScript());
         ScriptRunner.Result r = runner.run(script, List.of(), s.currentFolder(), env(s), log(s, "start"), true);
+        procs.invalidate();
         ServiceState now = s.withSession(r.session(), processes.bootId());
         put(now);
         LOG.info("ServerHandler start {}: exit {}", ServiceNames.key(s.app(), s.server()), r.exit());
@@ -305,6 +306,7 @@ public final class ServerRuntime {
             r = runner.run(script, List.of(), s.currentFolder(), env(s), log(s, "stop"), false);
         }
         List<Long> left = processes.end(s);
+        procs.invalidate();
         put(s.withSession(0, ""));
         LOG.info("ServerHandler stop {}: stop script exit {}", ServiceNames.key(s.app(), s.server()), r.exit());
         if (!left.isEmpty()) {
@@ -319,8 +321,10 @@ public final class ServerRuntime {
         return locked(ServiceNames.key(app, server), () -> {
             ServiceState s = require(app, server);
             Path script = script(s, ServiceNames.COMMAND);
-            return checked(s, runner.run(script, List.of(command), s.currentFolder(), env(s), log(s, "command"),
-                    false));
+            ScriptRunner.Result r = runner.run(script, List.of(command), s.currentFolder(), env(s),
+                    log(s, "command"), false);
+            procs.invalidate();
+            return checked(s, r);
         });
     }
 

@@ -70,8 +70,9 @@ public class ServerHandlerTest {
                 switches.getOrDefault("config", true), ServerSettings.readBootId());
         PackageFetcher fetcher = new PackageFetcher("http://127.0.0.1:" + http.getAddress().getPort(),
                 () -> "fleet-token", () -> null, 1 << 20, Duration.ofSeconds(10));
+        // a clock that stands still: every answer comes from the cached scan unless an action made a new one
         return new ServerHandler(new ServerRuntime(settings, fetcher,
-                new ProcTable(Path.of("/proc"), 0, System::currentTimeMillis)), settings);
+                new ProcTable(Path.of("/proc"), 1000, () -> 0L)), settings);
     }
 
     @After
