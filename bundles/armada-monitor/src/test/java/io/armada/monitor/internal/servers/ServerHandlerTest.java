@@ -207,6 +207,46 @@ public class ServerHandlerTest {
     }
 
     @Test
+    public void callsForOneServiceWaitForEachOtherOthersGoOn() throws Exception {
+        Path go = tmp.getRoot().toPath().resolve("go");
+        // a start script that waits until the test says go (bounded by the script time limit)
+        Path slow = Tgz.service(tmp.getRoot().toPath().resolve("slow.tgz"),
+                "while [ ! -e '" + go + "' ]; do sleep 0.05; done\necho slow started", "true", "echo hi").write();
+        String md5 = serve("/slow.tgz", slow);
+        String fast = serve("/v1.tgz", pkg("v1.tgz", "v1"));
+        // two services whose locks differ
+        String a = "a0";
+        String b = "b0";
+        for (int i = 1; Math.floorMod(ServiceNames.key("demo", a).hashCode(), 64)
+                == Math.floorMod(ServiceNames.key("demo", b).hashCode(), 64); i++) {
+            b = "b" + i;
+        }
+        String other = b;
+        handler.handle("deploy", Map.of("app", "demo", "server", a, "address", url("/slow.tgz"), "md5", md5));
+        handler.handle("deploy", Map.of("app", "demo", "server", other, "address", url("/v1.tgz"), "md5", fast));
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            java.util.concurrent.Future<Map<String, Object>> slowStart = pool.submit(
+                    () -> handler.handle("start", Map.of("app", "demo", "server", a)));
+            java.util.concurrent.Future<Map<String, Object>> slowCommand = pool.submit(
+                    () -> handler.handle("command", Map.of("app", "demo", "server", a, "command", "x")));
+            // another service starts while the first one's start script still waits
+            assertEquals("active", handler.handle("start", Map.of("app", "demo", "server", other)).get("state"));
+            assertFalse(slowStart.isDone() && slowCommand.isDone());
+            // status never waits for a lock
+            assertEquals(a, handler.handle("status", Map.of("app", "demo", "server", a)).get("server"));
+            Files.writeString(go, "go");
+            assertEquals(0, slowStart.get().get("exit"));
+            assertEquals("hi\n", slowCommand.get().get("output"));
+        } finally {
+            Files.writeString(go, "go");
+            pool.shutdownNow();
+            handler.handle("undeploy", Map.of("app", "demo", "server", a));
+            handler.handle("undeploy", Map.of("app", "demo", "server", other));
+        }
+    }
+
+    @Test
     public void refusals() throws Exception {
         assertEquals(40701, code(() -> call("start")));
         assertEquals(40701, code(() -> call("patch", "address", url("/x.tgz"), "md5", "0".repeat(32))));
