@@ -24,7 +24,7 @@ import io.armada.monitor.internal.Codes;
  * The node's managed services (SPEC §10.1): their packages (versions under the home, the previous one kept for
  * rollback) and their processes (the session the start script ran in). Calls for one service are serialized
  * (striped locks: bounded, whatever the names), calls for different services run side by side; status never waits
- * for a lock. The registry is read from the disk once, at the first call, then kept in memory.
+ * for a lock. What the node knows of its services is the {@link ServiceRegistry}'s.
  */
 public final class ServerRuntime {
     private static final Logger LOG = LoggerFactory.getLogger(ServerRuntime.class);
@@ -37,7 +37,7 @@ public final class ServerRuntime {
     private final ProcTable procs;
     private final ServiceProcesses processes;
     private final ReentrantLock[] locks = new ReentrantLock[STRIPES];
-    private Map<String, ServiceState> states;
+    private final ServiceRegistry registry;
 
     public ServerRuntime(ServerSettings settings, PackageFetcher fetcher, ProcTable procs) {
         this.settings = settings;
@@ -46,6 +46,7 @@ public final class ServerRuntime {
         this.runner = new ScriptRunner(settings.setsid(), settings.user(), settings.scriptTimeout());
         this.procs = procs;
         this.processes = new ServiceProcesses(procs, settings.bootId(), settings.stopGrace());
+        this.registry = new ServiceRegistry(settings.registry(), settings.roots(), settings.maxServices());
         for (int i = 0; i < STRIPES; i++) {
             locks[i] = new ReentrantLock();
         }
@@ -76,45 +77,14 @@ public final class ServerRuntime {
         }
     }
 
-    private synchronized Map<String, ServiceState> states() {
-        if (states == null) {
-            states = new TreeMap<>();
-            try (DirectoryStream<Path> dirs = Files.newDirectoryStream(settings.registry())) {
-                for (Path d : dirs) {
-                    ServiceState s = ServiceState.load(d);
-                    if (s != null && d.getFileName().toString().equals(ServiceNames.key(s.app(), s.server()))) {
-                        states.put(d.getFileName().toString(), s);
-                    }
-                }
-            } catch (IOException e) {
-                // no registry yet: no service
-            }
-        }
-        return states;
-    }
-
     /** The state of a deployed service, or 40701. */
-    public synchronized ServiceState require(String app, String server) {
-        ServiceState s = states().get(ServiceNames.key(app, server));
-        if (s == null) {
-            throw Codes.refuse(Codes.SERVER_NOT_FOUND, "no service " + ServiceNames.key(app, server)
-                    + " is deployed on this node");
-        }
-        return s;
+    public ServiceState require(String app, String server) {
+        return registry.require(app, server);
     }
 
     /** Every managed service, by key. */
-    public synchronized List<ServiceState> all() {
-        return List.copyOf(states().values());
-    }
-
-    private synchronized void put(ServiceState s) throws IOException {
-        s.save(registry(s.app(), s.server()));
-        states().put(ServiceNames.key(s.app(), s.server()), s);
-    }
-
-    private Path registry(String app, String server) {
-        return settings.registry().resolve(ServiceNames.key(app, server));
+    public List<ServiceState> all() {
+        return registry.all();
     }
 
     // ------------------------------------------------------------------ packages
@@ -124,18 +94,14 @@ public final class ServerRuntime {
             String start, String stop, boolean patch) {
         String key = ServiceNames.key(app, server);
         return locked(key, () -> {
-            ServiceState old;
-            synchronized (this) {
-                old = states().get(key);
-                if (old == null && patch) {
-                    require(app, server);
-                }
-                if (old == null && states().size() >= settings.maxServices()) {
-                    throw ApiException.unavailable("this node manages " + settings.maxServices()
-                            + " services already (servers.max)");
-                }
+            ServiceState old = registry.find(app, server);
+            if (old == null && patch) {
+                registry.require(app, server);
             }
-            Path home = basePath == null ? registry(app, server)
+            if (old == null) {
+                registry.requireRoom();
+            }
+            Path home = basePath == null ? registry.folder(app, server)
                     : ServiceNames.basePath(basePath, settings.roots());
             if (old != null && basePath != null && !old.home().equals(home)) {
                 throw Codes.refuse(Codes.PATH_REFUSED, key + " is deployed in " + old.home() + "; undeploy it first");
@@ -143,12 +109,12 @@ public final class ServerRuntime {
             if (old != null) {
                 home = old.home();
             } else if (basePath != null) {
-                requireFreeHome(home);
+                registry.requireFreeHome(home);
             }
-            Path reg = registry(app, server);
+            Path reg = registry.folder(app, server);
             Files.createDirectories(reg);
             Files.createDirectories(home.resolve("versions"));
-            requireInsideRoots(home, reg);
+            registry.requireInsideRoots(home, reg);
             Path download = reg.resolve("package.tgz.part");
             try {
                 fetcher.fetch(address, md5, download);
@@ -167,13 +133,13 @@ public final class ServerRuntime {
                 }
                 ServiceState now = base.withVersions(next, base.current())
                         .withScripts(start != null ? start : base.startScript(), stop != null ? stop : base.stopScript());
-                put(now);
+                registry.put(now);
                 dropVersionsBut(now);
                 LOG.info("ServerHandler {} {}: version {} unpacked in {}", patch ? "patch" : "deploy", key, next, home);
                 return answer(now, null);
             } finally {
                 Files.deleteIfExists(download);
-                if (old == null && !states().containsKey(key)) {
+                if (old == null && registry.find(app, server) == null) {
                     Folders.deleteTree(reg); // a first deploy that failed leaves nothing
                     if (!home.equals(reg)) {
                         Folders.deleteTree(home);
@@ -181,44 +147,6 @@ public final class ServerRuntime {
                 }
             }
         });
-    }
-
-    /** The service folder, links resolved, is its registry folder or inside a base root. */
-    private void requireInsideRoots(Path home, Path reg) throws IOException {
-        Path real = home.toRealPath();
-        if (real.equals(reg.toRealPath())) {
-            return;
-        }
-        for (Path root : settings.roots()) {
-            if (Files.isDirectory(root) && real.startsWith(root.toRealPath()) && !real.equals(root.toRealPath())) {
-                return;
-            }
-        }
-        throw Codes.refuse(Codes.PATH_REFUSED, "the service folder " + home + " leads outside " + settings.roots());
-    }
-
-    /**
-     * A new service's base_path: not another service's folder (nor inside or around one), and absent or empty, as
-     * undeploy deletes it whole.
-     */
-    private void requireFreeHome(Path home) throws IOException {
-        for (ServiceState s : all()) {
-            if (home.startsWith(s.home()) || s.home().startsWith(home)) {
-                throw Codes.refuse(Codes.PATH_REFUSED, "base_path overlaps the folder of "
-                        + ServiceNames.key(s.app(), s.server()));
-            }
-        }
-        if (Files.exists(home, LinkOption.NOFOLLOW_LINKS)) {
-            boolean empty;
-            try (DirectoryStream<Path> d = Files.newDirectoryStream(home)) {
-                empty = !d.iterator().hasNext();
-            } catch (IOException e) {
-                empty = false;
-            }
-            if (!empty || Files.isSymbolicLink(home)) {
-                throw Codes.refuse(Codes.PATH_REFUSED, "base_path must be a new or empty folder (undeploy deletes it)");
-            }
-        }
     }
 
     private static void dropVersionsBut(ServiceState s) throws IOException {
@@ -240,7 +168,7 @@ public final class ServerRuntime {
                 throw Codes.refuse(Codes.NO_PREVIOUS_VERSION, "no previous version of " + ServiceNames.key(app, server));
             }
             ServiceState now = s.withVersions(s.previous(), s.current());
-            put(now);
+            registry.put(now);
             return answer(now, null);
         });
     }
@@ -252,10 +180,8 @@ public final class ServerRuntime {
             ServiceState s = require(app, server);
             ScriptRunner.Result r = stopLocked(s);
             Folders.deleteTree(s.home());
-            Folders.deleteTree(registry(app, server));
-            synchronized (this) {
-                states().remove(key);
-            }
+            Folders.deleteTree(registry.folder(app, server));
+            registry.remove(app, server);
             LOG.info("ServerHandler undeploy {}: {} deleted", key, s.home());
             Map<String, Object> out = answer(s.withSession(0, ""), r);
             out.remove("version");
@@ -274,7 +200,7 @@ public final class ServerRuntime {
         return locked(ServiceNames.key(app, server), () -> {
             ServiceState s = require(app, server);
             ScriptRunner.Result r = stopLocked(s);
-            return answer(states().get(ServiceNames.key(app, server)), r);
+            return answer(registry.require(app, server), r);
         });
     }
 
@@ -293,7 +219,7 @@ public final class ServerRuntime {
         ScriptRunner.Result r = runner.run(script, List.of(), s.currentFolder(), env(s), log(s, "start"), true);
         procs.invalidate();
         ServiceState now = s.withSession(r.session(), processes.bootId());
-        put(now);
+        registry.put(now);
         LOG.info("ServerHandler start {}: exit {}", ServiceNames.key(s.app(), s.server()), r.exit());
         return checked(now, r);
     }
@@ -307,7 +233,7 @@ public final class ServerRuntime {
         }
         List<Long> left = processes.end(s);
         procs.invalidate();
-        put(s.withSession(0, ""));
+        registry.put(s.withSession(0, ""));
         LOG.info("ServerHandler stop {}: stop script exit {}", ServiceNames.key(s.app(), s.server()), r.exit());
         if (!left.isEmpty()) {
             throw Codes.refuse(Codes.PROCESSES_LEFT, "processes " + left + " of " + ServiceNames.key(s.app(),
@@ -380,7 +306,7 @@ public final class ServerRuntime {
     }
 
     private Path log(ServiceState s, String action) throws IOException {
-        Path dir = registry(s.app(), s.server()).resolve("logs");
+        Path dir = registry.folder(s.app(), s.server()).resolve("logs");
         Files.createDirectories(dir);
         return dir.resolve(action + ".out");
     }
