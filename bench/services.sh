@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The node's service runtime (issue 14, ServerHandler), on a node started from the archive, loopback only:
 #   - deploy + start of a small package (a tgz whose start.sh leaves `sleep` running), seconds, median of REPS;
-#   - a status sweep of 100 managed services: 100 ServerHandler status calls on one keep-alive connection, and one
-#     GET /metrics (which lists all 100), milliseconds, median of REPS (target: under 50 ms);
+#   - a status sweep of 100 managed services: 100 ServerHandler status calls on one keep-alive connection (beside the
+#     same calls for unknown services: the HTTP route's floor), and one GET /metrics (which lists all 100),
+#     milliseconds, median of REPS (target: under 50 ms);
 #   - the node's idle CPU (utime+stime of its JVM) per 60 s, bare and then with 100 running services, in the same
 #     run, median of REPS windows each (target: at most 0.6 s per 60 s, as the bare node). The node reports every
 #     20 s to a local stub, so the resource report (which lists the services) is part of the idle figure.
@@ -114,31 +115,34 @@ for i in $(seq 1 "$N"); do
     task deploy bench "s$i" "$ADDR" | grep -q '"code":0' || { echo "deploy s$i failed"; exit 1; }
     task start bench "s$i" '' | grep -q '"state":"active"' || { echo "start s$i failed"; exit 1; }
 done
-SWEEP=$(for _ in $(seq 1 "$REPS"); do
-    python3 - "$HTTP" "$TOKEN" "$N" <<'EOF'
+sweep() { # app: 100 status calls, ms; app "none" answers 40701 without a look at /proc (the route's floor)
+    python3 - "$HTTP" "$TOKEN" "$N" "$1" <<'EOF'
 import http.client, json, sys, time
-port, token, n = int(sys.argv[1]), sys.argv[2], int(sys.argv[3])
+port, token, n, app = int(sys.argv[1]), sys.argv[2], int(sys.argv[3]), sys.argv[4]
 c = http.client.HTTPConnection("127.0.0.1", port)
 h = {"X-Armada-Token": token, "Content-Type": "application/json"}
 def status(i):
     c.request("POST", "/api/v1/monitor/task", json.dumps({"handler": "ServerHandler", "command": "status",
-              "data": {"app": "bench", "server": "s%d" % i}}), h)
+              "data": {"app": app, "server": "s%d" % i}}), h)
     a = json.loads(c.getresponse().read())
-    assert a["data"]["state"] == "active", a
+    assert a["code"] == 40701 if app == "none" else a["data"]["state"] == "active", a
 status(1)  # warm the connection
 t0 = time.perf_counter()
 for i in range(1, n + 1):
     status(i)
 print("%.1f" % ((time.perf_counter() - t0) * 1000))
 EOF
-done | median)
+}
+SWEEP=$(for _ in $(seq 1 "$REPS"); do sweep bench; done | median)
+FLOOR=$(for _ in $(seq 1 "$REPS"); do sweep none; done | median)
 METRICS=$(for _ in $(seq 1 "$REPS"); do
     sleep 1.1 # a new sample: /metrics is built again, not served from its cache
     curl -s -o "$WORK/metrics.txt" -w '%{time_total}\n' -H "X-Armada-Token: $TOKEN" "http://127.0.0.1:$HTTP/metrics" \
         | awk '{printf "%.1f\n", $1 * 1000}'
 done | median)
 UP=$(grep -c '^armada_service_up{app="bench".*} 1$' "$WORK/metrics.txt" || true)
-echo "  status sweep of $N services:    $SWEEP ms (100 status calls, one connection); GET /metrics $METRICS ms ($UP services up there)"
+echo "  status sweep of $N services:    $SWEEP ms ($N status calls on one connection; the same $N calls for unknown"
+echo "                                  services, the route's floor: $FLOOR ms); GET /metrics $METRICS ms ($UP services up)"
 
 sleep "$SETTLE"
 LOADED=$(idle_cpu)
