@@ -112,7 +112,8 @@ public final class ProcTable {
     static long[] readStat(Path stat) {
         String s;
         try {
-            s = Files.readString(stat);
+            // Latin-1: a command name that is not UTF-8 must not hide the process
+            s = new String(Files.readAllBytes(stat), java.nio.charset.StandardCharsets.ISO_8859_1);
         } catch (IOException | RuntimeException e) {
             return null;
         }
