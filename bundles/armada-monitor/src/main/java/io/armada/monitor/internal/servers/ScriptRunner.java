@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongFunction;
 
 /**
  * Runs a service's scripts: in a session of their own ({@code setsid}, so the service's processes can be found and
@@ -32,15 +33,18 @@ public final class ScriptRunner {
     private final List<String> setsid;
     private final String user;
     private final Duration timeout;
+    private final LongFunction<List<Long>> sessionPids;
 
     /**
      * @param setsid the program that starts a command in a new session ({@code setsid}); empty: none (tests only)
      * @param user the user scripts run as; blank: the node's own
+     * @param sessionPids the live processes of a session, read now (what a timed-out script leaves is killed)
      */
-    public ScriptRunner(List<String> setsid, String user, Duration timeout) {
+    public ScriptRunner(List<String> setsid, String user, Duration timeout, LongFunction<List<Long>> sessionPids) {
         this.setsid = List.copyOf(setsid);
         this.user = user == null ? "" : user.trim();
         this.timeout = timeout;
+        this.sessionPids = sessionPids;
     }
 
     /**
@@ -79,10 +83,11 @@ public final class ScriptRunner {
         long session = setsid.isEmpty() ? 0 : p.pid();
         try {
             if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                if (!leaveSession) {
-                    p.descendants().forEach(ProcessHandle::destroyForcibly);
-                }
                 p.destroyForcibly();
+                if (!leaveSession && session > 1) {
+                    // the whole session, daemons the script started included (they are not its descendants)
+                    killSession(session);
+                }
                 p.waitFor(5, TimeUnit.SECONDS);
                 return new Result(-1, tail(out) + "\n[killed after " + timeout.toSeconds() + " s]", true, session);
             }
@@ -92,6 +97,22 @@ public final class ScriptRunner {
             return new Result(-1, tail(out), true, session);
         }
         return new Result(p.exitValue(), tail(out), false, session);
+    }
+
+    /** SIGKILL to every process of {@code session}, then waits (at most 2 s) until none is left. */
+    private void killSession(long session) throws InterruptedException {
+        long self = ProcessHandle.current().pid();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+        List<Long> left = sessionPids.apply(session);
+        while (!left.isEmpty() && System.nanoTime() < deadline) {
+            for (long pid : left) {
+                if (pid != self) {
+                    ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+                }
+            }
+            Thread.sleep(50);
+            left = sessionPids.apply(session);
+        }
     }
 
     /** True when the file starts with "#!" (else the kernel would not run it: it goes to /bin/sh). */

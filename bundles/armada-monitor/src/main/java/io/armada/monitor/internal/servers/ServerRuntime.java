@@ -43,7 +43,8 @@ public final class ServerRuntime {
         this.settings = settings;
         this.fetcher = fetcher;
         this.unpacker = new PackageUnpacker(settings.maxPackageBytes(), settings.maxEntries());
-        this.runner = new ScriptRunner(settings.setsid(), settings.user(), settings.scriptTimeout());
+        this.runner = new ScriptRunner(settings.setsid(), settings.user(), settings.scriptTimeout(),
+                sid -> procs.sessionNow(sid).pids());
         this.procs = procs;
         this.processes = new ServiceProcesses(procs, settings.bootId(), settings.stopGrace());
         this.registry = new ServiceRegistry(settings.registry(), settings.roots(), settings.maxServices());

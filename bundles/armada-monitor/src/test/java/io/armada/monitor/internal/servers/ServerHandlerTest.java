@@ -63,8 +63,12 @@ public class ServerHandlerTest {
     }
 
     private ServerHandler handler(Map<String, Boolean> switches) {
+        return handler(switches, Duration.ofSeconds(20));
+    }
+
+    private ServerHandler handler(Map<String, Boolean> switches, Duration scriptTimeout) {
         settings = new ServerSettings(data.resolve("servers"), List.of(data.resolve("apps")),
-                List.of("setsid"), "", Duration.ofSeconds(20), Duration.ofSeconds(2), Duration.ofSeconds(60),
+                List.of("setsid"), "", scriptTimeout, Duration.ofSeconds(2), Duration.ofSeconds(60),
                 1 << 20, 100, 10, Duration.ofSeconds(10), switches.getOrDefault("deploy", true),
                 switches.getOrDefault("control", true), switches.getOrDefault("command", true),
                 switches.getOrDefault("config", true), ServerSettings.readBootId());
@@ -243,6 +247,42 @@ public class ServerHandlerTest {
             pool.shutdownNow();
             handler.handle("undeploy", Map.of("app", "demo", "server", a));
             handler.handle("undeploy", Map.of("app", "demo", "server", other));
+        }
+    }
+
+    @Test
+    public void aScriptPastItsTimeLimitIsKilledWithWhatItStartedButAStartedServiceStays() throws Exception {
+        handler = handler(Map.of(), Duration.ofSeconds(1));
+        Path p = Tgz.service(tmp.getRoot().toPath().resolve("slow.tgz"),
+                "nohup sleep 1000 >/dev/null 2>&1 &\necho started\nsleep 1000", "true",
+                "(sleep 1000 & echo $! > \"$ARMADA_SERVICE_DIR/bg.pid\")\necho waiting\nsleep 1000").write();
+        String md5 = serve("/slow.tgz", p);
+        call("deploy", "address", url("/slow.tgz"), "md5", md5);
+        ApiException e = null;
+        try {
+            call("command", "command", "x");
+        } catch (ApiException ex) {
+            e = ex;
+        }
+        assertEquals(Integer.valueOf(40706), e == null ? null : e.code());
+        @SuppressWarnings("unchecked")
+        Map<String, Object> d = (Map<String, Object>) e.data();
+        assertTrue(d.toString(), ((String) d.get("output")).contains("waiting"));
+        long bg = Long.parseLong(Files.readString(data.resolve("servers/demo.echo/versions/1/bg.pid")).trim());
+        assertFalse("the command's background process " + bg + " outlived it", running(bg));
+        // a start script past its limit: the script is killed, the daemon it left is the service
+        try {
+            call("start");
+            fail("the start script ran past its limit");
+        } catch (ApiException ex) {
+            assertEquals(Integer.valueOf(40706), ex.code());
+        }
+        Map<String, Object> status = call("status");
+        assertEquals("active", status.get("state"));
+        List<Long> pids = pids(status);
+        assertEquals("inactive", call("stop").get("state"));
+        for (long pid : pids) {
+            assertFalse(running(pid));
         }
     }
 
