@@ -94,9 +94,17 @@ idle_cpu() { # seconds of CPU per 60 s of the node, median of REPS windows
         echo "scale=3; ($t1 - $t0) / $(getconf CLK_TCK) * 60 / $IDLE" | bc
     done | median
 }
+metrics_ms() { # GET /metrics, ms, median of REPS, each on a new sample (not served from its cache)
+    for _ in $(seq 1 "$REPS"); do
+        sleep 1.1
+        curl -s -o "$WORK/metrics.txt" -w '%{time_total}\n' -H "X-Armada-Token: $TOKEN" \
+            "http://127.0.0.1:$HTTP/metrics" | awk '{printf "%.1f\n", $1 * 1000}'
+    done | median
+}
 sleep "$SETTLE"
 BARE=$(idle_cpu)
 echo "  idle CPU, bare node:            $BARE s per 60 s"
+METRICS_BARE=$(metrics_ms)
 
 # ---- deploy + start, seconds ----
 ADDR=",\"address\":\"http://127.0.0.1:$WWW_PORT/pkg.tgz\",\"md5\":\"$MD5\""
@@ -105,7 +113,7 @@ for i in $(seq 1 "$REPS"); do
     task deploy bench "d$i" "$ADDR" | grep -q '"code":0' || { echo "deploy failed"; exit 1; }
     task start bench "d$i" '' | grep -q '"state":"active"' || { echo "start failed"; exit 1; }
     t1=$(now)
-    echo "$t1 - $t0" | bc
+    printf '%.3f\n' "$(echo "$t1 - $t0" | bc)"
     task undeploy bench "d$i" '' >/dev/null
 done | median >"$WORK/deploy.txt"
 echo "  deploy + start of a small package: $(cat "$WORK/deploy.txt") s (median)"
@@ -135,14 +143,11 @@ EOF
 }
 SWEEP=$(for _ in $(seq 1 "$REPS"); do sweep bench; done | median)
 FLOOR=$(for _ in $(seq 1 "$REPS"); do sweep none; done | median)
-METRICS=$(for _ in $(seq 1 "$REPS"); do
-    sleep 1.1 # a new sample: /metrics is built again, not served from its cache
-    curl -s -o "$WORK/metrics.txt" -w '%{time_total}\n' -H "X-Armada-Token: $TOKEN" "http://127.0.0.1:$HTTP/metrics" \
-        | awk '{printf "%.1f\n", $1 * 1000}'
-done | median)
+METRICS=$(metrics_ms)
 UP=$(grep -c '^armada_service_up{app="bench".*} 1$' "$WORK/metrics.txt" || true)
 echo "  status sweep of $N services:    $SWEEP ms ($N status calls on one connection; the same $N calls for unknown"
-echo "                                  services, the route's floor: $FLOOR ms); GET /metrics $METRICS ms ($UP services up)"
+echo "                                  services, the route's floor: $FLOOR ms)"
+echo "  GET /metrics with $N services:  $METRICS ms ($UP services up there; without services: $METRICS_BARE ms)"
 
 sleep "$SETTLE"
 LOADED=$(idle_cpu)

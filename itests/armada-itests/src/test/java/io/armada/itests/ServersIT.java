@@ -223,7 +223,16 @@ public class ServersIT {
         assertEquals(1, ok("rollback", Map.of()).get("version").asInt());
         assertTrue(ok("command", Map.of("command", "x")).get("output").asText().contains("v1"));
 
-        JsonNode restarted = ok("start", Map.of());
+        // start, stop and restart from the shell; a refusal fails the shell command
+        Instance.Result started2 = node.shell("monitor:server-start demo echo");
+        assertEquals(started2.output(), 0, started2.exit());
+        assertTrue(started2.output(), started2.output().contains("demo.echo: active"));
+        Instance.Result restartedShell = node.shell("monitor:server-restart demo echo");
+        assertEquals(restartedShell.output(), 0, restartedShell.exit());
+        Instance.Result unknown = node.shell("monitor:server-stop nobody here");
+        assertTrue(unknown.output(), unknown.exit() != 0 && unknown.output().contains("40701"));
+        JsonNode restarted = ok("status", Map.of());
+        assertEquals("active", restarted.get("state").asText());
         List<Long> second = pids(restarted);
         assertFalse(second.isEmpty());
         JsonNode gone = ok("undeploy", Map.of());
