@@ -93,8 +93,9 @@ public @interface MonitorConfiguration {
     @AttributeDefinition(description = "Seconds a package download may take")
     int servers_download_timeout_seconds() default 600;
 
-    @AttributeDefinition(description = "Most services this node manages")
-    int servers_max() default 1000;
+    @AttributeDefinition(description = "Most services this node manages (each adds about 120 bytes to the resource"
+            + " report, which the server takes up to 64 KiB)")
+    int servers_max() default 256;
 
     // ---- safety switches ----
 
