@@ -9,7 +9,7 @@
 #     20 s to a local stub, so the resource report (which lists the services) is part of the idle figure.
 # Builds the archive when it is missing. Stops everything it started (services undeployed, node stopped).
 #
-#   bench/services.sh                 # full run (about 9 minutes)
+#   bench/services.sh                 # full run (about 11 minutes)
 #   BENCH_QUICK=1 bench/services.sh   # one repetition, 15 s idle windows: checks the script, not the figures
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -99,9 +99,6 @@ public final class ServerRuntime {
             if (old == null && patch) {
                 registry.require(app, server);
             }
-            if (old == null) {
-                registry.requireRoom();
-            }
             Path home = basePath == null ? registry.folder(app, server)
                     : ServiceNames.basePath(basePath, settings.roots());
             if (old != null && basePath != null && !old.home().equals(home)) {
@@ -109,45 +106,55 @@ public final class ServerRuntime {
             }
             if (old != null) {
                 home = old.home();
-            } else if (basePath != null) {
-                registry.requireFreeHome(home);
+            } else {
+                registry.reserve(app, server, home, basePath != null);
             }
-            Path reg = registry.folder(app, server);
+            try {
+                return installLocked(app, server, address, md5, home, start, stop, patch, old);
+            } finally {
+                registry.release(app, server);
+            }
+        });
+    }
+
+    private Map<String, Object> installLocked(String app, String server, String address, String md5, Path home,
+            String start, String stop, boolean patch, ServiceState old) throws IOException {
+        String key = ServiceNames.key(app, server);
+        Path reg = registry.folder(app, server);
+        Path download = reg.resolve("package.tgz.part");
+        try {
             Files.createDirectories(reg);
             Files.createDirectories(home.resolve("versions"));
             registry.requireInsideRoots(home, reg);
-            Path download = reg.resolve("package.tgz.part");
+            fetcher.fetch(address, md5, download);
+            int next = old == null ? 1 : Math.max(old.current(), old.previous()) + 1;
+            ServiceState base = old != null ? old : new ServiceState(app, server, home, 0, 0,
+                    ServiceNames.DEFAULT_START, ServiceNames.DEFAULT_STOP, 0, "");
+            Path target = base.version(next);
+            Folders.deleteTree(target); // a leftover of a node killed while unpacking
             try {
-                fetcher.fetch(address, md5, download);
-                int next = old == null ? 1 : Math.max(old.current(), old.previous()) + 1;
-                ServiceState base = old != null ? old : new ServiceState(app, server, home, 0, 0,
-                        ServiceNames.DEFAULT_START, ServiceNames.DEFAULT_STOP, 0, "");
-                Path target = base.version(next);
-                Folders.deleteTree(target); // a leftover of a node killed while unpacking
-                try {
-                    unpacker.unpack(download, target);
-                } catch (PackageUnpacker.Refused e) {
-                    throw Codes.refuse(Codes.PACKAGE_REFUSED, "package refused: " + e.getMessage());
-                }
-                if (!settings.user().isBlank()) {
-                    Folders.chownTree(target, settings.user().trim()); // the service may write in its own folder
-                }
-                ServiceState now = base.withVersions(next, base.current())
-                        .withScripts(start != null ? start : base.startScript(), stop != null ? stop : base.stopScript());
-                registry.put(now);
-                dropVersionsBut(now);
-                LOG.info("ServerHandler {} {}: version {} unpacked in {}", patch ? "patch" : "deploy", key, next, home);
-                return answer(now, null);
-            } finally {
-                Files.deleteIfExists(download);
-                if (old == null && registry.find(app, server) == null) {
-                    Folders.deleteTree(reg); // a first deploy that failed leaves nothing
-                    if (!home.equals(reg)) {
-                        Folders.deleteTree(home);
-                    }
+                unpacker.unpack(download, target);
+            } catch (PackageUnpacker.Refused e) {
+                throw Codes.refuse(Codes.PACKAGE_REFUSED, "package refused: " + e.getMessage());
+            }
+            if (!settings.user().isBlank()) {
+                Folders.chownTree(target, settings.user().trim()); // the service may write in its own folder
+            }
+            ServiceState now = base.withVersions(next, base.current())
+                    .withScripts(start != null ? start : base.startScript(), stop != null ? stop : base.stopScript());
+            registry.put(now);
+            dropVersionsBut(now);
+            LOG.info("ServerHandler {} {}: version {} unpacked in {}", patch ? "patch" : "deploy", key, next, home);
+            return answer(now, null);
+        } finally {
+            Files.deleteIfExists(download);
+            if (old == null && registry.find(app, server) == null) {
+                Folders.deleteTree(reg); // a first deploy that failed leaves nothing
+                if (!home.equals(reg)) {
+                    Folders.deleteTree(home);
                 }
             }
-        });
+        }
     }
 
     private static void dropVersionsBut(ServiceState s) throws IOException {

@@ -22,6 +22,8 @@ final class ServiceRegistry {
     private final List<Path> baseRoots;
     private final int max;
     private Map<String, ServiceState> states;
+    /** First deploys in progress: key → the folder they will use (counted and checked as if deployed). */
+    private final Map<String, Path> pending = new TreeMap<>();
 
     ServiceRegistry(Path root, List<Path> baseRoots, int max) {
         this.root = root;
@@ -66,11 +68,25 @@ final class ServiceRegistry {
         return s;
     }
 
-    /** Refuses a new service past {@code servers.max}. */
-    synchronized void requireRoom() {
-        if (states().size() >= max) {
+    /**
+     * Holds a place for a first deploy of {@code app.server} in {@code home}, checked and taken at once, so two first
+     * deploys running side by side can neither pass servers.max together nor share a base_path: refused past
+     * when {@code home} (a base_path) overlaps another service's folder or holds files (40709), or past servers.max
+     * (503).
+     * Give it back with {@link #release} when the deploy ends, done or not.
+     */
+    synchronized void reserve(String app, String server, Path home, boolean basePath) {
+        if (basePath) {
+            requireFreeHome(home);
+        }
+        if (states().size() + pending.size() >= max) {
             throw ApiException.unavailable("this node manages " + max + " services already (servers.max)");
         }
+        pending.put(ServiceNames.key(app, server), home);
+    }
+
+    synchronized void release(String app, String server) {
+        pending.remove(ServiceNames.key(app, server));
     }
 
     synchronized List<ServiceState> all() {
@@ -105,11 +121,14 @@ final class ServiceRegistry {
      * A new service's base_path: not another service's folder (nor inside or around one), and absent or empty, as
      * undeploy deletes it whole.
      */
-    void requireFreeHome(Path home) {
-        for (ServiceState s : all()) {
-            if (home.startsWith(s.home()) || s.home().startsWith(home)) {
-                throw Codes.refuse(Codes.PATH_REFUSED, "base_path overlaps the folder of "
-                        + ServiceNames.key(s.app(), s.server()));
+    private void requireFreeHome(Path home) {
+        Map<String, Path> homes = new TreeMap<>(pending);
+        for (ServiceState s : states().values()) {
+            homes.put(ServiceNames.key(s.app(), s.server()), s.home());
+        }
+        for (Map.Entry<String, Path> e : homes.entrySet()) {
+            if (home.startsWith(e.getValue()) || e.getValue().startsWith(home)) {
+                throw Codes.refuse(Codes.PATH_REFUSED, "base_path overlaps the folder of " + e.getKey());
             }
         }
         if (Files.exists(home, LinkOption.NOFOLLOW_LINKS)) {

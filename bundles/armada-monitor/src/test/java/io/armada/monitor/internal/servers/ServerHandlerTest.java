@@ -39,6 +39,8 @@ public class ServerHandlerTest {
     private HttpServer http;
     private final Map<String, byte[]> served = new ConcurrentHashMap<>();
     private final Map<String, String> seenTokens = new ConcurrentHashMap<>();
+    /** Holds the answer to /hold.tgz until counted down. */
+    private final java.util.concurrent.CountDownLatch hold = new java.util.concurrent.CountDownLatch(1);
     private Path data;
     private ServerHandler handler;
     private ServerSettings settings;
@@ -50,6 +52,13 @@ public class ServerHandlerTest {
             byte[] b = served.get(ex.getRequestURI().getPath());
             String t = ex.getRequestHeaders().getFirst("X-Armada-Token");
             seenTokens.put(ex.getRequestURI().getPath(), t == null ? "" : t);
+            if (ex.getRequestURI().getPath().equals("/hold.tgz")) {
+                try {
+                    hold.await(30, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             ex.sendResponseHeaders(b == null ? 404 : 200, b == null ? -1 : b.length);
             try (OutputStream o = ex.getResponseBody()) {
                 if (b != null) {
@@ -57,6 +66,7 @@ public class ServerHandlerTest {
                 }
             }
         });
+        http.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
         http.start();
         data = tmp.newFolder("data").toPath();
         handler = handler(Map.of());
@@ -67,9 +77,13 @@ public class ServerHandlerTest {
     }
 
     private ServerHandler handler(Map<String, Boolean> switches, Duration scriptTimeout) {
+        return handler(switches, scriptTimeout, 10);
+    }
+
+    private ServerHandler handler(Map<String, Boolean> switches, Duration scriptTimeout, int maxServices) {
         settings = new ServerSettings(data.resolve("servers"), List.of(data.resolve("apps")),
                 List.of("setsid"), "", scriptTimeout, Duration.ofSeconds(2), Duration.ofSeconds(60),
-                1 << 20, 100, 10, Duration.ofSeconds(10), switches.getOrDefault("deploy", true),
+                1 << 20, 100, maxServices, Duration.ofSeconds(10), switches.getOrDefault("deploy", true),
                 switches.getOrDefault("control", true), switches.getOrDefault("command", true),
                 switches.getOrDefault("config", true), ServerSettings.readBootId());
         PackageFetcher fetcher = new PackageFetcher("http://127.0.0.1:" + http.getAddress().getPort(),
@@ -283,6 +297,51 @@ public class ServerHandlerTest {
         assertEquals("inactive", call("stop").get("state"));
         for (long pid : pids) {
             assertFalse(running(pid));
+        }
+    }
+
+    @Test
+    public void firstDeploysSideBySideHoldTheirPlaceWhileTheyDownload() throws Exception {
+        handler = handler(Map.of(), Duration.ofSeconds(20), 2);
+        Files.createDirectories(data.resolve("apps"));
+        String md5 = serve("/hold.tgz", pkg("hold.tgz", "v1"));
+        served.put("/v1.tgz", served.get("/hold.tgz"));
+        String shared = data.resolve("apps/shared").toString();
+        handler.handle("deploy", Map.of("app", "demo", "server", "one", "address", url("/v1.tgz"), "md5", md5));
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            java.util.concurrent.Future<Map<String, Object>> second = pool.submit(() -> handler.handle("deploy",
+                    Map.of("app", "demo", "server", "two", "address", url("/hold.tgz"), "md5", md5,
+                            "base_path", shared)));
+            // the second deploy is downloading (its request reached the server) when the third one comes
+            for (int i = 0; i < 2000 && !seenTokens.containsKey("/hold.tgz"); i++) {
+                Thread.sleep(10);
+            }
+            assertTrue(seenTokens.containsKey("/hold.tgz"));
+            // servers.max (2) counts the deploy in progress
+            try {
+                handler.handle("deploy", Map.of("app", "demo", "server", "three", "address", url("/v1.tgz"),
+                        "md5", md5));
+                fail("a third service past servers.max = 2");
+            } catch (ApiException e) {
+                assertEquals(io.armada.core.ErrorKind.UNAVAILABLE, e.kind());
+            }
+            // and its base_path is taken
+            assertEquals(40709, code(() -> handler.handle("deploy", Map.of("app", "demo", "server", "four",
+                    "address", url("/v1.tgz"), "md5", md5, "base_path", shared))));
+            hold.countDown();
+            assertEquals(1, second.get().get("version"));
+            assertEquals(40701, code(() -> handler.handle("status", Map.of("app", "demo", "server", "three"))));
+        } finally {
+            hold.countDown();
+            pool.shutdownNow();
+            for (String server : List.of("one", "two", "three", "four")) {
+                try {
+                    handler.handle("undeploy", Map.of("app", "demo", "server", server));
+                } catch (ApiException notDeployed) {
+                    // not there
+                }
+            }
         }
     }
 
