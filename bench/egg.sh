@@ -48,25 +48,7 @@ cleanup() {
 trap cleanup EXIT
 
 # ---------------------------------------------------------------------------------------------- server
-tar xzf "$ARCHIVE" -C "$WORK"
-HOME_DIR=$(ls -d "$WORK"/armada-*/ | head -n 1)
-HOME_DIR=${HOME_DIR%/}
-HTTP_PORT=$(free_port)
-SSH_PORT=$(free_port)
-while [ "$SSH_PORT" = "$HTTP_PORT" ]; do SSH_PORT=$(free_port); done
-BASE="http://127.0.0.1:$HTTP_PORT"
-say "starting $(basename "$HOME_DIR") on 127.0.0.1:$HTTP_PORT (data in $WORK/data)"
-(cd "$HOME_DIR" && ARMADA_HTTP_PORT=$HTTP_PORT ARMADA_SSH_PORT=$SSH_PORT ARMADA_TOKEN=$TOKEN ARMADA_DATA="$WORK/data" \
-    bin/start)
-up=0
-for _ in $(seq 1 180); do
-    if [ "$(curl -s -o /dev/null -w '%{http_code}' -H "X-Armada-Token: $TOKEN" "$BASE/egg/domain/list?id=1")" = 200 ] \
-        && [ "$(curl -s -o /dev/null -w '%{http_code}' -H "X-Armada-Token: $TOKEN" "$BASE/egg/counter/list")" = 200 ]; then
-        up=1; break
-    fi
-    sleep 1
-done
-[ "$up" = 1 ] || { say "the block list routes did not come up in 180 s"; exit 1; }
+start_instance "$WORK" "$TOKEN" "/egg/domain/list?id=1" /egg/counter/list
 
 rows() { curl -s -H "X-Armada-Token: $TOKEN" "$BASE/egg/domain/list" | { grep -o '"id":' || true; } | wc -l; }
 domain_counter() {

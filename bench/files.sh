@@ -6,16 +6,20 @@
 #      RSS growth during the upload (sampled every 50 ms). Targets: at least 30% of cp's MiB/s; RSS growth < 32 MiB.
 #   2. GET /v1.0/files/{md5}/download of that file to 20 concurrent clients (wrk), aggregate MiB/s, beside nginx
 #      (Debian's nginx-light, 2 workers, sendfile) serving the same file from the same folder. Target: >= 50% of nginx.
-# (3. a send to 3 real node instances comes with the per-agent routes.)
+#   3. one send of that file (PUT /v1.0/agents/all/files/{md5}) to 3 real node instances on loopback, each reporting
+#      to the server: seconds from the request until every agent answered (the request finished, polled every 0.1 s),
+#      each node fetching the 100 MiB from the server's download route and checking its md5. Each run first cleans the
+#      file off the nodes (DELETE /v1.0/agents/all/files/{md5}), so every run fetches.
 #
 # Runs the archive from karaf-distribution/target (built with `mvn package -DskipTests` when missing) on loopback, on
 # free ports, with its own data folder, and stops it at the end. Needs wrk and nginx (installed with apt-get when
-# missing) and curl. Every figure is taken BENCH_RUNS times and the median is printed.
+# missing), curl and unshare (util-linux: each node gets a host name of its own). Every figure is taken BENCH_RUNS times and the median is printed.
 #
 #   bench/files.sh                   # full run (about 3 minutes on 2 cores)
 #   BENCH_QUICK=1 bench/files.sh     # smoke run: a 10 MiB file, short runs
 #
-# Settings (environment): BENCH_RUNS (3), BENCH_MIB (100), BENCH_CLIENTS (20), BENCH_SECONDS (10), BENCH_KEEP=1.
+# Settings (environment): BENCH_RUNS (3), BENCH_MIB (100), BENCH_CLIENTS (20), BENCH_SECONDS (10), BENCH_NODES (3),
+# BENCH_KEEP=1.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -25,6 +29,7 @@ else
     RUNS=${BENCH_RUNS:-3}; MIB=${BENCH_MIB:-100}; SECONDS_EACH=${BENCH_SECONDS:-10}
 fi
 CLIENTS=${BENCH_CLIENTS:-20}
+NODES=${BENCH_NODES:-3}
 TOKEN="bench-files-$(od -An -N12 -tx1 /dev/urandom | tr -d ' \n')"
 
 # shellcheck source=bench/lib.sh
@@ -47,8 +52,10 @@ armada_archive
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/armada-bench-files.XXXXXX")
 HOME_DIR=""
 NGINX_PID=""
+NODE_HOMES=()
 cleanup() {
     [ -n "$NGINX_PID" ] && kill "$NGINX_PID" 2>/dev/null || true
+    for n in "${NODE_HOMES[@]}"; do stop_instance "$n"; done
     stop_instance "$HOME_DIR"
     [ "${BENCH_KEEP:-0}" = 1 ] && say "kept $WORK" || rm -rf "$WORK"
 }
@@ -176,6 +183,76 @@ for run in $(seq 1 "$RUNS"); do
     DL_RATES+=("$(echo "$out" | field mibs)"); NG_RATES+=("$(echo "$ng" | field mibs)")
 done
 
+[ -n "$NGINX_PID" ] && kill "$NGINX_PID" 2>/dev/null || true
+NGINX_PID=""
+
+# ---------------------------------------------------------------------------------------------- 3. send to nodes
+say "starting $NODES node instances reporting to the server"
+UTS="--uts"; [ "$(id -u)" = 0 ] || UTS="-Ur --uts"
+used_ports=" $HTTP_PORT $SSH_PORT $NGINX_PORT "
+port_not_used() {
+    local p
+    p=$(free_port)
+    while [[ "$used_ports" == *" $p "* ]]; do p=$(free_port); done
+    used_ports="$used_ports$p "
+    echo "$p"
+}
+for i in $(seq 1 "$NODES"); do
+    mkdir -p "$WORK/node$i"
+    tar xzf "$ARCHIVE" -C "$WORK/node$i"
+    nh=$(ls -d "$WORK/node$i"/armada-*/ | head -n 1); nh=${nh%/}
+    NODE_HOMES+=("$nh")
+    np=$(port_not_used); ns=$(port_not_used)
+    # each node in a UTS namespace of its own with its own host name: the server makes one agent per host name
+    (cd "$nh" && ARMADA_ROLE=node ARMADA_HTTP_PORT=$np ARMADA_SSH_PORT=$ns ARMADA_TOKEN=$TOKEN \
+        ARMADA_DATA="$WORK/node$i/data" ARMADA_SERVER_URL="$BASE" \
+        unshare $UTS sh -c "hostname bench-files-node$i && exec bin/start")
+done
+agents=0
+for _ in $(seq 1 180); do
+    agents=$(curl -s -H "X-Armada-Token: $TOKEN" "$BASE/v1.0/agents" | { grep -o '"agent_id":[0-9]*' || true; } | wc -l)
+    [ "$agents" -ge "$NODES" ] && break
+    sleep 1
+done
+[ "$agents" -ge "$NODES" ] || { say "only $agents of $NODES nodes reported in 180 s"; exit 1; }
+async() {   # METHOD PATH: starts a per-agent request, prints its id
+    local t
+    t=$(date +%s)
+    curl -s -X "$1" -H "X-Armada-Token: $TOKEN" -H 'Content-Type: application/json' \
+        -d "{\"request_time\":$t,\"finishtime\":$((t + 300)),\"deadline\":$((t + 310))}" "$BASE$2" \
+        | sed -n 's/.*"request_id":"\([^"]*\)".*/\1/p'
+}
+wait_finished() {   # ID: waits until the request finished (0.1 s polls), prints its detail
+    local d
+    for _ in $(seq 1 4000); do
+        d=$(curl -s -H "X-Armada-Token: $TOKEN" -H 'Content-Type: application/json' -X GET -d '{"agents":true}' \
+            "$BASE/v1.0/asyncrequests/$1")
+        [ "$(echo "$d" | grep -o '"status":[0-9]*' | head -n 1)" = '"status":1' ] && { echo "$d"; return; }
+        sleep 0.1
+    done
+    say "request $1 did not finish"; exit 1
+}
+say "send of $MIB MiB to $NODES nodes: $RUNS runs, each after a clean"
+SEND_SECS=()
+for run in $(seq 1 "$RUNS"); do
+    id=$(async DELETE "/v1.0/agents/all/files/$MD5"); [ -n "$id" ] || { say "clean did not start"; exit 1; }
+    wait_finished "$id" >/dev/null
+    sync; sleep 1
+    start=$(date +%s.%N)
+    id=$(async PUT "/v1.0/agents/all/files/$MD5"); [ -n "$id" ] || { say "send did not start"; exit 1; }
+    d=$(wait_finished "$id")
+    end=$(date +%s.%N)
+    ok=$(echo "$d" | { grep -o '"resultcode":0' || true; } | wc -l)
+    # the request's own resultcode 0, and one 0 per agent
+    [ "$ok" -ge $((NODES + 1)) ] || { say "not every agent fetched the file: $d"; exit 1; }
+    for i in $(seq 1 "$NODES"); do
+        [ "$(md5sum "$WORK/node$i/data/files/$MD5"* | cut -d' ' -f1)" = "$MD5" ] || { say "node $i has no good copy"; exit 1; }
+    done
+    secs=$(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.2f", b - a }')
+    say "  run $run: $secs s until all $NODES agents answered"
+    SEND_SECS+=("$secs")
+done
+
 # ---------------------------------------------------------------------------------------------- report
 UP=$(printf '%s\n' "${UP_RATES[@]}" | median)
 CP=$(printf '%s\n' "${CP_RATES[@]}" | median)
@@ -192,3 +269,6 @@ printf '  %-50s %9s%%   %-26s %s\n' "  upload as a share of cp + sync" "$UP_SHAR
 printf '  %-50s %10s   %-26s %s\n' "  server RSS growth during the upload (MiB)" "$RSS" "target < 32" "$(verdict "$RSS" 32 max)"
 printf '  %-50s %10s   %-26s %s\n' "download, $CLIENTS clients, aggregate (MiB/s)" "$DL" "nginx: $NG MiB/s" ""
 printf '  %-50s %9s%%   %-26s %s\n' "  download as a share of nginx" "$DL_SHARE" "target >= 50%" "$(verdict "$DL_SHARE" 50 min)"
+SEND=$(printf '%s\n' "${SEND_SECS[@]}" | median)
+printf '  %-50s %10s   %-26s %s\n' "send of $MIB MiB to $NODES nodes, until all answered (s)" "$SEND" \
+    "$(awk -v m="$MIB" -v n="$NODES" -v s="$SEND" 'BEGIN { printf "%.0f MiB/s delivered", m * n / s }')" ""

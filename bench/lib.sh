@@ -5,6 +5,10 @@
 #   free_port               a free TCP port on loopback (20000-31999: below the kernel's ephemeral range)
 #   median                  the median of the numbers on stdin, one a line ("n/a" for none)
 #   stop_instance HOME      bin/stop, then waits up to 60 s for its pid, then kill -9
+#   start_instance WORK TOKEN PATH...
+#                           unpacks ARCHIVE into WORK and starts it on free loopback ports with its data in WORK/data;
+#                           sets HOME_DIR, HTTP_PORT, SSH_PORT and BASE, and waits up to 180 s until each PATH answers
+#                           200 with the token (exits when one does not)
 
 say() { printf '%s\n' "$*" >&2; }
 
@@ -50,4 +54,29 @@ stop_instance() {
         sleep 1
     done
     [ -n "$pid" ] && kill -9 "$pid" 2>/dev/null || true
+}
+
+start_instance() {
+    local work=$1 token=$2 up path
+    shift 2
+    tar xzf "$ARCHIVE" -C "$work"
+    HOME_DIR=$(ls -d "$work"/armada-*/ | head -n 1)
+    HOME_DIR=${HOME_DIR%/}
+    HTTP_PORT=$(free_port)
+    SSH_PORT=$(free_port)
+    while [ "$SSH_PORT" = "$HTTP_PORT" ]; do SSH_PORT=$(free_port); done
+    BASE="http://127.0.0.1:$HTTP_PORT"
+    say "starting $(basename "$HOME_DIR") on 127.0.0.1:$HTTP_PORT (data in $work/data)"
+    (cd "$HOME_DIR" && ARMADA_HTTP_PORT=$HTTP_PORT ARMADA_SSH_PORT=$SSH_PORT ARMADA_TOKEN=$token \
+        ARMADA_DATA="$work/data" bin/start)
+    for path in "$@"; do
+        up=0
+        for _ in $(seq 1 180); do
+            if [ "$(curl -s -o /dev/null -w '%{http_code}' -H "X-Armada-Token: $token" "$BASE$path")" = 200 ]; then
+                up=1; break
+            fi
+            sleep 1
+        done
+        [ "$up" = 1 ] || { say "$path did not answer 200 within 180 s"; exit 1; }
+    done
 }

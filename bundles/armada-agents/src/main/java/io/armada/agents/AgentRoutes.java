@@ -9,8 +9,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * The goperation agent and cache routes (seed 000 {@code /v1.0/agents}, {@code /v1.0/allagents},
- * {@code /v1.0/caches}), as the REST resources call them: path values as sent, answers as rows in the original's
- * field names and order. Refusals are {@link io.armada.core.ApiException}s (400 bad argument, 404 unknown agent,
+ * {@code /v1.0/caches}), as the REST resources call them: path values as sent, answers as typed values that
+ * {@code rest} shapes into the original's field names and order. Refusals are {@link io.armada.core.ApiException}s (400 bad argument, 404 unknown agent,
  * 503 offline agent, 200/-1 business refusals).
  *
  * @since 1.1
@@ -26,7 +26,15 @@ public interface AgentRoutes {
      * @param rows the rows of this page
      * @since 1.1
      */
-    record Page(long total, int pagenum, List<Map<String, Object>> rows) {
+    record Page(long total, int pagenum, List<AgentInfo> rows) {
+    }
+
+    /**
+     * An agent after {@code active}, with the metadata of its last report.
+     *
+     * @since 2.0
+     */
+    record Activated(AgentInfo agent, JsonNode metadata) {
     }
 
     /**
@@ -44,23 +52,23 @@ public interface AgentRoutes {
     /** The ids of all live agents, ascending. @since 1.1 */
     List<Long> liveIds();
 
-    /** @since 1.1 */
-    Map<String, Object> show(String agentId, boolean ports, boolean entitys);
+    /** @since 2.0 */
+    AgentDetail show(String agentId, boolean ports, boolean entitys);
 
-    /** @since 1.1 */
-    Map<String, Object> create(NewAgent body);
+    /** The agent created, with the endpoints it was created with. @since 2.0 */
+    AgentInfo create(NewAgent body);
 
-    /** @since 1.1 */
-    Map<String, Object> delete(String agentId, boolean force);
+    /** The agent as deleted. @since 2.0 */
+    AgentInfo delete(String agentId, boolean force);
 
-    /** {@code PATCH .../edit}: column changes of one agent, answered with the body. @since 1.1 */
-    Map<String, Object> edit(String agentId, Map<String, Object> body);
+    /** {@code PATCH .../edit}: column changes of one agent (the route answers with the body). @since 2.0 */
+    void edit(String agentId, Map<String, Object> body);
 
-    /** {@code PUT}: the same column changes on one or more agents. @since 1.1 */
-    List<Map<String, Object>> update(String agentId, Map<String, Object> body);
+    /** {@code PUT}: the same column changes on one or more agents; the agents as changed. @since 2.0 */
+    List<AgentInfo> update(String agentId, Map<String, Object> body);
 
-    /** @since 1.1 */
-    Map<String, Object> active(String agentId, Integer status);
+    /** @since 2.0 */
+    Activated active(String agentId, Integer status);
 
     /** Removes a deleted agent for good. @since 1.1 */
     void clean(String agentId);

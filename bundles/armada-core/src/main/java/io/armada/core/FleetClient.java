@@ -44,4 +44,34 @@ public interface FleetClient {
      * @return completes with the answer (any status), or exceptionally on a transport failure or timeout
      */
     CompletableFuture<Answer> send(String method, String url, Object body, Duration timeout);
+
+    /**
+     * What {@link #fetch} got.
+     *
+     * @param status the HTTP status
+     * @param bytes how many body bytes were written to the sink (0 unless the status is 200)
+     * @since 1.2
+     */
+    record Fetched(int status, long bytes) {
+    }
+
+    /**
+     * Streams the body of a {@code GET} into {@code sink} on the calling thread, for bodies too large for
+     * {@link #send} (a file a node downloads): nothing is held in memory but a buffer. No redirect is followed; the
+     * trust over https is the fleet's ({@code trust_ca}).
+     *
+     * @param url absolute http(s) URL
+     * @param withToken send the fleet token: only to a fleet member, never to a third party's address
+     * @param timeout for the whole exchange, body included
+     * @param maxBytes a body (or an announced length) larger than this fails the call
+     * @param sink where the body goes; written only when the status is 200, not closed here
+     * @return the status and how many bytes were written
+     * @throws java.io.IOException on a transport failure, the timeout, or more than {@code maxBytes}; the sink may
+     *         have part of the body then
+     * @since 1.2
+     */
+    default Fetched fetch(String url, boolean withToken, Duration timeout, long maxBytes, java.io.OutputStream sink)
+            throws java.io.IOException {
+        throw new UnsupportedOperationException("this fleet client does not stream downloads");
+    }
 }

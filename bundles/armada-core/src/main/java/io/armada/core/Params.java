@@ -1,6 +1,11 @@
 package io.armada.core;
 
+import java.net.Inet4Address;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * Checks for request values that every area repeats: ids that must parse, required text with a length limit. Each
@@ -11,7 +16,37 @@ import java.util.Locale;
  */
 public final class Params {
 
+    private static final Pattern IPV4 = Pattern.compile(
+            "(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}");
+    private static final Pattern IPV6_CHARS = Pattern.compile("[0-9A-Fa-f:.]{2,45}");
+
     private Params() {
+    }
+
+    /**
+     * Whether a text is an IPv4 or IPv6 address literal and nothing else (no name, port, path or zone). Never
+     * resolves a name: only text of hex digits, {@code :} and {@code .} with a {@code :} reaches the JDK's parser.
+     *
+     * @param value the text, may be {@code null}
+     * @return {@code true} for a literal
+     * @since 1.2
+     */
+    public static boolean isIpLiteral(String value) {
+        if (value == null) {
+            return false;
+        }
+        if (IPV4.matcher(value).matches()) {
+            return true;
+        }
+        if (value.indexOf(':') < 0 || !IPV6_CHARS.matcher(value).matches()) {
+            return false;
+        }
+        try {
+            InetAddress a = InetAddress.getByName(value);
+            return a instanceof Inet6Address || a instanceof Inet4Address;
+        } catch (UnknownHostException e) {
+            return false;
+        }
     }
 
     /**

@@ -92,4 +92,15 @@ public class ParamsTest {
         String ok = "[".repeat(Json.MAX_NESTING_DEPTH) + "]".repeat(Json.MAX_NESTING_DEPTH);
         Json.newMapper().readValue(ok, Object.class);
     }
+
+    @Test
+    public void ipLiteralsAreAddressesAndNothingElse() {
+        for (String ok : new String[] {"10.0.0.7", "127.0.0.1", "0.0.0.0", "::1", "fe80::1", "2001:db8::7"}) {
+            org.junit.Assert.assertTrue(ok, Params.isIpLiteral(ok));
+        }
+        for (String bad : new String[] {null, "", "localhost", "10.0.0.256", "10.0.0.7:80", "10.0.0", "a::b::c",
+            "example.com", "10.0.0.7/x", " 10.0.0.7"}) {
+            org.junit.Assert.assertFalse(String.valueOf(bad), Params.isIpLiteral(bad));
+        }
+    }
 }

@@ -86,6 +86,39 @@ public interface FileService {
             java.util.function.Function<String, String> address) throws IOException;
 
     /**
+     * Sends a file to agents (seed 000 {@code send_file}): an async request in which each agent's node fetches the
+     * file from its record's address ({@code FileHandler fetch_file}) and checks its size and md5. A file uploaded
+     * here is fetched from this server's download route ({@code public_url} when set), with the token.
+     *
+     * @param agents Goperation's agent selection ({@code all}, {@code 1}, {@code 1-3,7})
+     * @param md5 the file's record, {@code FILEOK}
+     * @param window the client's time window
+     * @return the request as started
+     * @throws io.armada.core.ApiException BAD_REQUEST for a malformed md5, selection or window; NOT_FOUND for an md5
+     *         without a record; REFUSED for a record not {@code FILEOK}; UNAVAILABLE when the agents area is absent
+     * @since 1.1
+     */
+    AgentRequest send(String agents, String md5, RequestWindow window);
+
+    /**
+     * Lists the files on agents (seed 000 {@code list_file}; a stub in Goperation): each node answers the md5, size
+     * and path of every file of its files root ({@code FileHandler list_files}).
+     *
+     * @throws io.armada.core.ApiException as {@link #send}, without the record checks
+     * @since 1.1
+     */
+    AgentRequest list(String agents, RequestWindow window);
+
+    /**
+     * Removes a file from agents (seed 000 {@code clean_file}; a stub in Goperation): each node deletes the file of
+     * that md5 from its files root ({@code FileHandler delete_file {md5}}). Needs no record.
+     *
+     * @throws io.armada.core.ApiException as {@link #send}, without the record checks
+     * @since 1.1
+     */
+    AgentRequest clean(String agents, String md5, RequestWindow window);
+
+    /**
      * The bytes of a file uploaded here.
      *
      * @return the file, or empty when the md5 has no record or its bytes are not kept here

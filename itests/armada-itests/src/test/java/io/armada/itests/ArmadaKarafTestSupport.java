@@ -97,7 +97,7 @@ public abstract class ArmadaKarafTestSupport {
     /** The areas the role boots (SPEC §2). */
     protected List<String> roleAreas() {
         return "node".equals(role()) ? List.of("core", "monitor")
-                : List.of("core", "monitor", "agents", "ports", "blocklists", "counters", "files");
+                : List.of("core", "monitor", "agents", "ports", "blocklists", "counters", "files", "tars", "jobs");
     }
 
     /**

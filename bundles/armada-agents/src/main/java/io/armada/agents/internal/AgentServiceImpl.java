@@ -1,7 +1,6 @@
 package io.armada.agents.internal;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,6 +21,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.armada.agents.AgentDetail;
 import io.armada.agents.AgentInfo;
 import io.armada.agents.AgentRoutes;
 import io.armada.agents.AgentService;
@@ -31,6 +31,7 @@ import io.armada.agents.AgentTask;
 import io.armada.agents.AsyncHandle;
 import io.armada.agents.AsyncRequests;
 import io.armada.agents.AsyncTiming;
+import io.armada.agents.EntityInfo;
 import io.armada.agents.internal.jpa.JpaAgentDao;
 import io.armada.agents.internal.jpa.JpaEntityDao;
 import io.armada.core.ApiException;
@@ -126,13 +127,8 @@ public class AgentServiceImpl implements AgentService, AgentRoutes {
         AgentDao.Page p = dao.page(agentType, deleted, order, desc, Goperation.offset(page), Goperation.ROWS_PER_PAGE);
         Goperation.checkPage(page, p.total());
         Map<Long, List<String>> endpoints = entityDao.endpoints(p.rows().stream().map(a -> a.agentId()).toList());
-        List<Map<String, Object>> rows = new ArrayList<>();
-        for (AgentRow a : p.rows()) {
-            Map<String, Object> m = summary(a);
-            m.put("endpoints", endpoints.getOrDefault(a.agentId(), List.of()));
-            m.put("create_time", a.createTime());
-            rows.add(m);
-        }
+        List<AgentInfo> rows = p.rows().stream().map(a -> info(a, endpoints.getOrDefault(a.agentId(), List.of())))
+                .toList();
         return new Page(p.total(), page, rows);
     }
 
@@ -142,37 +138,27 @@ public class AgentServiceImpl implements AgentService, AgentRoutes {
     }
 
     @Override
-    public Map<String, Object> show(String raw, boolean ports, boolean entitys) {
+    public AgentDetail show(String raw, boolean ports, boolean entitys) {
         AgentRow a = AgentLookup.one(dao, raw);
-        Map<String, List<Map<String, Object>>> endpoints = new TreeMap<>();
-        for (String e : entityDao.endpoints(a.agentId())) {
+        List<String> names = entityDao.endpoints(a.agentId());
+        Map<String, List<EntityInfo>> endpoints = new TreeMap<>();
+        for (String e : names) {
             endpoints.put(e, new ArrayList<>());
         }
         if (entitys) {
             Map<String, Map<Long, List<Integer>>> portMap = ports ? ports().ofAgent(a.agentId()) : Map.of();
             for (EntityRow n : entityDao.entitiesOfAgent(a.agentId())) {
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("entity", n.entity());
-                m.put("ports", portMap.getOrDefault(n.endpoint(), Map.of()).getOrDefault(n.entity(), List.of()));
-                endpoints.computeIfAbsent(n.endpoint(), x -> new ArrayList<>()).add(m);
+                List<Integer> held = portMap.getOrDefault(n.endpoint(), Map.of()).getOrDefault(n.entity(), List.of());
+                endpoints.computeIfAbsent(n.endpoint(), x -> new ArrayList<>()).add(n.toInfo(held));
             }
         }
         long now = now();
-        Map<String, Object> m = summary(a);
-        m.put("ports_range", AgentLookup.portsRange(a));
-        m.put("endpoints", endpoints);
-        m.put("metadata", registry.metadata(a.agentId(), now));
-        m.put("create_time", a.createTime());
-        m.put("ip", a.ip());
-        m.put("port", a.nodePort());
-        m.put("online", registry.isOnline(a.agentId(), now));
-        m.put("last_report", registry.lastReport(a.agentId(), a.lastReport()));
-        m.put("services", registry.services(a.agentId(), now));
-        return m;
+        return new AgentDetail(info(a, names), endpoints, registry.metadata(a.agentId(), now),
+                registry.services(a.agentId(), now));
     }
 
     @Override
-    public Map<String, Object> create(NewAgent body) {
+    public AgentInfo create(NewAgent body) {
         String host = AgentRules.hostname(body.host());
         String agentType = AgentRules.agentType(body.agentType());
         int cpu = (int) Math.min(Integer.MAX_VALUE, AgentRules.figure(body.cpu(), "cpu"));
@@ -193,38 +179,13 @@ public class AgentServiceImpl implements AgentService, AgentRoutes {
                     + " alreday eixst");
         }
         LOG.info("Agent {} ({}) created", a.agentId(), a.host());
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("agent_id", a.agentId());
-        m.put("host", a.host());
-        m.put("status", a.status());
-        m.put("ports_range", range);
-        m.put("endpoints", endpoints);
-        return m;
+        return info(a, endpoints);
     }
 
     @Override
-    public Map<String, Object> delete(String raw, boolean force) {
+    public AgentInfo delete(String raw, boolean force) {
         AgentRow a = markDeleted(AgentLookup.one(dao, raw).agentId(), force);
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("agent_id", a.agentId());
-        m.put("host", a.host());
-        m.put("status", a.status());
-        m.put("metadata", null);
-        m.put("ports_range", AgentLookup.portsRange(a));
-        return m;
-    }
-
-    /** The fields every agent answer starts with (list, show, update), in Goperation's order. */
-    private static Map<String, Object> summary(AgentRow a) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("agent_id", a.agentId());
-        m.put("host", a.host());
-        m.put("agent_type", a.agentType());
-        m.put("status", a.status());
-        m.put("cpu", a.cpu());
-        m.put("memory", a.memory());
-        m.put("disk", a.disk());
-        return m;
+        return info(a, entityDao.endpoints(a.agentId()));
     }
 
     private AgentRow markDeleted(long agentId, boolean force) {
@@ -242,7 +203,7 @@ public class AgentServiceImpl implements AgentService, AgentRoutes {
     }
 
     @Override
-    public Map<String, Object> edit(String raw, Map<String, Object> body) {
+    public void edit(String raw, Map<String, Object> body) {
         AgentRow a = AgentLookup.one(dao, raw);
         UnaryOperator<AgentRow> change = AgentRules.changes(body, true, true);
         try {
@@ -251,11 +212,10 @@ public class AgentServiceImpl implements AgentService, AgentRoutes {
             throw ApiException.refused("Update agent fail, another live agent has host " + body.get("host"));
         }
         registry.evict(a.agentId());
-        return body;
     }
 
     @Override
-    public List<Map<String, Object>> update(String raw, Map<String, Object> body) {
+    public List<AgentInfo> update(String raw, Map<String, Object> body) {
         List<AgentTarget> targets = targets(raw);
         UnaryOperator<AgentRow> change = AgentRules.changes(body, false, targets.size() == 1);
         List<AgentRow> changed;
@@ -264,27 +224,22 @@ public class AgentServiceImpl implements AgentService, AgentRoutes {
         } catch (DuplicateKeyException dup) {
             throw ApiException.refused("Update agent fail, another live agent has host " + body.get("host"));
         }
-        List<Map<String, Object>> out = new ArrayList<>();
+        Map<Long, List<String>> endpoints = entityDao.endpoints(changed.stream().map(a -> a.agentId()).toList());
+        List<AgentInfo> out = new ArrayList<>();
         for (AgentRow a : changed) {
             registry.evict(a.agentId());
-            Map<String, Object> m = summary(a);
-            m.put("ports_range", AgentLookup.portsRange(a));
-            out.add(m);
+            out.add(info(a, endpoints.getOrDefault(a.agentId(), List.of())));
         }
         return out;
     }
 
     @Override
-    public Map<String, Object> active(String raw, Integer status) {
+    public Activated active(String raw, Integer status) {
         int s = AgentRules.activeStatus(status);
         AgentRow a = AgentLookup.one(dao, raw);
         AgentRow changed = setActive(a.agentId(), s);
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("agent_id", changed.agentId());
-        m.put("host", changed.host());
-        m.put("metadata", registry.metadata(changed.agentId(), now()));
-        m.put("status", changed.status());
-        return m;
+        return new Activated(info(changed, entityDao.endpoints(changed.agentId())),
+                registry.metadata(changed.agentId(), now()));
     }
 
     private AgentRow setActive(long agentId, int status) {

@@ -1,7 +1,6 @@
 package io.armada.agents.internal;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -19,6 +18,8 @@ import org.slf4j.LoggerFactory;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.armada.agents.EndpointInfo;
+import io.armada.agents.EntityInfo;
 import io.armada.agents.EntityRoutes;
 import io.armada.agents.internal.jpa.JpaAgentDao;
 import io.armada.agents.internal.jpa.JpaEntityDao;
@@ -28,7 +29,7 @@ import io.armada.persistence.DuplicateKeyException;
 import io.armada.persistence.JpaStore;
 
 /**
- * Endpoints and entities of agents, with Goperation's rules. The only holder of {@link PortsGateway}: an entity
+ * Endpoints and entities of agents, with Goperation's rules. The holder of {@link PortsGateway} for changes: an entity
  * created with ports takes them all or is removed again (all or nothing across the two bundles).
  */
 @Component(service = EntityRoutes.class)
@@ -63,37 +64,22 @@ public class EntityServiceImpl implements EntityRoutes {
         return g;
     }
 
-    private List<Map<String, Object>> entityRows(List<EntityRow> entities, Map<Long, List<Integer>> ports,
-            boolean owner) {
-        List<Map<String, Object>> out = new ArrayList<>();
-        for (EntityRow n : entities) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            if (owner) {
-                m.put("agent_id", n.agentId());
-            }
-            m.put("entity", n.entity());
-            m.put("desc", n.desc());
-            m.put("ports", ports.getOrDefault(n.entity(), List.of()));
-            out.add(m);
-        }
-        return out;
+    private static List<EntityInfo> infos(List<EntityRow> entities, Map<Long, List<Integer>> ports) {
+        return entities.stream().map(n -> n.toInfo(ports.getOrDefault(n.entity(), List.of()))).toList();
     }
 
-    private Map<String, Object> endpointRow(long agentId, String endpoint, Map<String, Map<Long, List<Integer>>> ports) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("agent_id", agentId);
-        m.put("endpoint", endpoint);
-        m.put("entitys", entityRows(dao.entities(agentId, endpoint), ports.getOrDefault(endpoint, Map.of()), false));
-        return m;
+    private EndpointInfo endpointInfo(long agentId, String endpoint, Map<String, Map<Long, List<Integer>>> ports) {
+        return new EndpointInfo(agentId, endpoint,
+                infos(dao.entities(agentId, endpoint), ports.getOrDefault(endpoint, Map.of())));
     }
 
     @Override
-    public List<Map<String, Object>> endpoints(String raw) {
+    public List<EndpointInfo> endpoints(String raw) {
         AgentRow a = AgentLookup.one(agents, raw);
         Map<String, Map<Long, List<Integer>>> ports = ports().ofAgent(a.agentId());
-        List<Map<String, Object>> out = new ArrayList<>();
+        List<EndpointInfo> out = new ArrayList<>();
         for (String e : dao.endpoints(a.agentId())) {
-            out.add(endpointRow(a.agentId(), e, ports));
+            out.add(endpointInfo(a.agentId(), e, ports));
         }
         return out;
     }
@@ -110,13 +96,13 @@ public class EntityServiceImpl implements EntityRoutes {
     }
 
     @Override
-    public Map<String, Object> endpoint(String raw, String endpoint) {
+    public EndpointInfo endpoint(String raw, String endpoint) {
         AgentRow a = AgentLookup.one(agents, raw);
         String e = AgentRules.endpoint(endpoint);
         if (!dao.hasEndpoint(a.agentId(), e)) {
             throw ApiException.notFound("Endpoint " + e + " not found on agent " + a.agentId());
         }
-        return endpointRow(a.agentId(), e, ports().ofAgent(a.agentId()));
+        return endpointInfo(a.agentId(), e, ports().ofAgent(a.agentId()));
     }
 
     @Override
@@ -134,60 +120,36 @@ public class EntityServiceImpl implements EntityRoutes {
     }
 
     @Override
-    public List<Map<String, Object>> endpointAgents(String endpoint) {
+    public List<EndpointAgent> endpointAgents(String endpoint) {
         String e = AgentRules.endpoint(endpoint);
         List<AgentRow> agents = dao.agentsWithEndpoint(e);
         if (agents.isEmpty()) {
             throw ApiException.badRequest("No agent found for " + e);
         }
-        List<Map<String, Object>> out = new ArrayList<>();
-        for (AgentRow a : agents) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("agent_id", a.agentId());
-            m.put("agent_host", a.host());
-            m.put("cpu", a.cpu());
-            m.put("memory", a.memory());
-            out.add(m);
-        }
-        return out;
+        return agents.stream().map(a -> new EndpointAgent(a.agentId(), a.host(), a.cpu(), a.memory())).toList();
     }
 
     @Override
-    public List<Map<String, Object>> endpointCount(String endpoints) {
-        List<Map<String, Object>> out = new ArrayList<>();
-        for (String e : AgentRules.endpoints(endpoints)) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("endpoint", e);
-            m.put("count", dao.countEndpoint(e));
-            out.add(m);
-        }
-        return out;
+    public List<EndpointCount> endpointCount(String endpoints) {
+        return AgentRules.endpoints(endpoints).stream().map(e -> new EndpointCount(e, dao.countEndpoint(e))).toList();
     }
 
     @Override
-    public List<Map<String, Object>> endpointEntities(String endpoint) {
+    public List<EntityInfo> endpointEntities(String endpoint) {
         String e = AgentRules.endpoint(endpoint);
-        Map<Long, List<Integer>> ports = ports().ofEndpoint(e);
-        return entityRows(dao.entitiesOfEndpoint(e), ports, true);
+        return infos(dao.entitiesOfEndpoint(e), ports().ofEndpoint(e));
     }
 
     @Override
-    public List<Map<String, Object>> entities(String raw, String endpoint, boolean ports) {
+    public List<EntityInfo> entities(String raw, String endpoint, boolean ports) {
         AgentRow a = AgentLookup.one(agents, raw);
         String e = AgentRules.endpoint(endpoint);
         Map<Long, List<Integer>> portMap = ports ? ports().ofAgent(a.agentId()).getOrDefault(e, Map.of()) : Map.of();
-        List<Map<String, Object>> out = new ArrayList<>();
-        for (EntityRow n : dao.entities(a.agentId(), e)) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("entity", n.entity());
-            m.put("ports", portMap.getOrDefault(n.entity(), List.of()));
-            out.add(m);
-        }
-        return out;
+        return infos(dao.entities(a.agentId(), e), portMap);
     }
 
     @Override
-    public Map<String, Object> createEntity(String raw, String endpoint, NewEntity body) {
+    public CreatedEntity createEntity(String raw, String endpoint, NewEntity body) {
         AgentRow a = AgentLookup.one(agents, raw);
         String e = AgentRules.endpoint(endpoint);
         List<Integer> wanted = body.ports() == null ? List.of() : body.ports();
@@ -235,31 +197,18 @@ public class EntityServiceImpl implements EntityRoutes {
             }
         }
         LOG.info("Entity {}:{} created on agent {} with ports {}", e, n.entity(), a.agentId(), allocated);
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("entity", n.entity());
-        m.put("agent_id", a.agentId());
-        m.put("metadata", metadata);
-        m.put("endpoint", e);
-        m.put("port", allocated);
-        return m;
+        return new CreatedEntity(n.toInfo(allocated), metadata);
     }
 
     @Override
-    public Map<String, Object> showEntity(String endpoint, String entity, boolean ports) {
+    public EntityDetail showEntity(String endpoint, String entity, boolean ports) {
         String e = AgentRules.endpoint(endpoint);
         long number = Goperation.entity(entity);
         EntityRow n = dao.entity(e, number)
                 .orElseThrow(() -> ApiException.notFound("no entity found for " + e));
         List<Integer> list = ports ? ports().ofAgent(n.agentId()).getOrDefault(e, Map.of())
                 .getOrDefault(n.entity(), List.of()) : List.of();
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("endpoint", n.endpoint());
-        m.put("agent_id", n.agentId());
-        m.put("metadata", registry.metadata(n.agentId(), registry.now()));
-        m.put("entity", n.entity());
-        m.put("desc", n.desc());
-        m.put("ports", list);
-        return m;
+        return new EntityDetail(n.toInfo(list), registry.metadata(n.agentId(), registry.now()));
     }
 
     @Override

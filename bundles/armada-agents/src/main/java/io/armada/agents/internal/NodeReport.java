@@ -8,6 +8,7 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.armada.core.ApiException;
+import io.armada.core.Params;
 
 /**
  * A node report (SPEC §6/§7): {@code type} resource or service, {@code hostname}, {@code ip}, {@code utc},
@@ -90,29 +91,14 @@ record NodeReport(boolean resource, String nodeUuid, String hostname, String ip,
         return new NodeReport(resource, uuid, host, ip, port, range, cpu, memory, disk, body);
     }
 
-    private static final java.util.regex.Pattern IPV4 = java.util.regex.Pattern.compile(
-            "(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}");
-    private static final java.util.regex.Pattern IPV6_CHARS = java.util.regex.Pattern.compile("[0-9A-Fa-f:.]{2,45}");
-
     /**
      * The node's address, which the server later calls with the token: an IPv4 or IPv6 literal and nothing else
      * (review M2: a report's {@code "ip":"10.0.0.7:2375/x?"} made the server POST, with the token, anywhere). Never
      * resolves a name.
      */
     static String ipLiteral(String ip) {
-        if (IPV4.matcher(ip).matches()) {
+        if (Params.isIpLiteral(ip)) {
             return ip;
-        }
-        if (ip.indexOf(':') >= 0 && IPV6_CHARS.matcher(ip).matches()) {
-            try {
-                // with a ':' and only hex digits, ':' and '.', the JDK parses a literal and looks nothing up
-                java.net.InetAddress a = java.net.InetAddress.getByName(ip);
-                if (a instanceof java.net.Inet6Address || a instanceof java.net.Inet4Address) {
-                    return ip;
-                }
-            } catch (java.net.UnknownHostException e) {
-                // not a literal
-            }
         }
         throw ApiException.badRequest("json not match error schema: 'ip' must be an IPv4 or IPv6 address");
     }

@@ -47,7 +47,7 @@ public class AgentEndpointsResource {
     @GET
     @Path("endpoints")
     public Object endpoints(@PathParam("agent_id") String agentId, Object ignoredBody) {
-        return Envelopes.Goperation.ok("list endpoint on success", entities.endpoints(agentId));
+        return Envelopes.Goperation.ok("list endpoint on success", EntityRows.endpoints(entities.endpoints(agentId)));
     }
 
     @POST
@@ -61,7 +61,7 @@ public class AgentEndpointsResource {
     @Path("endpoints/{endpoint}")
     public Object endpoint(@PathParam("agent_id") String agentId, @PathParam("endpoint") String endpoint,
             Object ignoredBody) {
-        return Envelopes.Goperation.one("show endpoint success", entities.endpoint(agentId, endpoint));
+        return Envelopes.Goperation.one("show endpoint success", EntityRows.endpoint(entities.endpoint(agentId, endpoint)));
     }
 
     @DELETE
@@ -77,7 +77,8 @@ public class AgentEndpointsResource {
     public Object entitys(@PathParam("agent_id") String agentId, @PathParam("endpoint") String endpoint,
             Bodies.ShowPorts body) {
         boolean ports = body != null && Boolean.TRUE.equals(body.ports());
-        return Envelopes.Goperation.ok("show endpoint entitys success", entities.entities(agentId, endpoint, ports));
+        return Envelopes.Goperation.ok("show endpoint entitys success", 
+                EntityRows.ofAgent(entities.entities(agentId, endpoint, ports)));
     }
 
     @POST
@@ -85,7 +86,7 @@ public class AgentEndpointsResource {
     public Object createEntity(@PathParam("agent_id") String agentId, @PathParam("endpoint") String endpoint,
             Bodies.EntityCreate body) {
         Bodies.EntityCreate b = body == null ? new Bodies.EntityCreate(null, null, null, null) : body;
-        return Envelopes.Goperation.one("add entity success.", entities.createEntity(agentId, endpoint,
-                new EntityRoutes.NewEntity(b.ports(), b.notifyAgent(), b.desc(), b.entity())));
+        return Envelopes.Goperation.one("add entity success.", EntityRows.created(entities.createEntity(agentId,
+                endpoint, new EntityRoutes.NewEntity(b.ports(), b.notifyAgent(), b.desc(), b.entity()))));
     }
 }

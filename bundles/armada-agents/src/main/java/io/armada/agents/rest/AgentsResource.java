@@ -21,6 +21,7 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtensionSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
 import io.armada.agents.AgentRoutes;
+import io.armada.agents.AgentStatus;
 import io.armada.core.ArmadaArea;
 import io.armada.core.ArmadaJaxrs;
 import io.armada.core.Dialect;
@@ -57,8 +58,8 @@ public class AgentsResource {
         Bodies.AgentList b = body == null ? new Bodies.AgentList(null, null, null, null, null) : body;
         AgentRoutes.Page p = agents.index(b.agent_type(), b.order(), Boolean.TRUE.equals(b.desc()),
                 Boolean.TRUE.equals(b.deleted()), b.page_num());
-        return Envelopes.Goperation.page(p.rows().isEmpty() ? "No result found" : "Get results success", p.rows(),
-                p.total(), p.pagenum());
+        return Envelopes.Goperation.page(p.rows().isEmpty() ? "No result found" : "Get results success",
+                AgentRows.listed(p.rows()), p.total(), p.pagenum());
     }
 
     @POST
@@ -66,8 +67,9 @@ public class AgentsResource {
         if (body == null) {
             throw ApiException.badRequest("Can not find argument: host");
         }
-        return Envelopes.Goperation.one("Create agent success", agents.create(new AgentRoutes.NewAgent(
-                body.host(), body.agent_type(), body.cpu(), body.memory(), body.disk(), body.ports_range(), body.endpoints())));
+        return Envelopes.Goperation.one("Create agent success", AgentRows.created(agents.create(
+                new AgentRoutes.NewAgent(body.host(), body.agent_type(), body.cpu(), body.memory(), body.disk(),
+                        body.ports_range(), body.endpoints()))));
     }
 
     @GET
@@ -75,20 +77,20 @@ public class AgentsResource {
     public Object show(@PathParam("agent_id") String agentId, Bodies.AgentShow body) {
         boolean ports = body != null && Boolean.TRUE.equals(body.ports());
         boolean entitys = body != null && Boolean.TRUE.equals(body.entitys());
-        return Envelopes.Goperation.one("Show agent success", agents.show(agentId, ports, entitys));
+        return Envelopes.Goperation.one("Show agent success", AgentRows.shown(agents.show(agentId, ports, entitys)));
     }
 
     @PUT
     @Path("{agent_id}")
     public Object update(@PathParam("agent_id") String agentId, Map<String, Object> body) {
-        return Envelopes.Goperation.ok("Update agent success", agents.update(agentId, body));
+        return Envelopes.Goperation.ok("Update agent success", AgentRows.updated(agents.update(agentId, body)));
     }
 
     @DELETE
     @Path("{agent_id}")
     public Object delete(@PathParam("agent_id") String agentId, Bodies.Force body) {
         boolean force = body != null && Boolean.TRUE.equals(body.force());
-        return Envelopes.Goperation.one("Delete agent success", agents.delete(agentId, force));
+        return Envelopes.Goperation.one("Delete agent success", AgentRows.deleted(agents.delete(agentId, force)));
     }
 
     @GET
@@ -116,9 +118,9 @@ public class AgentsResource {
     @PATCH
     @Path("{agent_id}/active")
     public Object active(@PathParam("agent_id") String agentId, Bodies.Active body) {
-        Map<String, Object> row = agents.active(agentId, body == null ? null : body.status());
-        return Envelopes.Goperation.one(((Integer) row.get("status")) == 1 ? "Active agent success"
-                : "Unactive agent success", row);
+        AgentRoutes.Activated x = agents.active(agentId, body == null ? null : body.status());
+        return Envelopes.Goperation.one(x.agent().status() == AgentStatus.ACTIVE ? "Active agent success"
+                : "Unactive agent success", AgentRows.activated(x));
     }
 
     @POST
@@ -131,7 +133,8 @@ public class AgentsResource {
     @PATCH
     @Path("{agent_id}/edit")
     public Object edit(@PathParam("agent_id") String agentId, Map<String, Object> body) {
-        return Envelopes.Goperation.one("Update agent success", agents.edit(agentId, body));
+        agents.edit(agentId, body);
+        return Envelopes.Goperation.one("Update agent success", body);
     }
 
     @POST

@@ -41,7 +41,7 @@ public class EndpointsResource {
     @GET
     @Path("agents")
     public Object agents(@PathParam("endpoint") String endpoint, Object ignoredBody) {
-        var rows = entities.endpointAgents(endpoint);
+        var rows = EntityRows.agents(entities.endpointAgents(endpoint));
         return Envelopes.Goperation.ok("get agent for " + endpoint.toLowerCase(java.util.Locale.ROOT) + " success",
                 rows);
     }
@@ -49,13 +49,13 @@ public class EndpointsResource {
     @GET
     @Path("count")
     public Object count(@PathParam("endpoint") String endpoint, Object ignoredBody) {
-        return Envelopes.Goperation.ok("count endpoint for success", entities.endpointCount(endpoint));
+        return Envelopes.Goperation.ok("count endpoint for success", EntityRows.counts(entities.endpointCount(endpoint)));
     }
 
     @GET
     @Path("entitys")
     public Object entitys(@PathParam("endpoint") String endpoint, Object ignoredBody) {
-        var rows = entities.endpointEntities(endpoint);
+        var rows = EntityRows.ofEndpoint(entities.endpointEntities(endpoint));
         return Envelopes.Goperation.ok("get endpoint " + endpoint.toLowerCase(java.util.Locale.ROOT)
                 + " entitys success", rows);
     }

@@ -43,7 +43,7 @@ public class EntitiesResource {
     public Object show(@PathParam("endpoint") String endpoint, @PathParam("entity") String entity,
             Bodies.ShowPorts body) {
         boolean ports = body != null && Boolean.TRUE.equals(body.ports());
-        return Envelopes.Goperation.one("show entity success", entities.showEntity(endpoint, entity, ports));
+        return Envelopes.Goperation.one("show entity success", EntityRows.shown(entities.showEntity(endpoint, entity, ports)));
     }
 
     @DELETE

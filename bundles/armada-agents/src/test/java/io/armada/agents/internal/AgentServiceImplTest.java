@@ -182,7 +182,7 @@ public class AgentServiceImplTest extends DerbyTestSupport {
         reports.ingest(M.readTree("{\"hostname\":\"node1\",\"ip\":\"10.0.0.9\",\"utc\":1,\"type\":\"service\","
                 + "\"node_uuid\":\"u-1\",\"port\":50002,\"data\":{\"httpd\":\"running\"}}"));
         assertEquals(8, dao.find(id).orElseThrow().cpu());
-        assertEquals("running", ((JsonNode) service.show(Long.toString(id), false, false).get("services"))
+        assertEquals("running", service.show(Long.toString(id), false, false).services()
                 .get("httpd").asText());
     }
 
@@ -194,7 +194,7 @@ public class AgentServiceImplTest extends DerbyTestSupport {
         clock.addAndGet(2_000);
         assertFalse(service.find(id).orElseThrow().online());
         assertNull(service.metadata(id));
-        assertNull(service.show(Long.toString(id), false, false).get("metadata"));
+        assertNull(service.show(Long.toString(id), false, false).metadata());
         reports.ingest(report("u-1", "node1", "10.0.0.5", 4));
         assertTrue(service.find(id).orElseThrow().online());
     }
@@ -209,9 +209,11 @@ public class AgentServiceImplTest extends DerbyTestSupport {
 
     @Test
     public void aNodeReportingAsAHostCreatedThroughTheApiAdoptsThatAgent() throws Exception {
-        Map<String, Object> created = service.create(new AgentRoutes.NewAgent("node1", "application", 2, 1024,
+        AgentInfo created = service.create(new AgentRoutes.NewAgent("node1", "application", 2, 1024,
                 2048, List.of("30000-31000"), "game"));
-        long id = (Long) created.get("agent_id");
+        assertEquals(List.of("30000-31000"), created.portsRange());
+        assertEquals(List.of("game"), created.endpoints());
+        long id = created.agentId();
         assertEquals(id, reports.ingest(report("u-1", "node1", "10.0.0.5", 4)));
         assertEquals("u-1", dao.find(id).orElseThrow().nodeUuid());
         try {
@@ -250,7 +252,7 @@ public class AgentServiceImplTest extends DerbyTestSupport {
     /** Issue 10: an unknown id on a one-agent route is goperation's NoResultFound (404), not a bad argument. */
     @Test
     public void unknownAgentOnAOneAgentRouteIsNotFound() {
-        long a = (Long) service.create(new AgentRoutes.NewAgent("h1", "app", 1, 1, 1, null, null)).get("agent_id");
+        long a = service.create(new AgentRoutes.NewAgent("h1", "app", 1, 1, 1, null, null)).agentId();
         String m = "agents id [99] can not be found";
         notFound(() -> service.show("99", false, false), m);
         notFound(() -> service.edit("99", Map.of("cpu", 2)), m);
@@ -274,7 +276,7 @@ public class AgentServiceImplTest extends DerbyTestSupport {
     public void lifecycleActiveDeleteClean() throws Exception {
         long id = reports.ingest(report("u-1", "node1", "10.0.0.5", 4));
         String raw = Long.toString(id);
-        assertEquals(1, service.active(raw, 1).get("status"));
+        assertEquals(1, service.active(raw, 1).agent().status());
         assertEquals(AgentStatus.ACTIVE, dao.find(id).orElseThrow().status());
         AgentRulesTest.bad(() -> service.active(raw, 5), "Argument status not right");
         AgentRulesTest.bad(() -> service.active("all", 1), "Just for one agent");
@@ -293,7 +295,7 @@ public class AgentServiceImplTest extends DerbyTestSupport {
         } catch (ApiException e) {
             assertEquals(ErrorKind.UNAVAILABLE, e.kind());
         }
-        assertEquals(-127, service.delete(raw, true).get("status"));
+        assertEquals(-127, service.delete(raw, true).status());
         // the deleted agent's node is refused until the agent is cleaned
         try {
             reports.ingest(report("u-1", "node1", "10.0.0.5", 4));
@@ -309,16 +311,17 @@ public class AgentServiceImplTest extends DerbyTestSupport {
 
     @Test
     public void editAndUpdateChangeColumnsWithTheRules() {
-        long a = (Long) service.create(new AgentRoutes.NewAgent("h1", "app", 1, 1, 1, null, null)).get("agent_id");
-        long b = (Long) service.create(new AgentRoutes.NewAgent("h2", "app", 1, 1, 1, null, null)).get("agent_id");
+        long a = service.create(new AgentRoutes.NewAgent("h1", "app", 1, 1, 1, null, null)).agentId();
+        long b = service.create(new AgentRoutes.NewAgent("h2", "app", 1, 1, 1, null, null)).agentId();
         service.edit(Long.toString(a), Map.of("cpu", 16, "status", -10, "ports_range", List.of("20000-21000")));
         assertEquals(16, dao.find(a).orElseThrow().cpu());
         assertEquals(-10, dao.find(a).orElseThrow().status());
         AgentRulesTest.bad(() -> service.edit(Long.toString(a), Map.of()), "Not data exist");
         AgentRulesTest.bad(() -> service.edit(Long.toString(a), Map.of("nope", 1)), "can not be changed");
         AgentRulesTest.bad(() -> service.edit(Long.toString(a), Map.of("status", -127)), "status not right");
-        List<Map<String, Object>> rows = service.update(a + "," + b, Map.of("agent_type", "game"));
-        assertEquals(2, rows.size());
+        List<AgentInfo> rows = service.update(a + "," + b, Map.of("agent_type", "game"));
+        assertEquals(List.of(a, b), rows.stream().map(AgentInfo::agentId).toList());
+        assertTrue(rows.stream().allMatch(r -> r.agentType().equals("game")));
         assertEquals("game", dao.find(b).orElseThrow().agentType());
         AgentRulesTest.bad(() -> service.update("all", Map.of("host", "x")), "host can only be changed on one agent");
         AgentRulesTest.bad(() -> service.update(a + ",99", Map.of("cpu", 2)), "agents id [99] can not be found");
@@ -337,10 +340,10 @@ public class AgentServiceImplTest extends DerbyTestSupport {
         String raw = Long.toString(id);
         entities.addEndpoints(raw, "game");
         service.active(raw, 1);
-        Map<String, Object> e = entities.createEntity(raw, "game",
+        EntityRoutes.CreatedEntity e = entities.createEntity(raw, "game",
                 new EntityRoutes.NewEntity(Arrays.asList(30001, null), null, "first", null));
-        assertEquals(1L, e.get("entity"));
-        assertEquals(List.of(30001, 31000), e.get("port"));
+        assertEquals(1L, e.entity().entity());
+        assertEquals(List.of(30001, 31000), e.entity().ports());
         // a failed allocation takes the entity with it
         ports.failAllocate = true;
         AgentRulesTest.bad(() -> entities.createEntity(raw, "game",
@@ -351,8 +354,9 @@ public class AgentServiceImplTest extends DerbyTestSupport {
         AgentRulesTest.bad(() -> entities.createEntity(raw, "game",
                 new EntityRoutes.NewEntity(List.of(30001), null, null, null)), "Ports has been used");
         assertEquals(1, entityDao.entities(id, "game").size());
-        Map<String, Object> shown = entities.showEntity("game", "1", true);
-        assertEquals(List.of(30001, 31000), shown.get("ports"));
+        EntityRoutes.EntityDetail shown = entities.showEntity("game", "1", true);
+        assertEquals(List.of(30001, 31000), shown.entity().ports());
+        assertEquals("first", shown.entity().desc());
         assertEquals(1, entities.endpointEntities("game").size());
         // without armada-ports: entity calls that need ports are 503, the rest works
         service.portsGateway = null;
@@ -371,10 +375,10 @@ public class AgentServiceImplTest extends DerbyTestSupport {
             assertEquals(ErrorKind.UNAVAILABLE, x.kind());
         }
         assertEquals(2L, entities.createEntity(raw, "game",
-                new EntityRoutes.NewEntity(null, null, null, null)).get("entity"));
-        assertEquals(List.of(), entities.showEntity("game", "2", false).get("ports"));
+                new EntityRoutes.NewEntity(null, null, null, null)).entity().entity());
+        assertEquals(List.of(), entities.showEntity("game", "2", false).entity().ports());
         // show without ports still lists the entities of each endpoint
-        assertEquals(2, ((List<?>) ((Map<?, ?>) service.show(raw, false, true).get("endpoints")).get("game")).size());
+        assertEquals(2, service.show(raw, false, true).endpoints().get("game").size());
         service.portsGateway = ports;
         entities.portsGateway = ports;
         entities.deleteEntity("game", "1", false);
@@ -396,7 +400,7 @@ public class AgentServiceImplTest extends DerbyTestSupport {
             assertEquals(ErrorKind.UNAVAILABLE, e.kind());
         }
         assertEquals(1L, entities.createEntity(raw, "game",
-                new EntityRoutes.NewEntity(null, false, null, null)).get("entity"));
+                new EntityRoutes.NewEntity(null, false, null, null)).entity().entity());
         AgentRulesTest.bad(() -> entities.deleteEntity("game", "1", false), "Agent not online or not exist");
         entities.deleteEntity("game", "1", true);
     }

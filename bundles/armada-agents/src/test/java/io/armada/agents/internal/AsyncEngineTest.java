@@ -152,11 +152,15 @@ public class AsyncEngineTest extends DerbyTestSupport {
     @Test
     public void extendMovesTheDeadline() throws Exception {
         AgentTask never = (t, timeout) -> new CompletableFuture<>();
-        AsyncHandle h = engine.submit("status_agent", window(2, 0), List.of(target(1)), never);
+        // the first deadline is far enough away that a loaded machine still extends before it (was 2 s: the request
+        // could finish before extend was called, and the test failed under load)
+        AsyncTiming first = window(8, 0);
+        AsyncHandle h = engine.submit("status_agent", first, List.of(target(1)), never);
         String id = h.started().requestId();
         long now = System.currentTimeMillis() / 1000;
         engine.extend(id, new AsyncTiming(now, now + 100, now + 200, 0));
-        Thread.sleep(3500);
+        // past the first deadline: the request is still open
+        Thread.sleep(Math.max(0, first.deadline() * 1000 - System.currentTimeMillis()) + 1500);
         assertEquals(0, engine.show(id, false, false).status());
         try {
             engine.extend(id, new AsyncTiming(now, now + 5, now + 10, 0));

@@ -74,6 +74,7 @@ public class FleetClientImpl implements FleetClient {
 
     private final TokenService tokens;
     private final Transport transport;
+    private final FleetFetch fetcher;
 
     /** Sends one prepared request. */
     interface Transport {
@@ -92,6 +93,7 @@ public class FleetClientImpl implements FleetClient {
         }
         Path ca = FleetTls.caFile(config.trust_ca());
         this.transport = kind.equals("blocking") ? new Blocking(connectMillis, ca) : new Async(config.threads(), connectMillis, ca);
+        this.fetcher = new FleetFetch(connectMillis, ca);
     }
 
     @Deactivate
@@ -114,6 +116,22 @@ public class FleetClientImpl implements FleetClient {
                     + "use https:// addresses (README, Security). Said once.", uri.getHost());
         }
         return transport.send(method, uri, json, tokens.token(), timeout);
+    }
+
+    @Override
+    public Fetched fetch(String url, boolean withToken, Duration timeout, long maxBytes, OutputStream sink)
+            throws IOException {
+        URI uri;
+        try {
+            uri = URI.create(url);
+        } catch (IllegalArgumentException e) {
+            throw new IOException("not a URL: " + e.getMessage(), e);
+        }
+        if (withToken && FleetTls.cleartextOffMachine(uri) && cleartextWarned.compareAndSet(false, true)) {
+            LOG.warn("The fleet token goes over plain HTTP to {}, where anyone on the path can read it: serve HTTPS and "
+                    + "use https:// addresses (README, Security). Said once.", uri.getHost());
+        }
+        return fetcher.fetch(uri, withToken ? tokens.token() : null, timeout, maxBytes, sink);
     }
 
     /** An answer body larger than {@link #MAX_ANSWER_BYTES}: the call fails, and no more of it is read. */

@@ -211,7 +211,8 @@ public class LiveRouteCatalog implements RouteCatalog {
      * route sharing the most leading segments wins (templates match any segment); none shared: {@link Dialect#CORE}.
      */
     Dialect dialectNear(String path) {
-        String[] wanted = segments(path);
+        String alias = TarsAliasFilter.canonical(path);
+        String[] wanted = segments(alias != null ? alias : path);
         int best = 0;
         Dialect dialect = Dialect.CORE;
         for (DialectRoute r : current().dialects()) {

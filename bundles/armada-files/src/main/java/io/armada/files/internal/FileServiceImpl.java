@@ -3,7 +3,9 @@ package io.armada.files.internal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
@@ -11,7 +13,11 @@ import java.util.function.Function;
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,11 +25,13 @@ import org.slf4j.LoggerFactory;
 import io.armada.core.ApiException;
 import io.armada.core.ArmadaJaxrs;
 import io.armada.core.Goperation;
+import io.armada.files.AgentRequest;
 import io.armada.files.FilePage;
 import io.armada.files.FileRecord;
 import io.armada.files.FileService;
 import io.armada.files.FileStatus;
 import io.armada.files.NewFile;
+import io.armada.files.RequestWindow;
 import io.armada.files.internal.jpa.JpaFileDao;
 import io.armada.persistence.DuplicateKeyException;
 import io.armada.persistence.JpaStore;
@@ -40,16 +48,38 @@ public class FileServiceImpl implements FileService {
 
     private final FileDao dao;
     private final FileStore store;
+    /** {@code public_url} without a trailing slash; empty when not set. */
+    private final String publicUrl;
+
+    /**
+     * The agents area, through {@link AgentsBridge}: optional and dynamic, so the record routes work without it and
+     * the per-agent routes start working when it comes, with no restart of this component.
+     */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile AgentDelivery delivery;
 
     @Activate
     public FileServiceImpl(@Reference(target = "(osgi.unit.name=armada-files)") JpaTemplate jpa,
             FilesConfiguration config) {
-        this(new JpaFileDao(new JpaStore(jpa)), new FileStore(folder(config.folder()), ArmadaJaxrs.MAX_UPLOAD_BYTES));
+        this(new JpaFileDao(new JpaStore(jpa)), new FileStore(folder(config.folder()), ArmadaJaxrs.MAX_UPLOAD_BYTES),
+                config.public_url());
     }
 
-    FileServiceImpl(FileDao dao, FileStore store) {
+    FileServiceImpl(FileDao dao, FileStore store, String publicUrl) {
         this.dao = Objects.requireNonNull(dao, "dao");
         this.store = Objects.requireNonNull(store, "store");
+        this.publicUrl = publicUrl == null ? "" : publicUrl.trim().replaceAll("/+$", "");
+    }
+
+    @Deactivate
+    void deactivate() {
+        store.close();
+    }
+
+    /** The download route of a file uploaded here, on {@code public_url}; null when that is not set. */
+    String publicAddress(String md5) {
+        return publicUrl.isEmpty() ? null : publicUrl + "/v1.0/files/" + md5 + "/download";
     }
 
     static Path folder(String configured) {
@@ -119,7 +149,8 @@ public class FileServiceImpl implements FileService {
         if (existing.isPresent()) {
             return existing.get();
         }
-        FileRecord r = new FileRecord(stored.md5(), "http", List.of(), address.apply(stored.md5()),
+        String a = publicAddress(stored.md5());
+        FileRecord r = new FileRecord(stored.md5(), "http", List.of(), a != null ? a : address.apply(stored.md5()),
                 e == null ? "" : e, stored.size(), FileStatus.FILEOK, FileRules.now(), d, true);
         try {
             return dao.insert(r);
@@ -127,6 +158,56 @@ public class FileServiceImpl implements FileService {
             // the same bytes uploaded at the same time by another client
             return dao.find(stored.md5()).orElseThrow(() -> race);
         }
+    }
+
+    // ------------------------------------------------------------------ per agent (async requests)
+
+    @Override
+    public AgentRequest send(String agents, String md5, RequestWindow window) {
+        String m = FileRules.md5(md5);
+        AgentDelivery d = delivery();
+        FileRecord r = dao.find(m).orElseThrow(() -> ApiException.notFound("File " + m + " not found"));
+        if (r.status() != FileStatus.FILEOK) {
+            throw ApiException.refused("File " + m + " status is " + r.status() + ", not FILEOK");
+        }
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("md5", r.md5());
+        data.put("address", addressFor(r));
+        data.put("size", r.size());
+        if (r.ext() != null && !r.ext().isEmpty()) {
+            data.put("ext", r.ext());
+        }
+        return d.run(agents, "send_file", "fetch_file", data, "Send file success", window);
+    }
+
+    /**
+     * Where a node fetches a record's bytes: for a file uploaded here, the download route on {@code public_url} when
+     * set (the address the uploader's URL gave may be one only the uploader reaches, as 127.0.0.1), else the
+     * record's address.
+     */
+    String addressFor(FileRecord r) {
+        String a = r.stored() ? publicAddress(r.md5()) : null;
+        return a != null ? a : r.address();
+    }
+
+    @Override
+    public AgentRequest list(String agents, RequestWindow window) {
+        return delivery().run(agents, "list_file", "list_files", Map.of(), "List file success", window);
+    }
+
+    @Override
+    public AgentRequest clean(String agents, String md5, RequestWindow window) {
+        String m = FileRules.md5(md5);
+        return delivery().run(agents, "clean_file", "delete_file", Map.of("md5", m), "Clean file success", window);
+    }
+
+    private AgentDelivery delivery() {
+        AgentDelivery d = delivery;
+        if (d == null) {
+            throw ApiException.unavailable("The agents area (armada-agents) is not running on this server: the "
+                    + "per-agent file routes need it; the file records work without it");
+        }
+        return d;
     }
 
     @Override

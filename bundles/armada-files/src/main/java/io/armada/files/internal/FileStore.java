@@ -2,20 +2,23 @@ package io.armada.files.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 import io.armada.core.ApiException;
+import io.armada.core.Threads;
 
 /**
  * The bytes of uploaded files, one file per md5 under one folder ({@code ${armada.data}/files}). A file is written
@@ -25,8 +28,11 @@ import io.armada.core.ApiException;
 public final class FileStore {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(FileStore.class);
     private static final String PARTIAL = ".partial-";
+    /** Uploads at once whose md5 runs on a thread of its own. */
+    static final int MAX_DIGESTERS = 4;
     private final Path root;
     private final long maxBytes;
+    private final ExecutorService digesters;
     /** Partial files older than this were left by an earlier JVM (killed mid-upload). */
     private final long createdMillis = System.currentTimeMillis();
     private final java.util.concurrent.atomic.AtomicBoolean swept = new java.util.concurrent.atomic.AtomicBoolean();
@@ -38,6 +44,11 @@ public final class FileStore {
     public FileStore(Path root, long maxBytes) {
         this.root = root;
         this.maxBytes = maxBytes;
+        // md5 threads exist only while uploads run (none while idle); past MAX_DIGESTERS uploads at once, an upload
+        // computes its md5 on its own thread
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(0, MAX_DIGESTERS, 10, TimeUnit.SECONDS,
+                new SynchronousQueue<>(), Threads.daemon("armada-files-md5"));
+        this.digesters = pool;
     }
 
     public Path root() {
@@ -67,30 +78,36 @@ public final class FileStore {
         }
         Path partial = root.resolve(PARTIAL + UUID.randomUUID());
         boolean kept = false;
-        try {
-            MessageDigest md5 = md5();
+        try (Md5Pipe md5 = new Md5Pipe(digesters)) {
             long size = 0;
-            byte[] buffer = new byte[64 * 1024];
-            try (OutputStream out = Files.newOutputStream(partial, StandardOpenOption.CREATE_NEW,
-                    StandardOpenOption.WRITE)) {
-                int n;
-                while ((n = in.read(buffer)) >= 0) {
+            String actual;
+            try (FileChannel out = FileChannel.open(partial, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                while (true) {
+                    byte[] chunk = md5.buffer();
+                    int n = in.readNBytes(chunk, 0, chunk.length);
+                    if (n == 0) {
+                        break;
+                    }
                     size += n;
                     if (size > maxBytes) {
                         throw ApiException.badRequest("file is larger than " + maxBytes + " bytes");
                     }
-                    md5.update(buffer, 0, n);
-                    out.write(buffer, 0, n);
+                    ByteBuffer b = ByteBuffer.wrap(chunk, 0, n);
+                    while (b.hasRemaining()) {
+                        out.write(b);
+                    }
+                    md5.update(chunk, n);
+                    if (n < chunk.length) {
+                        break; // readNBytes fills the chunk unless the stream ended
+                    }
                 }
-            }
-            String actual = HexFormat.of().formatHex(md5.digest());
-            if (expectedMd5 != null && !expectedMd5.equals(actual)) {
-                throw ApiException.badRequest("md5 of the uploaded bytes is " + actual + ", not " + expectedMd5);
+                actual = md5.finish();
+                if (expectedMd5 != null && !expectedMd5.equals(actual)) {
+                    throw ApiException.badRequest("md5 of the uploaded bytes is " + actual + ", not " + expectedMd5);
+                }
+                out.force(true); // acknowledged means on disk
             }
             Path target = root.resolve(actual);
-            try (var ch = java.nio.channels.FileChannel.open(partial, StandardOpenOption.WRITE)) {
-                ch.force(true); // acknowledged means on disk
-            }
             if (Files.isRegularFile(target) && Files.size(target) == size) {
                 // the same bytes are here already
                 return new Stored(actual, size);
@@ -131,11 +148,8 @@ public final class FileStore {
         }
     }
 
-    private static MessageDigest md5() {
-        try {
-            return MessageDigest.getInstance("MD5");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("the JVM has no MD5", e);
-        }
+    /** Stops the md5 threads (the component stops). */
+    public void close() {
+        digesters.shutdownNow();
     }
 }

@@ -28,12 +28,6 @@ import javax.ws.rs.core.Response;
 import javax.ws.rs.core.StreamingOutput;
 import javax.ws.rs.core.UriInfo;
 
-import org.apache.commons.fileupload.FileItemIterator;
-import org.apache.commons.fileupload.FileItemStream;
-import org.apache.commons.fileupload.FileUpload;
-import org.apache.commons.fileupload.FileUploadBase;
-import org.apache.commons.fileupload.FileUploadException;
-import org.apache.commons.fileupload.UploadContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -103,26 +97,21 @@ public class FilesResource {
      */
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    public Envelopes.Goperation upload(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
-            @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength, InputStream body, @Context UriInfo uri) {
+    public Envelopes.Goperation upload(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, InputStream body,
+            @Context UriInfo uri) {
         String base = uri.getBaseUri().toString().replaceAll("/+$", "");
         String md5 = null;
         String ext = null;
         String desc = null;
         FileRecord stored = null;
         AtomicBoolean created = new AtomicBoolean();
-        try {
-            FileUpload upload = new FileUpload();
-            upload.setFileCountMax(16);
-            upload.setSizeMax(ArmadaJaxrs.MAX_UPLOAD_BYTES + 64 * 1024);
-            // commons-fileupload reads 4 KiB at a time: a larger buffer in between saves most calls into the container
-            FileItemIterator parts = upload.getItemIterator(context(contentType, contentLength,
-                    new java.io.BufferedInputStream(body, 256 * 1024)));
-            while (parts.hasNext()) {
-                FileItemStream part = parts.next();
-                if (part.isFormField()) {
-                    String value = field(part);
-                    switch (part.getFieldName()) {
+        try (MultipartReader parts = new MultipartReader(body, MultipartReader.boundary(contentType),
+                ArmadaJaxrs.MAX_UPLOAD_BYTES + 64 * 1024, 16)) {
+            MultipartReader.Part part;
+            while ((part = parts.next()) != null) {
+                if (!part.isFile()) {
+                    String value = field(part, parts.stream());
+                    switch (part.name() == null ? "" : part.name()) {
                         case "md5" -> {
                             if (stored != null && !value.trim().equalsIgnoreCase(stored.md5())) {
                                 if (created.get()) {
@@ -139,12 +128,12 @@ public class FilesResource {
                             // other fields are ignored, as a form's extra fields are
                         }
                     }
-                } else if ("file".equals(part.getFieldName())) {
+                } else if ("file".equals(part.name())) {
                     if (stored != null) {
                         throw ApiException.badRequest("one file per upload");
                     }
-                    String e = ext != null ? ext : emptyToNull(io.armada.files.internal.FileRules.extOf(part.getName()));
-                    try (InputStream in = part.openStream()) {
+                    String e = ext != null ? ext : emptyToNull(io.armada.files.internal.FileRules.extOf(part.filename()));
+                    try (InputStream in = parts.stream()) {
                         stored = files.upload(in, md5, e, desc, m -> {
                             created.set(true);
                             return base + PATH + "/" + m + "/download";
@@ -152,9 +141,11 @@ public class FilesResource {
                     }
                 }
             }
-        } catch (FileUploadBase.SizeLimitExceededException e) {
-            throw ApiException.badRequest("file is larger than " + ArmadaJaxrs.MAX_UPLOAD_BYTES + " bytes");
-        } catch (FileUploadException | IOException e) {
+        } catch (IOException e) {
+            if (stored != null && created.get()) {
+                // the file was whole, but the body after it is broken: nothing is kept
+                files.delete(stored.md5());
+            }
             throw ApiException.badRequest("upload failed, nothing kept: " + e.getMessage());
         }
         if (stored == null) {
@@ -167,52 +158,12 @@ public class FilesResource {
         return s == null || s.isEmpty() ? null : s;
     }
 
-    private static String field(FileItemStream part) throws IOException {
-        try (InputStream in = part.openStream()) {
-            byte[] b = in.readNBytes(MAX_FIELD_BYTES + 1);
-            if (b.length > MAX_FIELD_BYTES) {
-                throw ApiException.badRequest("form field " + part.getFieldName() + " is longer than "
-                        + MAX_FIELD_BYTES + " bytes");
-            }
-            return new String(b, StandardCharsets.UTF_8);
+    private static String field(MultipartReader.Part part, InputStream in) throws IOException {
+        byte[] b = in.readNBytes(MAX_FIELD_BYTES + 1);
+        if (b.length > MAX_FIELD_BYTES) {
+            throw ApiException.badRequest("form field " + part.name() + " is longer than " + MAX_FIELD_BYTES + " bytes");
         }
-    }
-
-    private static UploadContext context(String contentType, String contentLength, InputStream body) {
-        long length;
-        try {
-            length = contentLength == null ? -1 : Long.parseLong(contentLength.trim());
-        } catch (NumberFormatException e) {
-            length = -1;
-        }
-        long len = length;
-        return new UploadContext() {
-            @Override
-            public String getCharacterEncoding() {
-                return StandardCharsets.UTF_8.name();
-            }
-
-            @Override
-            public String getContentType() {
-                return contentType;
-            }
-
-            @Override
-            @Deprecated
-            public int getContentLength() {
-                return (int) Math.min(Integer.MAX_VALUE, len);
-            }
-
-            @Override
-            public long contentLength() {
-                return len;
-            }
-
-            @Override
-            public InputStream getInputStream() {
-                return body;
-            }
-        };
+        return new String(b, StandardCharsets.UTF_8);
     }
 
     @GET

@@ -23,8 +23,15 @@ public @interface MonitorConfiguration {
     @AttributeDefinition(description = "Port ranges (down-up, half-open) the server may allocate on this node; sent in the resource report")
     String[] ports_range() default {"30000-40000"};
 
-    @AttributeDefinition(description = "Folders under which FileHandler delete_file may delete; empty: ${armada.data}/files alone. Never /.")
+    @AttributeDefinition(description = "Folders under which FileHandler delete_file may delete; empty: ${armada.data}/files alone. Never /."
+            + " The first is the files root, where fetch_file writes and list_files looks")
     String[] files_roots() default {};
+
+    @AttributeDefinition(description = "Seconds a FileHandler fetch_file may take, body included")
+    int fetch_timeout_seconds() default 900;
+
+    @AttributeDefinition(description = "FileHandler fetch_file downloads at a time; more are refused (code -1)")
+    int fetch_parallel() default 2;
 
     @AttributeDefinition(description = "Folder of the RHEL-style ifcfg-<name> files (IP routes; network route gateway/dns)")
     String network_scripts_dir() default "/etc/sysconfig/network-scripts";
@@ -116,6 +123,12 @@ public @interface MonitorConfiguration {
 
     @AttributeDefinition(description = "Allow FileHandler delete_file (inside files_roots only)")
     boolean allow_delete_file() default true;
+
+    @AttributeDefinition(description = "Allow FileHandler fetch_file (downloads into the files root)")
+    boolean allow_fetch_file() default true;
+
+    @AttributeDefinition(description = "Allow FileHandler list_files")
+    boolean allow_list_files() default true;
 
     @AttributeDefinition(description = "Allow verify_password")
     boolean allow_verify_password() default true;

@@ -252,7 +252,15 @@ public class NodeControlImpl implements NodeControl {
         }
     }
 
+    /** fetch_file, list_files and delete_file by md5 (SPEC §10.1); the seed's delete_file by file_name stays here. */
+    @Reference
+    FileHandler fileHandler;
+
     private Map<String, Object> file(String command, Map<String, Object> data) {
+        if (command.equals("fetch_file") || command.equals("list_files")
+                || (command.equals("delete_file") && data.get("md5") != null && data.get("file_name") == null)) {
+            return fileHandler.run(command, data);
+        }
         if (!command.equals("delete_file")) {
             throw unknownCommand();
         }

@@ -34,6 +34,36 @@ final class FleetStub implements FleetClient {
         }
     }
 
+    /** Core's streamed GET (FleetFetch), on HttpURLConnection; the token "test-token" when asked. */
+    @Override
+    public Fetched fetch(String url, boolean withToken, Duration timeout, long maxBytes, java.io.OutputStream sink)
+            throws java.io.IOException {
+        java.net.HttpURLConnection c = (java.net.HttpURLConnection) URI.create(url).toURL().openConnection();
+        c.setInstanceFollowRedirects(false);
+        c.setReadTimeout((int) timeout.toMillis());
+        if (withToken) {
+            c.setRequestProperty("X-Armada-Token", "test-token");
+        }
+        int status = c.getResponseCode();
+        if (status != 200) {
+            c.disconnect();
+            return new Fetched(status, 0);
+        }
+        long n = 0;
+        try (java.io.InputStream in = c.getInputStream()) {
+            byte[] b = new byte[8192];
+            int r;
+            while ((r = in.read(b)) >= 0) {
+                n += r;
+                if (n > maxBytes) {
+                    throw new java.io.IOException("more than " + maxBytes + " bytes");
+                }
+                sink.write(b, 0, r);
+            }
+        }
+        return new Fetched(status, n);
+    }
+
     static ComponentServiceObjects<FleetClient> objects(FleetStub stub) {
         return new ComponentServiceObjects<>() {
             @Override
