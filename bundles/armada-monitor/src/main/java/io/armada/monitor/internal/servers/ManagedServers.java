@@ -1,26 +1,14 @@
 package io.armada.monitor.internal.servers;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
-import java.security.KeyStore;
-import java.security.cert.Certificate;
-import java.security.cert.CertificateFactory;
 import java.util.List;
 import java.util.Map;
-
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
-import io.armada.core.TokenService;
+import io.armada.core.FleetClient;
 import io.armada.monitor.internal.MonitorConfiguration;
 
 /**
@@ -29,19 +17,17 @@ import io.armada.monitor.internal.MonitorConfiguration;
  */
 @Component(service = ManagedServers.class, configurationPid = "io.armada.monitor")
 public class ManagedServers {
-    private static final Logger LOG = LoggerFactory.getLogger(ManagedServers.class);
-
     private final ServerRuntime runtime;
     private final ServerHandler handler;
 
     @Activate
-    public ManagedServers(MonitorConfiguration config, @Reference TokenService tokens) {
-        this(ServerSettings.of(config, dataFolder(), list(config.servers_base_roots())), tokens::token);
+    public ManagedServers(MonitorConfiguration config, @Reference FleetClient fleet) {
+        this(ServerSettings.of(config, dataFolder(), list(config.servers_base_roots())), fleet::fetch);
     }
 
-    ManagedServers(ServerSettings settings, java.util.function.Supplier<String> token) {
-        PackageFetcher fetcher = new PackageFetcher(System.getProperty("armada.server.url", ""), token,
-                ManagedServers::fleetTls, settings.maxPackageBytes(), settings.downloadTimeout());
+    ManagedServers(ServerSettings settings, PackageFetcher.Download download) {
+        PackageFetcher fetcher = new PackageFetcher(System.getProperty("armada.server.url", ""), download,
+                settings.maxPackageBytes(), settings.downloadTimeout());
         this.runtime = new ServerRuntime(settings, fetcher,
                 new ProcTable(Path.of("/proc"), 1000, System::currentTimeMillis));
         this.handler = new ServerHandler(runtime, settings);
@@ -65,31 +51,6 @@ public class ManagedServers {
                     g.cpuTicks() / (double) ProcTable.TICKS_PER_SECOND, g.rssBytes(), s.current()));
         }
         return out;
-    }
-
-    /** What the fleet client trusts over https: the PEM file of armada.tls.ca, else the JVM's default (null). */
-    static SSLContext fleetTls() {
-        String pem = System.getProperty("armada.tls.ca", "");
-        if (pem.isBlank()) {
-            return null;
-        }
-        try (InputStream in = Files.newInputStream(Path.of(pem.trim()))) {
-            KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
-            store.load(null, null);
-            int i = 0;
-            for (Certificate c : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
-                store.setCertificateEntry("fleet-ca-" + i++, c);
-            }
-            TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            tmf.init(store);
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, tmf.getTrustManagers(), null);
-            return context;
-        } catch (IOException | GeneralSecurityException e) {
-            LOG.warn("Cannot read armada.tls.ca ({}): package downloads over https use the JVM's trust store",
-                    e.getMessage());
-            return null;
-        }
     }
 
     private static Path dataFolder() {

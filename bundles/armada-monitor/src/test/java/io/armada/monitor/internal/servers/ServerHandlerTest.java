@@ -87,10 +87,39 @@ public class ServerHandlerTest {
                 switches.getOrDefault("control", true), switches.getOrDefault("command", true),
                 switches.getOrDefault("config", true), ServerSettings.readBootId());
         PackageFetcher fetcher = new PackageFetcher("http://127.0.0.1:" + http.getAddress().getPort(),
-                () -> "fleet-token", () -> null, 1 << 20, Duration.ofSeconds(10));
+                ServerHandlerTest::download, 1 << 20, Duration.ofSeconds(10));
         // a clock that stands still: every answer comes from the cached scan unless an action made a new one
         return new ServerHandler(new ServerRuntime(settings, fetcher,
                 new ProcTable(Path.of("/proc"), 1000, () -> 0L)), settings);
+    }
+
+    /** Core's FleetClient.fetch as FleetFetch does it (HttpURLConnection, no redirect), the token "fleet-token". */
+    static io.armada.core.FleetClient.Fetched download(String url, boolean withToken, Duration timeout, long max,
+            OutputStream sink) throws IOException {
+        java.net.HttpURLConnection c = (java.net.HttpURLConnection) java.net.URI.create(url).toURL().openConnection();
+        c.setInstanceFollowRedirects(false);
+        c.setReadTimeout((int) timeout.toMillis());
+        if (withToken) {
+            c.setRequestProperty("X-Armada-Token", "fleet-token");
+        }
+        int status = c.getResponseCode();
+        if (status != 200) {
+            c.disconnect();
+            return new io.armada.core.FleetClient.Fetched(status, 0);
+        }
+        long n = 0;
+        try (java.io.InputStream in = c.getInputStream()) {
+            byte[] b = new byte[8192];
+            int r;
+            while ((r = in.read(b)) >= 0) {
+                n += r;
+                if (n > max) {
+                    throw new IOException("more than " + max + " bytes");
+                }
+                sink.write(b, 0, r);
+            }
+        }
+        return new io.armada.core.FleetClient.Fetched(200, n);
     }
 
     @After
@@ -168,7 +197,7 @@ public class ServerHandlerTest {
         }
         assertEquals("active", call("status").get("state"));
         // the figures of the resource report and /metrics
-        ManagedServers managed = new ManagedServers(settings, () -> "fleet-token");
+        ManagedServers managed = new ManagedServers(settings, ServerHandlerTest::download);
         List<ServiceFigure> figures = managed.figures();
         assertEquals(1, figures.size());
         assertTrue(figures.get(0).active());
@@ -402,7 +431,7 @@ public class ServerHandlerTest {
 
     @Test
     public void theTokenGoesOnlyToTheNodesServer() throws Exception {
-        PackageFetcher other = new PackageFetcher("https://server.example:8443", () -> "fleet-token", () -> null,
+        PackageFetcher other = new PackageFetcher("https://server.example:8443", ServerHandlerTest::download,
                 1 << 20, Duration.ofSeconds(10));
         String md5 = serve("/v1.tgz", pkg("v1.tgz", "v1"));
         other.fetch(url("/v1.tgz"), md5, tmp.getRoot().toPath().resolve("got.tgz"));
