@@ -9,10 +9,11 @@ import io.armada.core.ErrorKind;
 /**
  * Every monitor error code (originals.md §003.1, {@code common/errcode.py}) beyond the dialect's own 88888/99999:
  * the figure routes' failures (400xx-405xx, answered as internal errors with the seed's text), IP configuration
- * and password refusals (403xx), crontab records (406xx) and -1.
+ * and password refusals (403xx), crontab records (406xx), the node's managed services (407xx, ServerHandler, SPEC
+ * §10.1) and -1.
  */
-final class Codes {
-    static final int OTHER_ERROR = -1;
+public final class Codes {
+    public static final int OTHER_ERROR = -1;
     static final int CPU_FAILED = 40001;
     static final int CPUVT_FAILED = 40002;
     static final int MEMORY_FAILED = 40101;
@@ -36,17 +37,42 @@ final class Codes {
     static final int CRONTAB_NOT_FOUND = 40601;
     static final int CRONTAB_MULTIPLE = 40602;
     static final int CRONTAB_EXISTS = 40603;
+    /** ServerHandler: no service of that app and server is deployed on this node. */
+    public static final int SERVER_NOT_FOUND = 40701;
+    /** ServerHandler: the package could not be downloaded (address unreachable, not 200, too large). */
+    public static final int PACKAGE_DOWNLOAD_FAILED = 40702;
+    /** ServerHandler: the downloaded package's md5 is not the one asked for; nothing was unpacked. */
+    public static final int PACKAGE_MD5_MISMATCH = 40703;
+    /** ServerHandler: the package is not a safe tgz (absolute path, .., link leading outside, device, too large). */
+    public static final int PACKAGE_REFUSED = 40704;
+    /** ServerHandler: a script is missing, exited with a non-zero status or could not run; data has exit and output. */
+    public static final int SCRIPT_FAILED = 40705;
+    /** ServerHandler: a script ran past its time limit and was killed; data has the output so far. */
+    public static final int SCRIPT_TIMED_OUT = 40706;
+    /** ServerHandler rollback: no previous version is kept. */
+    public static final int NO_PREVIOUS_VERSION = 40707;
+    /** ServerHandler: another call for the same service has held it too long; try again later. */
+    public static final int SERVER_BUSY = 40708;
+    /** ServerHandler: base_path or a write_config file name leads outside the folders this node allows. */
+    public static final int PATH_REFUSED = 40709;
+    /** ServerHandler: stop left processes that even SIGKILL did not end (another user's, or a zombie's parent). */
+    public static final int PROCESSES_LEFT = 40710;
 
     private Codes() {
     }
 
     /** A refusal with one of the codes above (HTTP 200, {@code {"code":N,"msg":...}}). */
-    static ApiException refuse(int code, String message) {
+    public static ApiException refuse(int code, String message) {
         return ApiException.withCode(ErrorKind.REFUSED, code, message);
     }
 
+    /** A refusal that also carries {@code data} (a script's exit status and output). */
+    public static ApiException refuse(int code, String message, Object data) {
+        return new ApiException(ErrorKind.REFUSED, code, message, data, null);
+    }
+
     /** An action switched off by configuration: code -1, saying which setting. */
-    static ApiException disabled(String action, String setting) {
+    public static ApiException disabled(String action, String setting) {
         return refuse(OTHER_ERROR, action + " is switched off on this node (" + setting + " = false)");
     }
 

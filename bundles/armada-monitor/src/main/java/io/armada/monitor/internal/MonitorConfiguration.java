@@ -73,6 +73,37 @@ public @interface MonitorConfiguration {
     @AttributeDefinition(description = "Takes an interface down before delete_ip: '<command> <name>'")
     String command_ifdown() default "ifdown";
 
+    // ---- ServerHandler: the node's managed services (SPEC §10.1) ----
+
+    @AttributeDefinition(description = "Folders (besides ${armada.data}/servers) under which a deploy's base_path may"
+            + " put a service; empty: base_path is refused. Never /.")
+    String[] servers_base_roots() default {};
+
+    @AttributeDefinition(description = "User the service scripts run as (through runuser -u); blank: the node's own")
+    String servers_user() default "";
+
+    @AttributeDefinition(description = "Program that starts a script in a session of its own (util-linux setsid)")
+    String servers_setsid() default "setsid";
+
+    @AttributeDefinition(description = "Seconds a start, stop or command script may run before it is killed")
+    int servers_script_timeout_seconds() default 60;
+
+    @AttributeDefinition(description = "Seconds between SIGTERM and SIGKILL to what a service's stop script left")
+    int servers_stop_grace_seconds() default 10;
+
+    @AttributeDefinition(description = "Largest package: downloaded bytes, and bytes it unpacks to (MiB)")
+    int servers_package_max_mb() default 1024;
+
+    @AttributeDefinition(description = "Most entries (files, folders, links) in a package")
+    int servers_package_max_entries() default 100000;
+
+    @AttributeDefinition(description = "Seconds a package download may take")
+    int servers_download_timeout_seconds() default 600;
+
+    @AttributeDefinition(description = "Most services this node manages (each adds about 120 bytes to the resource"
+            + " report, which the server takes up to 64 KiB)")
+    int servers_max() default 256;
+
     // ---- safety switches ----
 
     @AttributeDefinition(description = "Allow OsHandler shutdown")
@@ -104,4 +135,16 @@ public @interface MonitorConfiguration {
 
     @AttributeDefinition(description = "Allow TimerHandler update/pause/resume")
     boolean allow_timer_control() default true;
+
+    @AttributeDefinition(description = "Allow ServerHandler deploy, patch, rollback and undeploy (status is always allowed)")
+    boolean allow_server_deploy() default true;
+
+    @AttributeDefinition(description = "Allow ServerHandler start, stop and restart")
+    boolean allow_server_control() default true;
+
+    @AttributeDefinition(description = "Allow ServerHandler command (the package's bin/command.sh)")
+    boolean allow_server_command() default true;
+
+    @AttributeDefinition(description = "Allow ServerHandler write_config (inside the service's folder only)")
+    boolean allow_server_config() default true;
 }

@@ -52,6 +52,10 @@ public class MonitorNode implements MonitorService {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     volatile Reporting reporting;
 
+    /** The node's managed services (ServerHandler), for their series of {@code /metrics}. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    volatile io.armada.monitor.internal.servers.ManagedServers servers;
+
     @Activate
     public MonitorNode(MonitorConfiguration config, @Reference MonitorThread thread) {
         this(config, thread, ServiceStates.sdBooted());
@@ -166,6 +170,10 @@ public class MonitorNode implements MonitorService {
         ReportingState s = r == null ? null : r.state();
         String text = NodeMetrics.build(f, sampler.latest(), slow.fileSystems(), slow.disks(), slow.network(),
                 s == null ? 0 : s.sent(), s == null ? 0 : s.failed(), s != null && s.paused());
+        io.armada.monitor.internal.servers.ManagedServers m = servers;
+        if (m != null) {
+            text += NodeMetrics.services(m.figures());
+        }
         synchronized (this) {
             metricsText = text;
             metricsSeq = seq;

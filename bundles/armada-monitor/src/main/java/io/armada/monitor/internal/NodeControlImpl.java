@@ -42,12 +42,19 @@ public class NodeControlImpl implements NodeControl {
     private final ServiceStates services;
     private final List<String> systemctl;
     private final PasswordVerifier verifier;
+    private final io.armada.monitor.internal.servers.ManagedServers servers;
 
     @Activate
     public NodeControlImpl(MonitorConfiguration config, @Reference Reporting reporting, @Reference MonitorThread thread,
-            @Reference MonitorService monitor) {
+            @Reference MonitorService monitor, @Reference io.armada.monitor.internal.servers.ManagedServers servers) {
         this(config, reporting, thread::later, monitor::networkChanged, MonitorSettings.dataFolder(),
-                Figures::isPhysicalNic, ServiceStates.sdBooted(), new LibPamCheck());
+                Figures::isPhysicalNic, ServiceStates.sdBooted(), new LibPamCheck(), servers);
+    }
+
+    NodeControlImpl(MonitorConfiguration config, Reporting reporting, BiConsumer<Runnable, Long> later,
+            Runnable networkChanged, Path dataFolder, Predicate<String> physicalNic, BooleanSupplier systemd,
+            PasswordCheck passwords) {
+        this(config, reporting, later, networkChanged, dataFolder, physicalNic, systemd, passwords, null);
     }
 
     /**
@@ -56,7 +63,8 @@ public class NodeControlImpl implements NodeControl {
      */
     NodeControlImpl(MonitorConfiguration config, Reporting reporting, BiConsumer<Runnable, Long> later,
             Runnable networkChanged, Path dataFolder, Predicate<String> physicalNic, BooleanSupplier systemd,
-            PasswordCheck passwords) {
+            PasswordCheck passwords, io.armada.monitor.internal.servers.ManagedServers servers) {
+        this.servers = servers;
         this.config = config;
         this.reporting = reporting;
         this.later = later;
@@ -94,6 +102,7 @@ public class NodeControlImpl implements NodeControl {
             case "ServiceHandler" -> service(command, d);
             case "TimerHandler" -> timer(command, d);
             case "FileHandler" -> file(command, d);
+            case "ServerHandler" -> servers.handle(command, d);
             default -> throw ApiException.badRequest("unknown handler");
         };
     }

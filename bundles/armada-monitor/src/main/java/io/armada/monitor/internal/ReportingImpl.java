@@ -3,6 +3,7 @@ package io.armada.monitor.internal;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -17,6 +18,8 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,6 +57,10 @@ public class ReportingImpl implements Reporting {
     private final ScheduledFuture<?> schedule;
 
     private FleetClient fleet;
+
+    /** The node's managed services (ServerHandler): listed in the resource report when present. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    volatile io.armada.monitor.internal.servers.ManagedServers servers;
     private CompletableFuture<?> inFlight;
     private final AtomicLong sent = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
@@ -267,6 +274,12 @@ public class ReportingImpl implements Reporting {
         data.put("disk", withoutUtc(SeedRows.disk(monitor.disk())));
         data.put("diskio", withoutUtc(SeedRows.diskio(monitor.diskio())));
         data.put("networkio", withoutUtc(SeedRows.networkio(monitor.networkio())));
+        io.armada.monitor.internal.servers.ManagedServers m = servers;
+        if (m != null) {
+            List<Map<String, Object>> list = new ArrayList<>();
+            m.figures().forEach(f -> list.add(f.toReport()));
+            data.put("servers", list);
+        }
         return data;
     }
 
