@@ -183,4 +183,37 @@ public class ConfigAndTemplateTest {
         assertEquals("tars.default", templates.update(root.id(), null, null, "<tars>\n</tars>\n").templateName());
         ApiErrors.expect(ErrorKind.NOT_FOUND, () -> templates.get("tars.tarscpp.default"));
     }
+
+    @Test
+    public void concurrentAddsOfServerFilesAllLand() throws Exception {
+        int servers = 200;
+        store.run(em -> { });
+        new JpaNodeDao(store).insert(new NodeDao.InstalledNode("10.0.1.1", 1, 1), Instant.now());
+        for (int i = 0; i < servers; i++) {
+            servers(i);
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(20);
+        java.util.List<java.util.concurrent.Future<?>> work = new java.util.ArrayList<>();
+        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+        for (int c = 0; c < 20; c++) {
+            work.add(pool.submit(() -> {
+                for (int i = next.getAndIncrement(); i < servers; i = next.getAndIncrement()) {
+                    configs.add(new NewConfig(5, "App", "S" + i, null, null, null, "s.conf", "k=" + i));
+                }
+                return null;
+            }));
+        }
+        for (java.util.concurrent.Future<?> f : work) {
+            f.get();
+        }
+        pool.shutdown();
+        assertEquals(servers * 2L, (long) store.tx(em -> em.createQuery("select count(c) from ConfigEntity c",
+                Long.class).getSingleResult()));
+    }
+
+    private static void servers(int i) {
+        servers.deploy(new NewServer("App", "S" + i, null, null, null, false, null, null, null, null,
+                List.of(new NewServer.NewServant("10.0.1.1", "Obj", "10.0.1.1", 10000 + i, null, null, null, null,
+                        null, null, 0))));
+    }
 }
