@@ -26,15 +26,19 @@ public final class JpaConfigDao implements ConfigDao {
     @Override
     public List<ConfigFile> insert(List<ConfigFile> files, String reason, Instant at) {
         return store.tx(em -> {
-            List<ConfigFile> out = new ArrayList<>();
+            // every file first, then every history row: every transaction writes the tables in one order
+            List<ConfigEntity> rows = new ArrayList<>();
             for (ConfigFile f : files) {
                 ConfigEntity e = ConfigEntity.of(f);
                 em.persist(e);
                 em.flush();
-                em.persist(ConfigHistoryEntity.of(e.id, reason, e.config, at));
-                out.add(e.toDTO());
+                rows.add(e);
             }
-            return out;
+            for (ConfigEntity e : rows) {
+                em.persist(ConfigHistoryEntity.of(e.id, reason, e.config, at));
+            }
+            em.flush();
+            return rows.stream().map(ConfigEntity::toDTO).toList();
         });
     }
 

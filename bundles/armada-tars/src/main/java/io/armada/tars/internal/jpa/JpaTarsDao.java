@@ -42,16 +42,20 @@ public final class JpaTarsDao implements TarsDao {
                     throw new NodeNotInstalled(s.nodeName());
                 }
             }
+            // the servers first, then their notify rows, then the adapters: every transaction writes the tables in one
+            // order
             List<ServerConf> out = new ArrayList<>();
             for (ServerConf s : servers) {
                 ServerEntity e = ServerEntity.of(s);
                 em.persist(e);
                 em.flush();
-                ServerConf created = e.toDTO();
-                out.add(created);
-                long count = adapters.stream().filter(a -> a.nodeName().equals(s.nodeName())).count();
+                out.add(e.toDTO());
+            }
+            for (ServerConf created : out) {
+                long count = adapters.stream().filter(a -> a.nodeName().equals(created.nodeName())).count();
                 note(em, created, command, "deployed with " + count + " adapter(s)", at);
             }
+            em.flush();
             for (AdapterConf a : adapters) {
                 em.persist(AdapterEntity.of(a, TarsRules.endpointPort(a.endpoint())));
                 em.flush(); // one by one: ids follow the order given (EclipseLink may reorder a batch)
