@@ -33,7 +33,8 @@ import io.armada.core.Json;
  * {@code koa-multer}, reference §002.1): a tars route's {@code application/x-www-form-urlencoded} or
  * {@code multipart/form-data} body (text fields only, at most {@value #MAX_BYTES} bytes) is turned into the JSON
  * object of its fields before matching, so every resource reads one kind of body ({@link TarsParams}). Only paths
- * under {@code /api/} and {@code /pages/server/api/} are touched (not the monitor's {@code /api/v1/}).
+ * under {@code /api/} and {@code /pages/server/api/} are touched (not the monitor's {@code /api/v1/} nor the jobs
+ * area's {@code /api/jobx/}).
  */
 @Component(service = javax.ws.rs.container.ContainerRequestFilter.class, scope = ServiceScope.PROTOTYPE)
 @JaxrsExtension
@@ -49,7 +50,8 @@ public class FormParamsFilter implements ContainerRequestFilter {
         if (p.startsWith("pages/server/api/")) {
             return true;
         }
-        return p.startsWith("api/") && !p.startsWith("api/v1/");
+        // not the monitor's /api/v1/ nor the jobs area's /api/jobx/: their bodies are their own business
+        return p.startsWith("api/") && !p.startsWith("api/v1/") && !p.startsWith("api/jobx/");
     }
 
     @Override

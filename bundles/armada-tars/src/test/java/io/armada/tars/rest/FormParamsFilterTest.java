@@ -21,6 +21,7 @@ public class FormParamsFilterTest {
         assertTrue(FormParamsFilter.tarsPath("api/deploy_server"));
         assertTrue(FormParamsFilter.tarsPath("/pages/server/api/tree"));
         assertFalse(FormParamsFilter.tarsPath("api/v1/monitor/task"));
+        assertFalse(FormParamsFilter.tarsPath("/api/jobx/project"));
         assertFalse(FormParamsFilter.tarsPath("/v1.0/files"));
     }
 
