@@ -62,24 +62,7 @@ cleanup() {
 trap cleanup EXIT
 
 # ---------------------------------------------------------------------------------------------- server
-tar xzf "$ARCHIVE" -C "$WORK"
-HOME_DIR=$(ls -d "$WORK"/armada-*/ | head -n 1)
-HOME_DIR=${HOME_DIR%/}
-HTTP_PORT=$(free_port)
-SSH_PORT=$(free_port)
-while [ "$SSH_PORT" = "$HTTP_PORT" ]; do SSH_PORT=$(free_port); done
-BASE="http://127.0.0.1:$HTTP_PORT"
-say "starting $(basename "$HOME_DIR") on 127.0.0.1:$HTTP_PORT (data in $WORK/data)"
-(cd "$HOME_DIR" && ARMADA_HTTP_PORT=$HTTP_PORT ARMADA_SSH_PORT=$SSH_PORT ARMADA_TOKEN=$TOKEN ARMADA_DATA="$WORK/data" \
-    bin/start)
-up=0
-for _ in $(seq 1 180); do
-    if [ "$(curl -s -o /dev/null -w '%{http_code}' -H "X-Armada-Token: $TOKEN" "$BASE/v1.0/files")" = 200 ]; then
-        up=1; break
-    fi
-    sleep 1
-done
-[ "$up" = 1 ] || { say "the file routes did not come up in 180 s"; exit 1; }
+start_instance "$WORK" "$TOKEN" /v1.0/files
 PID=$(cat "$HOME_DIR/karaf.pid")
 
 BIG="$WORK/big.bin"

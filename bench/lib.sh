@@ -5,8 +5,11 @@
 #   free_port               a free TCP port on loopback (20000-31999: below the kernel's ephemeral range)
 #   median                  the median of the numbers on stdin, one a line ("n/a" for none)
 #   stop_instance HOME      bin/stop, then waits up to 60 s for its pid, then kill -9
+#   unpack_instance WORK    unpacks ARCHIVE into WORK and sets HOME_DIR
 #   start_instance WORK TOKEN PATH...
-#                           unpacks ARCHIVE into WORK and starts it on free loopback ports with its data in WORK/data;
+#                           unpacks ARCHIVE into WORK (unless HOME_DIR already names an unpacked instance, e.g. one
+#                           whose etc/ the script changed first) and starts it on free loopback ports with its data in
+#                           WORK/data;
 #                           sets HOME_DIR, HTTP_PORT, SSH_PORT and BASE, and waits up to 180 s until each PATH answers
 #                           200 with the token (exits when one does not)
 
@@ -56,12 +59,18 @@ stop_instance() {
     [ -n "$pid" ] && kill -9 "$pid" 2>/dev/null || true
 }
 
+unpack_instance() {
+    tar xzf "$ARCHIVE" -C "$1"
+    HOME_DIR=$(ls -d "$1"/armada-*/ | head -n 1)
+    HOME_DIR=${HOME_DIR%/}
+}
+
 start_instance() {
     local work=$1 token=$2 up path
     shift 2
-    tar xzf "$ARCHIVE" -C "$work"
-    HOME_DIR=$(ls -d "$work"/armada-*/ | head -n 1)
-    HOME_DIR=${HOME_DIR%/}
+    if [ -z "${HOME_DIR:-}" ] || [ ! -d "$HOME_DIR" ]; then
+        unpack_instance "$work"
+    fi
     HTTP_PORT=$(free_port)
     SSH_PORT=$(free_port)
     while [ "$SSH_PORT" = "$HTTP_PORT" ]; do SSH_PORT=$(free_port); done

@@ -71,25 +71,9 @@ cleanup() {
 }
 trap cleanup EXIT
 
-tar xzf "$ARCHIVE" -C "$WORK"
-HOME_DIR=$(ls -d "$WORK"/armada-*/ | head -n 1)
-HOME_DIR=${HOME_DIR%/}
+unpack_instance "$WORK"
 echo "min.lead.seconds = 0" > "$HOME_DIR/etc/io.armada.scheduler.cfg"
-HTTP_PORT=$(free_port)
-SSH_PORT=$(free_port)
-while [ "$SSH_PORT" = "$HTTP_PORT" ]; do SSH_PORT=$(free_port); done
-BASE="http://127.0.0.1:$HTTP_PORT"
-say "starting $(basename "$HOME_DIR") on 127.0.0.1:$HTTP_PORT (data in $WORK/data)"
-(cd "$HOME_DIR" && ARMADA_HTTP_PORT=$HTTP_PORT ARMADA_SSH_PORT=$SSH_PORT ARMADA_TOKEN=$TOKEN ARMADA_DATA="$WORK/data" \
-    bin/start)
-up=0
-for _ in $(seq 1 180); do
-    if [ "$(curl -s -o /dev/null -w '%{http_code}' -H "X-Armada-Token: $TOKEN" "$BASE/v1.0/schedulers")" = 200 ]; then
-        up=1; break
-    fi
-    sleep 1
-done
-[ "$up" = 1 ] || { say "the scheduler routes did not come up in 180 s"; exit 1; }
+start_instance "$WORK" "$TOKEN" /v1.0/schedulers
 
 echo "scheduler bench: $JOBS creates from $CLIENTS clients; $DUE one-shot jobs due within $WINDOW s; $THREADS threads"
 for run in $(seq 1 "$RUNS"); do

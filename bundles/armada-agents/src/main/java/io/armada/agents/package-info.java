@@ -4,7 +4,7 @@
  * ({@link io.armada.agents.AsyncRequests}), for the shell and for later areas (files, tars tasks, job batches).
  */
 @Export
-@Version("2.0.0")
+@Version("2.1.0")
 package io.armada.agents;
 
 import org.osgi.annotation.bundle.Export;

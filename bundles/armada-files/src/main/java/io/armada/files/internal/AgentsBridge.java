@@ -7,10 +7,9 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.armada.agents.AgentAnswer;
+import io.armada.agents.MonitorAnswers;
 import io.armada.agents.AgentService;
 import io.armada.agents.AgentTarget;
 import io.armada.agents.AgentTask;
@@ -18,7 +17,6 @@ import io.armada.agents.AsyncHandle;
 import io.armada.agents.AsyncRequestView;
 import io.armada.agents.AsyncRequests;
 import io.armada.core.FleetClient;
-import io.armada.core.Json;
 import io.armada.files.AgentRequest;
 import io.armada.files.RequestWindow;
 
@@ -35,7 +33,6 @@ public class AgentsBridge implements AgentDelivery {
     static final String TASK = "/api/v1/monitor/task";
     /** Answers of file requests are kept (the original stored them in the database: expire 0). */
     static final int DEFAULT_EXPIRE = 0;
-    private static final ObjectMapper MAPPER = Json.newMapper();
 
     private final AgentService agents;
     private final AsyncRequests async;
@@ -64,26 +61,8 @@ public class AgentsBridge implements AgentDelivery {
                 v.resultcode(), v.result());
     }
 
-    /** A node's answer to {@code task} (monitor dialect: {@code {code, msg, data}}) as the agent's answer. */
+    /** A node's answer to {@code task} (monitor dialect) as the agent's answer. */
     static AgentAnswer answer(FleetClient.Answer a, String ok) {
-        if (a.status() != 200) {
-            return new AgentAnswer(-1, "node answered HTTP " + a.status(), List.of());
-        }
-        JsonNode body;
-        try {
-            body = MAPPER.readTree(a.body());
-        } catch (java.io.IOException | RuntimeException e) {
-            return new AgentAnswer(-1, "node answer is not JSON", List.of());
-        }
-        if (body == null || !body.isObject()) {
-            return new AgentAnswer(-1, "node answer is not a JSON object", List.of());
-        }
-        int code = body.path("code").asInt(-1);
-        if (code != 0) {
-            return new AgentAnswer(-1, "node refused with code " + code + ": " + body.path("msg").asText(""),
-                    List.of());
-        }
-        Object data = MAPPER.convertValue(body.path("data"), Object.class);
-        return new AgentAnswer(0, ok, List.of(new AgentAnswer.Detail(0, 0, data == null ? Map.of() : data)));
+        return MonitorAnswers.of(a, ok);
     }
 }

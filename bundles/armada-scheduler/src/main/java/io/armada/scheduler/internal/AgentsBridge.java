@@ -1,6 +1,5 @@
 package io.armada.scheduler.internal;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,10 +11,9 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.armada.agents.AgentAnswer;
+import io.armada.agents.MonitorAnswers;
 import io.armada.agents.AgentResponseView;
 import io.armada.agents.AgentService;
 import io.armada.agents.AgentTarget;
@@ -25,7 +23,6 @@ import io.armada.agents.AsyncRequests;
 import io.armada.agents.AsyncTiming;
 import io.armada.core.ApiException;
 import io.armada.core.FleetClient;
-import io.armada.core.Json;
 
 /**
  * The {@code agents-task} executor over the agents area's API (its optional neighbour): {@code kwargs {agents, task,
@@ -40,7 +37,6 @@ public class AgentsBridge implements AgentsGateway {
     static final String TASK_PATH = "/api/v1/monitor/task";
     /** Answers of a scheduled task are kept an hour after its deadline. */
     static final int EXPIRE_SECONDS = 3600;
-    private static final ObjectMapper JSON = Json.newMapper();
 
     private final AgentService agents;
     private final AsyncRequests async;
@@ -102,27 +98,8 @@ public class AgentsBridge implements AgentsGateway {
         return Outcome.ok("async request " + id + ": all " + targets.size() + " agent(s) answered 0");
     }
 
-    /** A node's monitor answer {@code {code, msg, data}} as the agent's answer. */
+    /** A node's monitor answer as the agent's answer; a success carries the node's message. */
     static AgentAnswer answer(FleetClient.Answer a) {
-        if (a.status() != 200) {
-            return new AgentAnswer(-1, "node answered HTTP " + a.status(), List.of());
-        }
-        JsonNode body;
-        try {
-            body = JSON.readTree(a.body());
-        } catch (java.io.IOException | RuntimeException e) {
-            return new AgentAnswer(-1, "node answer is not JSON: "
-                    + new String(a.body(), 0, Math.min(a.body().length, 100), StandardCharsets.UTF_8), List.of());
-        }
-        if (body == null || !body.isObject()) {
-            return new AgentAnswer(-1, "node answer is not a JSON object", List.of());
-        }
-        int code = body.path("code").asInt(-1);
-        String msg = body.path("msg").asText("");
-        if (code != 0) {
-            return new AgentAnswer(-1, "code " + code + ": " + msg, List.of());
-        }
-        Object data = JSON.convertValue(body.path("data"), Object.class);
-        return new AgentAnswer(0, msg, data == null ? List.of() : List.of(new AgentAnswer.Detail(0, 0, data)));
+        return MonitorAnswers.of(a, null);
     }
 }
