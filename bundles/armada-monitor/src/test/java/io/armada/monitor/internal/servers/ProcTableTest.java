@@ -12,6 +12,8 @@ import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
 
+import io.armada.core.testing.Await;
+
 /** /proc/<pid>/stat read by session, on files made here (and once on the real /proc). */
 public class ProcTableTest {
     @Rule
@@ -54,11 +56,36 @@ public class ProcTableTest {
         assertEquals(100.0, t.session(20).cpuPercent(), 0.01);
     }
 
+    /**
+     * On the real /proc: a process started in a session of its own (as the node starts a service) is found by its
+     * session. Not this JVM's own session: where the session leader lives outside our PID namespace (a container, a
+     * CI sandbox) the kernel reports session 0, which names no session.
+     */
     @Test
-    public void findsThisJvmInTheRealProc() {
-        long[] self = ProcTable.readStat(Path.of("/proc/self/stat"));
-        ProcTable t = new ProcTable(Path.of("/proc"), 1000, System::currentTimeMillis);
-        assertTrue(t.session(self[1]).pids().contains(ProcessHandle.current().pid()));
+    public void findsAProcessStartedInItsOwnSessionInTheRealProc() throws Exception {
+        Process p = new ProcessBuilder("setsid", "sleep", "60").redirectErrorStream(true).start();
+        try {
+            long pid = p.pid();
+            Path stat = Path.of("/proc/" + pid + "/stat");
+            // setsid runs sleep in place (it is no group leader here): the session id becomes the pid once it execs
+            Await.until("sleep in its own session", () -> {
+                long[] s = ProcTable.readStat(stat);
+                return s != null && s[1] == pid;
+            });
+            ProcTable t = new ProcTable(Path.of("/proc"), 1000, System::currentTimeMillis);
+            assertEquals(java.util.List.of(pid), t.session(pid).pids());
+            p.destroy();
+            p.waitFor();
+            assertTrue(t.sessionNow(pid).pids().isEmpty());
+        } finally {
+            p.destroyForcibly();
+        }
+    }
+
+    @Test
+    public void sessionZeroNamesNoSession() {
+        // what /proc shows for processes whose session leader is outside the PID namespace
+        assertTrue(new ProcTable(Path.of("/proc"), 1000, System::currentTimeMillis).session(0).pids().isEmpty());
     }
 
     private static void write(Path proc, long pid, byte[] stat) throws Exception {
