@@ -183,9 +183,16 @@ public class AsyncEngine implements AsyncRequests {
         AsyncRequestRow r = new AsyncRequestRow(UUID.randomUUID().toString(), action, timing.requestTime(),
                 timing.finishtime(), timing.deadline(), timing.expire(), AsyncRequestView.UNFINISH, RESULT_UNKNOWN,
                 WAITING, json(ids));
-        dao.insert(r);
         Active a = new Active(r.requestId(), ids, timing.deadline() * 1000);
+        // known before it is written: the recovery of a (re)start, running on the writer, must find it active and
+        // leave it alone (it took the row over with the first deadline, and an extend then missed it)
         active.put(a.id, a);
+        try {
+            dao.insert(r);
+        } catch (RuntimeException e) {
+            active.remove(a.id, a);
+            throw e;
+        }
         schedule(a);
         if (ids.isEmpty()) {
             finishSoon(a);
@@ -423,8 +430,10 @@ public class AsyncEngine implements AsyncRequests {
                 continue;
             }
             Active a = new Active(r.requestId(), targets(r), r.deadline() * 1000);
+            if (active.putIfAbsent(a.id, a) != null) {
+                continue; // submitted by this run since the check above
+            }
             a.pending.removeAll(dao.answered(r.requestId()));
-            active.put(a.id, a);
             if (a.deadlineMillis + GRACE_MILLIS <= now || a.pending.isEmpty()) {
                 finishSoon(a);
             } else {

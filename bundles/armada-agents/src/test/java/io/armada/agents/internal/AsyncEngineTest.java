@@ -171,6 +171,56 @@ public class AsyncEngineTest extends DerbyTestSupport {
         engine.overtime(id, now, List.of(1L));
     }
 
+    /**
+     * The recovery that start() runs on the writer thread reads the unfinished requests while the first requests of
+     * this run are submitted. It must leave those alone: it once took such a request over with its first deadline,
+     * and a later extend moved only the other copy (the request then finished at the old deadline). The DAO here
+     * lets the recovery read just after the insert and holds the insert until the recovery looked at the row.
+     */
+    @Test
+    public void recoveryLeavesRequestsOfThisRunAlone() throws Exception {
+        engine.stop();
+        java.util.concurrent.CountDownLatch inserted = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch recoveryLooked = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch recoveryDone = new java.util.concurrent.CountDownLatch(1);
+        AtomicInteger takenOver = new AtomicInteger();
+        AsyncDao real = dao;
+        AsyncDao racing = (AsyncDao) java.lang.reflect.Proxy.newProxyInstance(AsyncDao.class.getClassLoader(),
+                new Class<?>[] {AsyncDao.class}, (proxy, m, args) -> {
+                    try {
+                        switch (m.getName()) {
+                            case "unfinished" -> inserted.await(5, TimeUnit.SECONDS);
+                            case "answered" -> {
+                                takenOver.incrementAndGet();
+                                recoveryLooked.countDown();
+                            }
+                            default -> { }
+                        }
+                        Object out = m.invoke(real, args);
+                        if (m.getName().equals("insert")) {
+                            inserted.countDown();
+                            recoveryLooked.await(2, TimeUnit.SECONDS); // only the broken engine looks
+                        }
+                        return out;
+                    } catch (java.lang.reflect.InvocationTargetException e) {
+                        throw e.getCause();
+                    } finally {
+                        if (m.getName().equals("unfinished")) {
+                            recoveryDone.countDown();
+                        }
+                    }
+                });
+        engine = new AsyncEngine(racing, timer, System::currentTimeMillis, 15, 86400, 2048);
+        engine.start();
+        AsyncHandle h = engine.submit("status_agent", window(60, 0), List.of(target(1)),
+                (t, timeout) -> new CompletableFuture<>());
+        assertTrue(recoveryDone.await(10, TimeUnit.SECONDS));
+        engine.respond(h.started().requestId(), 1, 5, new AgentAnswer(0, "ok", List.of()));
+        assertEquals(0, h.finished().toCompletableFuture().get(10, TimeUnit.SECONDS).resultcode());
+        assertEquals("the recovery took a request of this run over", 0, takenOver.get());
+        assertEquals(0, engine.activeCount());
+    }
+
     @Test
     public void unfinishedRequestsOfAPreviousRunAreFinished() throws Exception {
         long now = System.currentTimeMillis() / 1000;
