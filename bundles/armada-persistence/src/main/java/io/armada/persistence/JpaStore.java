@@ -26,7 +26,13 @@ import org.slf4j.LoggerFactory;
  */
 public final class JpaStore {
     private static final Logger LOG = LoggerFactory.getLogger(JpaStore.class);
-    private static final int ATTEMPTS = 3;
+    /**
+     * Tries of one transaction that the database refused for a transient reason, with a growing random pause between
+     * them (at most {@value #MAX_PAUSE_MILLIS} ms, about 1.5 s in all): Derby answers a burst of contention on an
+     * identity column's generator with immediate lock time-outs, which three tries without a pause did not outlast.
+     */
+    static final int ATTEMPTS = 8;
+    static final long MAX_PAUSE_MILLIS = 400;
 
     private final JpaTemplate jpa;
 
@@ -54,7 +60,12 @@ public final class JpaStore {
                 }
                 if (attempt < ATTEMPTS && isTransient(e)) {
                     LOG.debug("Retrying a transaction after a transient database failure (attempt {})", attempt);
+                    pause(attempt);
                     continue;
+                }
+                if (isTransient(e)) {
+                    LOG.warn("A transaction failed {} times for a transient database reason ({}); giving up",
+                            ATTEMPTS, sqlState(e));
                 }
                 throw e;
             }
@@ -87,8 +98,29 @@ public final class JpaStore {
         return "23505".equals(state);
     }
 
-    /** Deadlock (40001) or Derby lock timeout (40XL1, 40XL2): the transaction may succeed when run again. */
-    static boolean isTransient(Throwable t) {
+    /** A random pause before try {@code attempt + 1}: up to 10, 20, 40 ... ms, never over the cap. */
+    static long pauseMillis(int attempt, java.util.random.RandomGenerator random) {
+        long cap = Math.min(MAX_PAUSE_MILLIS, 10L << Math.min(attempt - 1, 16));
+        return 1 + random.nextLong(cap);
+    }
+
+    private static void pause(int attempt) {
+        try {
+            Thread.sleep(pauseMillis(attempt, java.util.concurrent.ThreadLocalRandom.current()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Whether a failure, anywhere in its cause chain, is one the database may not repeat when the transaction runs
+     * again: a deadlock (40001, PostgreSQL's 40P01) or a Derby lock time-out (40XL1, 40XL2).
+     *
+     * @param t the failure
+     * @return {@code true} for those SQLStates
+     * @since 1.1
+     */
+    public static boolean isTransient(Throwable t) {
         String state = sqlState(t);
         return state != null && (state.equals("40001") || state.startsWith("40XL") || state.equals("40P01"));
     }

@@ -79,4 +79,54 @@ public class JpaStoreTest {
         }
         assertEquals(before, count());
     }
+
+    private static RuntimeException lockTimeout() {
+        return new javax.persistence.PersistenceException(
+                new java.sql.SQLTransactionRollbackException("A lock could not be obtained", "40XL1"));
+    }
+
+    /** Derby's burst of identity-generator contention outlasted three tries without a pause (bench/tars.sh). */
+    @Test
+    public void transientFailuresAreTriedAgainAfterAPause() {
+        int[] tries = {0};
+        String out = store.tx(em -> {
+            if (++tries[0] <= 5) {
+                throw lockTimeout();
+            }
+            return "done";
+        });
+        assertEquals("done", out);
+        assertEquals(6, tries[0]);
+    }
+
+    @Test
+    public void aTransientFailureThatLastsIsPassedOnAfterTheLastTry() {
+        int[] tries = {0};
+        try {
+            store.run(em -> {
+                tries[0]++;
+                throw lockTimeout();
+            });
+            fail();
+        } catch (javax.persistence.PersistenceException expected) {
+            assertTrue(JpaStore.isTransient(expected));
+        }
+        assertEquals(JpaStore.ATTEMPTS, tries[0]);
+    }
+
+    @Test
+    public void pausesGrowAndStayUnderTheCap() {
+        java.util.Random r = new java.util.Random(7);
+        long total = 0;
+        for (int attempt = 1; attempt < JpaStore.ATTEMPTS; attempt++) {
+            long cap = Math.min(JpaStore.MAX_PAUSE_MILLIS, 10L << (attempt - 1));
+            for (int i = 0; i < 200; i++) {
+                long p = JpaStore.pauseMillis(attempt, r);
+                assertTrue(attempt + ": " + p, p >= 1 && p <= cap);
+            }
+            total += cap;
+        }
+        assertTrue("all pauses together stay under 2 s: " + total, total < 2000);
+        assertTrue(JpaStore.pauseMillis(1000, r) <= JpaStore.MAX_PAUSE_MILLIS);
+    }
 }

@@ -67,6 +67,8 @@ public class ApiExceptionMapper implements ExceptionMapper<Throwable> {
             e = new ApiException(ErrorKind.INTERNAL, "internal server error (ref " + ref + ")");
         } else if (e.kind() == ErrorKind.INTERNAL) {
             LOG.error("Request {} failed: {}", describeRequest(), t.getMessage(), t.getCause());
+        } else if (e.kind() == ErrorKind.UNAVAILABLE && e.getCause() != null) {
+            LOG.warn("Request {} refused, the database stayed busy: {}", describeRequest(), e.getCause().toString());
         } else if (LOG.isDebugEnabled()) {
             LOG.debug("Request {} refused: {} {}", describeRequest(), e.kind(), e.getMessage());
         }
@@ -116,11 +118,20 @@ public class ApiExceptionMapper implements ExceptionMapper<Throwable> {
             if (cur instanceof WebApplicationException wae) {
                 return fromStatus(wae);
             }
+            if (cur instanceof java.sql.SQLException sql && busy(sql.getSQLState())) {
+                // the store tried again already (JpaStore) and the database stayed busy: the client may try later
+                return new ApiException(ErrorKind.UNAVAILABLE, "the database is busy; try again", t);
+            }
             if (cur.getCause() == cur) {
                 break;
             }
         }
         return new ApiException(ErrorKind.INTERNAL, null, t);
+    }
+
+    /** A deadlock (40001, PostgreSQL's 40P01) or a Derby lock time-out (40XL1, 40XL2). */
+    static boolean busy(String sqlState) {
+        return sqlState != null && (sqlState.equals("40001") || sqlState.equals("40P01") || sqlState.startsWith("40XL"));
     }
 
     private static ApiException fromStatus(WebApplicationException wae) {

@@ -34,6 +34,18 @@ public class ApiExceptionMapperTest {
         assertFalse(ApiExceptionMapper.clientWentAway(new EofException()));
     }
 
+    /** A lock time-out that outlasted the store's tries was answered as our fault (500) under bench/tars.sh. */
+    @Test
+    public void aDatabaseThatStaysBusyIsUnavailableNotAFault() {
+        RuntimeException timeout = new RuntimeException("tx failed",
+                new java.sql.SQLTransactionRollbackException("A lock could not be obtained", "40XL1"));
+        assertEquals(ErrorKind.UNAVAILABLE, ApiExceptionMapper.classify(timeout).kind());
+        assertEquals(ErrorKind.UNAVAILABLE, ApiExceptionMapper.classify(
+                new java.sql.SQLException("deadlock detected", "40P01")).kind());
+        assertEquals(ErrorKind.INTERNAL, ApiExceptionMapper.classify(
+                new RuntimeException(new java.sql.SQLException("syntax", "42X01"))).kind());
+    }
+
     @Test
     public void throwablesAreClassifiedByWhatTheyStandFor() {
         assertEquals(ErrorKind.BAD_REQUEST,
