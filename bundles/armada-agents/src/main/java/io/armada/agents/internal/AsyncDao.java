@@ -37,6 +37,9 @@ public interface AsyncDao {
     /** The agents that answered a request. */
     Set<Long> answered(String requestId);
 
+    /** The agents that answered each of these requests (a request nobody answered is left out). */
+    java.util.Map<String, Set<Long>> answered(java.util.Collection<String> requestIds);
+
     /** Records one answer: a second answer of an agent is refused unless the first is the synthetic overtime one. */
     Outcome respond(ResponseRow r);
 

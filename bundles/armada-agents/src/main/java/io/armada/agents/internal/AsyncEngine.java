@@ -80,6 +80,11 @@ public class AsyncEngine implements AsyncRequests {
     private final int maxInFlight;
     private final AgentsTimer timer;
     private ScheduledFuture<?> purgeTask;
+    private ScheduledFuture<?> sweepTask;
+    /** How often the answers that reached another server are looked for (several servers on one database). */
+    static final long SWEEP_MILLIS = 1000;
+    /** Requests asked about in one query of the sweep. */
+    static final int SWEEP_BATCH = 500;
     private final Writer writer;
     private final Map<String, Active> active = new ConcurrentHashMap<>();
     private final ConcurrentLinkedQueue<Runnable> waiting = new ConcurrentLinkedQueue<>();
@@ -138,12 +143,20 @@ public class AsyncEngine implements AsyncRequests {
         writer.start();
         writer.enqueue(this::recover);
         purgeTask = timer.every("the answer purge", () -> writer.enqueue(this::purge), 60, TimeUnit.SECONDS);
+        sweepTask = timer.every("the answers posted to other servers", () -> {
+            if (!active.isEmpty()) {
+                writer.enqueue(this::sweep);
+            }
+        }, SWEEP_MILLIS, TimeUnit.MILLISECONDS);
     }
 
     @Deactivate
     void stop() {
         if (purgeTask != null) {
             purgeTask.cancel(false);
+        }
+        if (sweepTask != null) {
+            sweepTask.cancel(false);
         }
         writer.stop();
         for (Active a : active.values()) {
@@ -440,6 +453,31 @@ public class AsyncEngine implements AsyncRequests {
                 schedule(a);
             }
             LOG.info("Async request {} resumed after a restart, finishes at its deadline", a.id);
+        }
+    }
+
+    /**
+     * Several servers on one database: a node may post its answer to another server than the one that sent the
+     * request, which writes it to the database. The sender learns of it here (every {@value #SWEEP_MILLIS} ms, one
+     * query per {@value #SWEEP_BATCH} requests in progress) and finishes a request once every target answered, as it
+     * does for the answers it receives itself. Alone on its database a server finds nothing new here.
+     */
+    private void sweep() {
+        List<Active> open = new ArrayList<>();
+        for (Active a : active.values()) {
+            if (!a.finishing.get() && !a.pending.isEmpty()) {
+                open.add(a);
+            }
+        }
+        for (int from = 0; from < open.size(); from += SWEEP_BATCH) {
+            List<Active> batch = open.subList(from, Math.min(open.size(), from + SWEEP_BATCH));
+            Map<String, Set<Long>> answered = dao.answered(batch.stream().map(a -> a.id).toList());
+            for (Active a : batch) {
+                Set<Long> agents = answered.get(a.id);
+                if (agents != null && a.pending.removeAll(agents) && a.pending.isEmpty()) {
+                    finishSoon(a);
+                }
+            }
         }
     }
 

@@ -111,6 +111,22 @@ public final class JpaAsyncDao implements AsyncDao {
                 + " where r.requestId = :id", Long.class).setParameter("id", requestId).getResultList()));
     }
 
+    @Override
+    public java.util.Map<String, Set<Long>> answered(java.util.Collection<String> requestIds) {
+        java.util.Map<String, Set<Long>> out = new java.util.HashMap<>();
+        if (requestIds.isEmpty()) {
+            return out;
+        }
+        List<String> ids = List.copyOf(requestIds);
+        store.run(em -> {
+            for (Object[] row : em.createQuery("select r.requestId, r.agentId from ResponseEntity r"
+                    + " where r.requestId in :ids", Object[].class).setParameter("ids", ids).getResultList()) {
+                out.computeIfAbsent((String) row[0], k -> new HashSet<>()).add((Long) row[1]);
+            }
+        });
+        return out;
+    }
+
     /**
      * Records one answer: a second answer of an agent is refused unless the first is the synthetic overtime one.
      */
