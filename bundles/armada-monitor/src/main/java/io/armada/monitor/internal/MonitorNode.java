@@ -47,6 +47,7 @@ public class MonitorNode implements MonitorService {
     private final ScheduledFuture<?> sampling;
     private String metricsText;
     private long metricsSeq = -1;
+    private NodeCollectors collectors;
 
     /** For the report series of {@code /metrics} only; reporting itself needs this component, not the reverse. */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
@@ -156,6 +157,14 @@ public class MonitorNode implements MonitorService {
         return answers.resourceStatis(statisPeriod);
     }
 
+    /** node_exporter's collectors, made at the first scrape (they bind libc through JNA). */
+    private synchronized NodeCollectors collectors(Figures f) {
+        if (collectors == null) {
+            collectors = NodeCollectors.system(f.userHz);
+        }
+        return collectors;
+    }
+
     /** Built at most once per sample: scrapers of the same second share it. */
     @Override
     public String metrics() {
@@ -168,8 +177,8 @@ public class MonitorNode implements MonitorService {
         }
         Reporting r = reporting;
         ReportingState s = r == null ? null : r.state();
-        String text = NodeMetrics.build(f, sampler.latest(), slow.fileSystems(), slow.disks(), slow.network(),
-                s == null ? 0 : s.sent(), s == null ? 0 : s.failed(), s != null && s.paused());
+        String text = NodeMetrics.build(collectors(f), s == null ? 0 : s.sent(), s == null ? 0 : s.failed(),
+                s != null && s.paused());
         io.armada.monitor.internal.servers.ManagedServers m = servers;
         if (m != null) {
             text += NodeMetrics.services(m.figures());

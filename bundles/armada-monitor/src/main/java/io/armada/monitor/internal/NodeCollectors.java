@@ -1,0 +1,505 @@
+package io.armada.monitor.internal;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TimeZone;
+import java.util.TreeMap;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * node_exporter's default Linux collectors, run in its order of names: each reads its {@code /proc}, {@code /sys}
+ * or {@code /etc} files and writes its families with {@link ProcMetrics}' parsers; then
+ * {@code node_scrape_collector_success} and {@code node_scrape_collector_duration_seconds} for each. A collector
+ * whose files this machine does not have writes nothing and counts as not successful (node_exporter's "no data");
+ * one that throws costs a DEBUG line, never the page. Runs when {@link MonitorNode} builds the page, at most once a
+ * sample: every read is of a kernel file in memory (no disk, no process), but statvfs of a hung network mount.
+ *
+ * <p>The roots are parameters, so a test points them at a folder of fixture files.
+ */
+final class NodeCollectors {
+    private static final Logger LOG = LoggerFactory.getLogger(NodeCollectors.class);
+
+    /** One collector: writes its families, answers false when it found nothing to write. */
+    interface Collector {
+        boolean collect(MetricsText m) throws IOException;
+    }
+
+    private final Path proc;
+    private final Path sys;
+    private final Path etc;
+    private final Path udev;
+    private final LibC libc;
+    private final long userHz;
+    private final long pageSize;
+    private final Map<String, Collector> collectors = new LinkedHashMap<>();
+
+    NodeCollectors(Path proc, Path sys, Path etc, Path udev, LibC libc, long userHz) {
+        this.proc = proc;
+        this.sys = sys;
+        this.etc = etc;
+        this.udev = udev;
+        this.libc = libc;
+        this.userHz = userHz > 0 ? userHz : 100;
+        long ps = 4096;
+        if (libc != null) {
+            try {
+                ps = libc.pageSize();
+            } catch (RuntimeException | LinkageError e) {
+                LOG.debug("getpagesize: {}", e.toString());
+            }
+        }
+        this.pageSize = ps;
+        collectors.put("arp", m -> ProcMetrics.arp(read(proc.resolve("net/arp")), m));
+        collectors.put("conntrack", m -> ProcMetrics.conntrack(readOrNull(proc.resolve("sys/net/netfilter/nf_conntrack_count")),
+                readOrNull(proc.resolve("sys/net/netfilter/nf_conntrack_max")), readOrNull(proc.resolve("net/stat/nf_conntrack")), m));
+        collectors.put("cpu", m -> ProcMetrics.cpu(read(proc.resolve("stat")), this.userHz, m));
+        collectors.put("diskstats", this::diskstats);
+        collectors.put("entropy", this::entropy);
+        collectors.put("filefd", m -> ProcMetrics.filefd(read(proc.resolve("sys/fs/file-nr")), m));
+        collectors.put("filesystem", this::filesystem);
+        collectors.put("hwmon", this::hwmon);
+        collectors.put("loadavg", m -> ProcMetrics.loadavg(read(proc.resolve("loadavg")), m));
+        collectors.put("meminfo", m -> ProcMetrics.meminfo(read(proc.resolve("meminfo")), m));
+        collectors.put("netclass", this::netclass);
+        collectors.put("netdev", m -> ProcMetrics.netdev(read(proc.resolve("net/dev")), m));
+        collectors.put("netstat", m -> ProcMetrics.netstat(readOrNull(proc.resolve("net/netstat")),
+                readOrNull(proc.resolve("net/snmp")), readOrNull(proc.resolve("net/snmp6")), m));
+        collectors.put("os", this::os);
+        collectors.put("pressure", this::pressure);
+        collectors.put("schedstat", m -> {
+            String s = readOrNull(proc.resolve("schedstat"));
+            return s != null && ProcMetrics.schedstat(s, m);
+        });
+        collectors.put("selinux", this::selinux);
+        collectors.put("sockstat", this::sockstat);
+        collectors.put("softnet", m -> ProcMetrics.softnet(read(proc.resolve("net/softnet_stat")), m));
+        collectors.put("stat", m -> ProcMetrics.stat(read(proc.resolve("stat")), m));
+        collectors.put("time", this::time);
+        collectors.put("timex", this::timex);
+        collectors.put("udp_queues", m -> ProcMetrics.udpQueues(readOrNull(proc.resolve("net/udp")),
+                readOrNull(proc.resolve("net/udp6")), m));
+        collectors.put("uname", this::uname);
+        collectors.put("vmstat", m -> ProcMetrics.vmstat(read(proc.resolve("vmstat")), m));
+    }
+
+    /** This machine's. */
+    static NodeCollectors system(long userHz) {
+        return new NodeCollectors(Path.of("/proc"), Path.of("/sys"), Path.of("/etc"), Path.of("/run/udev/data"), LibC.load(),
+                userHz);
+    }
+
+    /** Every collector, then the scrape series. */
+    void write(MetricsText m) {
+        Map<String, double[]> results = new LinkedHashMap<>();
+        for (Map.Entry<String, Collector> c : collectors.entrySet()) {
+            long start = System.nanoTime();
+            boolean ok;
+            MetricsText part = new MetricsText(2048);
+            try {
+                ok = c.getValue().collect(part);
+            } catch (IOException | RuntimeException e) {
+                LOG.debug("Collector {} failed: {}", c.getKey(), e.toString());
+                ok = false;
+            }
+            if (ok) {
+                m.append(part);
+            }
+            results.put(c.getKey(), new double[] {(System.nanoTime() - start) / 1e9, ok ? 1 : 0});
+        }
+        m.family("node_scrape_collector_duration_seconds", "gauge", "node_exporter: Duration of a collector scrape.");
+        for (Map.Entry<String, double[]> r : results.entrySet()) {
+            m.sample("node_scrape_collector_duration_seconds", r.getValue()[0], "collector", r.getKey());
+        }
+        m.family("node_scrape_collector_success", "gauge", "node_exporter: Whether a collector succeeded.");
+        for (Map.Entry<String, double[]> r : results.entrySet()) {
+            m.sample("node_scrape_collector_success", (long) r.getValue()[1], "collector", r.getKey());
+        }
+    }
+
+    private boolean diskstats(MetricsText m) throws IOException {
+        List<ProcMetrics.Disk> disks = ProcMetrics.disks(read(proc.resolve("diskstats")));
+        Map<String, Map<String, String>> props = new HashMap<>();
+        for (ProcMetrics.Disk d : disks) {
+            String data = readOrNull(udev.resolve("b" + d.major() + ":" + d.minor()));
+            Map<String, String> p = new HashMap<>();
+            if (data != null) {
+                for (String line : data.split("\n")) {
+                    int eq = line.indexOf('=');
+                    if (line.startsWith("E:") && eq > 2) {
+                        p.put(line.substring(2, eq), line.substring(eq + 1));
+                    }
+                }
+            }
+            props.put(d.name(), p);
+        }
+        return ProcMetrics.diskstats(disks, props, m);
+    }
+
+    private boolean entropy(MetricsText m) throws IOException {
+        Long avail = ProcMetrics.parseLong(read(proc.resolve("sys/kernel/random/entropy_avail")).trim());
+        if (avail == null) {
+            return false;
+        }
+        m.family("node_entropy_available_bits", "gauge", "Bits of available entropy.").sample("node_entropy_available_bits", (long) avail);
+        String pool = readOrNull(proc.resolve("sys/kernel/random/poolsize"));
+        Long size = pool == null ? null : ProcMetrics.parseLong(pool.trim());
+        if (size != null) {
+            m.family("node_entropy_pool_size_bits", "gauge", "Bits of entropy pool.").sample("node_entropy_pool_size_bits", (long) size);
+        }
+        return true;
+    }
+
+    private boolean filesystem(MetricsText m) throws IOException {
+        List<ProcMetrics.FsStat> stats = new ArrayList<>();
+        for (ProcMetrics.Mount mount : ProcMetrics.mounts(read(proc.resolve("self/mounts")))) {
+            stats.add(statvfs(mount));
+        }
+        return ProcMetrics.filesystems(stats, m);
+    }
+
+    /** statvfs through libc (sizes as node_exporter: blocks × f_bsize), else the JDK's sizes without file nodes. */
+    private ProcMetrics.FsStat statvfs(ProcMetrics.Mount mount) {
+        if (libc != null) {
+            long[] s = libc.statvfs(mount.mountPoint());
+            if (s == null) {
+                return new ProcMetrics.FsStat(mount, true, -1, -1, -1, -1, -1);
+            }
+            long bsize = s[0];
+            return new ProcMetrics.FsStat(mount, false, s[2] * bsize, s[3] * bsize, s[4] * bsize, s[5], s[6]);
+        }
+        File f = new File(mount.mountPoint());
+        long total = f.getTotalSpace();
+        if (total <= 0 && !f.isDirectory()) {
+            return new ProcMetrics.FsStat(mount, true, -1, -1, -1, -1, -1);
+        }
+        return new ProcMetrics.FsStat(mount, false, total, f.getFreeSpace(), f.getUsableSpace(), -1, -1);
+    }
+
+    /** hwmon: chip names and temperatures (and fans) of {@code /sys/class/hwmon}, where the machine has sensors. */
+    private boolean hwmon(MetricsText m) throws IOException {
+        Path root = sys.resolve("class/hwmon");
+        if (!Files.isDirectory(root)) {
+            return false;
+        }
+        Map<String, String> chips = new TreeMap<>();
+        Map<String, Map<String, Map<String, String>>> sensors = new TreeMap<>(); // chip -> sensor -> property -> value
+        try (DirectoryStream<Path> dirs = Files.newDirectoryStream(root)) {
+            for (Path dir : dirs) {
+                String chip = hwmonChip(dir);
+                String name = readOrNull(dir.resolve("name"));
+                chips.put(chip, name == null ? "" : name.trim());
+                try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
+                    for (Path f : files) {
+                        String fn = f.getFileName().toString();
+                        int us = fn.indexOf('_');
+                        if (us <= 0 || !(fn.startsWith("temp") || fn.startsWith("fan"))) {
+                            continue;
+                        }
+                        String v = readOrNull(f);
+                        if (v != null) {
+                            sensors.computeIfAbsent(chip, k -> new TreeMap<>())
+                                    .computeIfAbsent(fn.substring(0, us), k -> new TreeMap<>())
+                                    .put(fn.substring(us + 1), v.trim());
+                        }
+                    }
+                }
+            }
+        }
+        if (chips.isEmpty()) {
+            return false;
+        }
+        m.family("node_hwmon_chip_names", "gauge", "Annotation metric for human-readable chip names");
+        for (Map.Entry<String, String> c : chips.entrySet()) {
+            m.sample("node_hwmon_chip_names", 1L, "chip", c.getKey(), "chip_name", c.getValue());
+        }
+        String[][] series = {
+            {"temp", "input", "node_hwmon_temp_celsius", "Hardware monitor for temperature (input)", "1000"},
+            {"temp", "max", "node_hwmon_temp_max_celsius", "Hardware monitor for temperature (max)", "1000"},
+            {"temp", "crit", "node_hwmon_temp_crit_celsius", "Hardware monitor for temperature (crit)", "1000"},
+            {"temp", "crit_hyst", "node_hwmon_temp_crit_hyst_celsius", "Hardware monitor for temperature (crit_hyst)", "1000"},
+            {"temp", "crit_alarm", "node_hwmon_temp_crit_alarm_celsius", "Hardware monitor for temperature (crit_alarm)", "1"},
+            {"fan", "input", "node_hwmon_fan_rpm", "Hardware monitor for fan revolutions per minute (input)", "1"},
+            {"fan", "min", "node_hwmon_fan_min_rpm", "Hardware monitor for fan revolutions per minute (min)", "1"},
+        };
+        for (String[] s : series) {
+            boolean started = false;
+            for (Map.Entry<String, Map<String, Map<String, String>>> c : sensors.entrySet()) {
+                for (Map.Entry<String, Map<String, String>> sensor : c.getValue().entrySet()) {
+                    if (!sensor.getKey().startsWith(s[0]) || !sensor.getKey().substring(s[0].length()).matches("[0-9]+")) {
+                        continue;
+                    }
+                    Long v = ProcMetrics.parseLong(sensor.getValue().getOrDefault(s[1], ""));
+                    if (v == null) {
+                        continue;
+                    }
+                    if (!started) {
+                        m.family(s[2], "gauge", s[3]);
+                        started = true;
+                    }
+                    m.sample(s[2], v / Double.parseDouble(s[4]), "chip", c.getKey(), "sensor", sensor.getKey());
+                }
+            }
+        }
+        return true;
+    }
+
+    /** node_exporter's chip label: the device path below /sys/devices with / and other symbols as _, else hwmonN. */
+    private static String hwmonChip(Path dir) {
+        try {
+            Path device = dir.resolve("device").toRealPath();
+            String p = device.toString();
+            int at = p.indexOf("/devices/");
+            String rel = at >= 0 ? p.substring(at + "/devices/".length()) : device.getFileName().toString();
+            String last = device.getFileName().toString();
+            String parent = device.getParent() == null ? "" : device.getParent().getFileName().toString();
+            String chip = rel.startsWith("platform/") ? "platform_" + last : parent + "_" + last;
+            return chip.replaceAll("[^a-zA-Z0-9_]", "_");
+        } catch (IOException | RuntimeException e) {
+            return dir.getFileName().toString();
+        }
+    }
+
+    /** netclass: the properties of every interface of {@code /sys/class/net}, each where readable. */
+    private boolean netclass(MetricsText m) throws IOException {
+        Path root = sys.resolve("class/net");
+        List<String> devices = new ArrayList<>();
+        try (DirectoryStream<Path> dirs = Files.newDirectoryStream(root)) {
+            for (Path d : dirs) {
+                devices.add(d.getFileName().toString());
+            }
+        }
+        if (devices.isEmpty()) {
+            return false;
+        }
+        devices.sort(null);
+        Map<String, Map<String, String>> props = new LinkedHashMap<>();
+        String[] files = {"operstate", "address", "broadcast", "duplex", "ifalias", "carrier", "mtu", "speed",
+            "tx_queue_len", "carrier_changes", "carrier_up_count", "carrier_down_count", "ifindex", "iflink", "flags",
+            "type", "addr_assign_type", "dev_id", "dormant", "name_assign_type", "netdev_group", "link_mode"};
+        for (String dev : devices) {
+            Map<String, String> p = new HashMap<>();
+            for (String f : files) {
+                String v = readOrNull(root.resolve(dev).resolve(f));
+                if (v != null) {
+                    p.put(f, v.trim());
+                }
+            }
+            props.put(dev, p);
+        }
+        m.family("node_network_info", "gauge", "Non-numeric data from /sys/class/net/<iface>, value is always 1.");
+        for (Map.Entry<String, Map<String, String>> d : props.entrySet()) {
+            Map<String, String> p = d.getValue();
+            m.sample("node_network_info", 1L, "address", p.getOrDefault("address", ""), "broadcast",
+                    p.getOrDefault("broadcast", ""), "device", d.getKey(), "duplex", p.getOrDefault("duplex", ""), "ifalias",
+                    p.getOrDefault("ifalias", ""), "operstate", p.getOrDefault("operstate", ""));
+        }
+        m.family("node_network_up", "gauge", "Value is 1 if operstate is 'up', 0 otherwise.");
+        for (Map.Entry<String, Map<String, String>> d : props.entrySet()) {
+            m.sample("node_network_up", "up".equals(d.getValue().get("operstate")) ? 1L : 0L, "device", d.getKey());
+        }
+        String[][] series = {{"carrier", "node_network_carrier", "1", "gauge"}, {"mtu", "node_network_mtu_bytes", "1", "gauge"},
+            {"speed", "node_network_speed_bytes", "125000", "gauge"},
+            {"tx_queue_len", "node_network_transmit_queue_length", "1", "gauge"},
+            {"carrier_changes", "node_network_carrier_changes_total", "1", "counter"},
+            {"carrier_up_count", "node_network_carrier_up_changes_total", "1", "counter"},
+            {"carrier_down_count", "node_network_carrier_down_changes_total", "1", "counter"},
+            {"ifindex", "node_network_iface_id", "1", "gauge"}, {"iflink", "node_network_iface_link", "1", "gauge"},
+            {"flags", "node_network_flags", "hex", "gauge"}, {"type", "node_network_protocol_type", "1", "gauge"},
+            {"addr_assign_type", "node_network_address_assign_type", "1", "gauge"},
+            {"dev_id", "node_network_device_id", "hex", "gauge"}, {"dormant", "node_network_dormant", "1", "gauge"},
+            {"name_assign_type", "node_network_name_assign_type", "1", "gauge"},
+            {"netdev_group", "node_network_net_dev_group", "1", "gauge"},
+            {"link_mode", "node_network_iface_link_mode", "1", "gauge"}};
+        for (String[] s : series) {
+            boolean started = false;
+            for (Map.Entry<String, Map<String, String>> d : props.entrySet()) {
+                String raw = d.getValue().get(s[0]);
+                Long v = null;
+                if (raw != null) {
+                    if (s[2].equals("hex")) {
+                        try {
+                            v = Long.parseLong(raw.startsWith("0x") ? raw.substring(2) : raw, 16);
+                        } catch (NumberFormatException e) {
+                            v = null;
+                        }
+                    } else {
+                        v = ProcMetrics.parseLong(raw);
+                    }
+                }
+                if (v == null || (s[0].equals("speed") && v < 0)) {
+                    continue; // unknown speed (-1): absent
+                }
+                if (!started) {
+                    m.family(s[1], s[3], "Network device property: " + s[1].substring("node_network_".length()));
+                    started = true;
+                }
+                m.sample(s[1], s[2].equals("125000") ? v * 125000L : v, "device", d.getKey());
+            }
+        }
+        return true;
+    }
+
+    private boolean os(MetricsText m) throws IOException {
+        String text = readUtf8OrNull(etc.resolve("os-release"));
+        if (text == null) {
+            text = readUtf8OrNull(etc.resolve("../usr/lib/os-release").normalize());
+        }
+        return text != null && ProcMetrics.osRelease(text, m);
+    }
+
+    private boolean pressure(MetricsText m) {
+        boolean any = false;
+        for (String r : new String[] {"cpu", "io", "memory", "irq"}) {
+            String text = readOrNull(proc.resolve("pressure").resolve(r));
+            if (text != null) {
+                any |= ProcMetrics.pressure(r, text, m);
+            }
+        }
+        return any;
+    }
+
+    private boolean selinux(MetricsText m) {
+        boolean enabled = Files.isRegularFile(sys.resolve("fs/selinux/enforce"));
+        m.family("node_selinux_enabled", "gauge", "SELinux is enabled, 1 is true, 0 is false")
+                .sample("node_selinux_enabled", enabled ? 1L : 0L);
+        if (enabled) {
+            String enforce = readOrNull(sys.resolve("fs/selinux/enforce"));
+            Long mode = enforce == null ? null : ProcMetrics.parseLong(enforce.trim());
+            if (mode != null) {
+                m.family("node_selinux_current_mode", "gauge", "SELinux current mode: 1 enforcing, 0 permissive")
+                        .sample("node_selinux_current_mode", (long) mode);
+            }
+        }
+        return true;
+    }
+
+    private boolean sockstat(MetricsText m) throws IOException {
+        boolean any = ProcMetrics.sockstat(read(proc.resolve("net/sockstat")), pageSize, m);
+        String six = readOrNull(proc.resolve("net/sockstat6"));
+        if (six != null) {
+            any |= ProcMetrics.sockstat(six, pageSize, m);
+        }
+        return any;
+    }
+
+    private boolean time(MetricsText m) {
+        long now = System.currentTimeMillis();
+        m.family("node_time_seconds", "gauge", "System time in seconds since epoch (1970).").sample("node_time_seconds", now / 1000.0);
+        TimeZone tz = TimeZone.getDefault();
+        boolean dst = tz.inDaylightTime(new java.util.Date(now));
+        m.family("node_time_zone_offset_seconds", "gauge", "System time zone offset in seconds.")
+                .sample("node_time_zone_offset_seconds", tz.getOffset(now) / 1000L, "time_zone",
+                        tz.getDisplayName(dst, TimeZone.SHORT, Locale.ROOT));
+        Path cs = sys.resolve("devices/system/clocksource");
+        Map<String, String[]> available = new TreeMap<>();
+        Map<String, String> current = new TreeMap<>();
+        try (DirectoryStream<Path> dirs = Files.newDirectoryStream(cs, "clocksource*")) {
+            for (Path d : dirs) {
+                String dev = d.getFileName().toString().substring("clocksource".length());
+                String a = readOrNull(d.resolve("available_clocksource"));
+                String c = readOrNull(d.resolve("current_clocksource"));
+                if (a != null) {
+                    available.put(dev, ProcMetrics.fields(a));
+                }
+                if (c != null) {
+                    current.put(dev, c.trim());
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.trace("no clocksource: {}", e.toString());
+        }
+        if (!available.isEmpty()) {
+            m.family("node_time_clocksource_available_info", "gauge",
+                    "Available clocksources read from '/sys/devices/system/clocksource'.");
+            for (Map.Entry<String, String[]> a : available.entrySet()) {
+                for (String s : a.getValue()) {
+                    m.sample("node_time_clocksource_available_info", 1L, "clocksource", s, "device", a.getKey());
+                }
+            }
+        }
+        if (!current.isEmpty()) {
+            m.family("node_time_clocksource_current_info", "gauge",
+                    "Current clocksource read from '/sys/devices/system/clocksource'.");
+            for (Map.Entry<String, String> c : current.entrySet()) {
+                m.sample("node_time_clocksource_current_info", 1L, "clocksource", c.getValue(), "device", c.getKey());
+            }
+        }
+        return true;
+    }
+
+    private boolean timex(MetricsText m) {
+        if (libc == null) {
+            return false;
+        }
+        long[] t = libc.adjtimex();
+        if (t == null) {
+            return false;
+        }
+        long[] fields = new long[ProcMetrics.TX_FIELDS];
+        System.arraycopy(t, 1, fields, 0, fields.length);
+        ProcMetrics.timex((int) t[0], fields, m);
+        return true;
+    }
+
+    private boolean uname(MetricsText m) throws IOException {
+        Path k = proc.resolve("sys/kernel");
+        String machine = firstLineOr(k.resolve("arch"), "");
+        if (machine.isEmpty()) {
+            String arch = System.getProperty("os.arch", "");
+            machine = switch (arch) {
+                case "amd64" -> "x86_64";
+                case "x86" -> "i686";
+                default -> arch;
+            };
+        }
+        String sysname = firstLineOr(k.resolve("ostype"), "");
+        if (sysname.isEmpty()) {
+            return false;
+        }
+        ProcMetrics.uname(sysname, firstLineOr(k.resolve("hostname"), ""), firstLineOr(k.resolve("osrelease"), ""),
+                firstLineOr(k.resolve("version"), ""), machine, firstLineOr(k.resolve("domainname"), ""), m);
+        return true;
+    }
+
+    private static String firstLineOr(Path p, String otherwise) {
+        String s = readOrNull(p);
+        if (s == null) {
+            return otherwise;
+        }
+        int nl = s.indexOf('\n');
+        return (nl < 0 ? s : s.substring(0, nl)).trim();
+    }
+
+    private static String read(Path p) throws IOException {
+        return Files.readString(p, StandardCharsets.ISO_8859_1);
+    }
+
+    private static String readUtf8OrNull(Path p) {
+        try {
+            return Files.readString(p, StandardCharsets.UTF_8);
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** The file's text, null when it is absent or unreadable (a sysfs attribute of a link that is down). */
+    static String readOrNull(Path p) {
+        try {
+            return Files.readString(p, StandardCharsets.ISO_8859_1);
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+}
