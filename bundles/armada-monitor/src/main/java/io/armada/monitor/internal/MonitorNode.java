@@ -48,6 +48,7 @@ public class MonitorNode implements MonitorService {
     private String metricsText;
     private long metricsSeq = -1;
     private NodeCollectors collectors;
+    private final SystemdUnits systemdUnits;
 
     /** For the report series of {@code /metrics} only; reporting itself needs this component, not the reverse. */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
@@ -67,6 +68,7 @@ public class MonitorNode implements MonitorService {
         this.slow = new SlowFigures(sampler, Path.of(config.network_scripts_dir()), services,
                 MonitorSettings.list(config.services()));
         this.answers = new SeedAnswers(sampler, slow);
+        this.systemdUnits = new SystemdUnits(services, r -> thread.execute("Reading systemd units", r));
         thread.execute("Starting the sampler", sampler::start);
         this.sampling = thread.every("Sampling", sampler::sample, 1000);
     }
@@ -160,7 +162,7 @@ public class MonitorNode implements MonitorService {
     /** node_exporter's collectors, made at the first scrape (they bind libc through JNA). */
     private synchronized NodeCollectors collectors(Figures f) {
         if (collectors == null) {
-            collectors = NodeCollectors.system(f.userHz);
+            collectors = NodeCollectors.system(f.userHz, systemdUnits::snapshot);
         }
         return collectors;
     }

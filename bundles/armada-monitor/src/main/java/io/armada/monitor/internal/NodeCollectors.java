@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TimeZone;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,7 +46,8 @@ final class NodeCollectors {
     private final long pageSize;
     private final Map<String, Collector> collectors = new LinkedHashMap<>();
 
-    NodeCollectors(Path proc, Path sys, Path etc, Path udev, LibC libc, long userHz) {
+    NodeCollectors(Path proc, Path sys, Path etc, Path udev, LibC libc, long userHz,
+            Supplier<SystemdUnits.Snapshot> systemd) {
         this.proc = proc;
         this.sys = sys;
         this.etc = etc;
@@ -86,6 +88,7 @@ final class NodeCollectors {
         collectors.put("sockstat", this::sockstat);
         collectors.put("softnet", m -> ProcMetrics.softnet(read(proc.resolve("net/softnet_stat")), m));
         collectors.put("stat", m -> ProcMetrics.stat(read(proc.resolve("stat")), m));
+        collectors.put("systemd", m -> SystemdUnits.write(systemd.get(), m));
         collectors.put("time", this::time);
         collectors.put("timex", this::timex);
         collectors.put("udp_queues", m -> ProcMetrics.udpQueues(readOrNull(proc.resolve("net/udp")),
@@ -95,9 +98,9 @@ final class NodeCollectors {
     }
 
     /** This machine's. */
-    static NodeCollectors system(long userHz) {
+    static NodeCollectors system(long userHz, Supplier<SystemdUnits.Snapshot> systemd) {
         return new NodeCollectors(Path.of("/proc"), Path.of("/sys"), Path.of("/etc"), Path.of("/run/udev/data"), LibC.load(),
-                userHz);
+                userHz, systemd);
     }
 
     /** Every collector, then the scrape series. */

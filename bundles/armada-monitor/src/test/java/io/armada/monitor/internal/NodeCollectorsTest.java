@@ -39,7 +39,8 @@ public class NodeCollectorsTest {
 
     private static String collect(Path r) {
         MetricsText m = new MetricsText(64 * 1024);
-        new NodeCollectors(r.resolve("proc"), r.resolve("sys"), r.resolve("etc"), r.resolve("udev"), null, 100).write(m);
+        new NodeCollectors(r.resolve("proc"), r.resolve("sys"), r.resolve("etc"), r.resolve("udev"), null, 100,
+                () -> null).write(m);
         return m.toString();
     }
 
@@ -283,6 +284,42 @@ public class NodeCollectorsTest {
             }
         }
         assertTrue(samples > 300);
+    }
+
+    @Test
+    public void systemdUnitsPerStateAndSockets() throws Exception {
+        Path dir = Path.of(NodeCollectorsTest.class.getResource("/systemd").toURI());
+        var units = SystemdUnits.unitStates(Files.readString(dir.resolve("list-units.txt"), StandardCharsets.UTF_8));
+        assertEquals(java.util.Map.of("activating", 0L, "active", 4L, "deactivating", 0L, "failed", 1L, "inactive", 1L), units);
+        var sockets = SystemdUnits.sockets(Files.readString(dir.resolve("show-sockets.txt"), StandardCharsets.UTF_8));
+        assertEquals(List.of(new SystemdUnits.Socket("dbus.socket", 3, 1, 0), new SystemdUnits.Socket("ssh.socket", 12, 0, 2)),
+                sockets);
+        MetricsText m = new MetricsText(1024);
+        assertTrue(SystemdUnits.write(new SystemdUnits.Snapshot(0, units, sockets), m));
+        String text = m.toString();
+        assertTrue(text.contains("node_systemd_units{state=\"failed\"} 1\n"));
+        assertTrue(text.contains("node_systemd_socket_accepted_connections_total{name=\"ssh.socket\"} 12\n"));
+        assertFalse("no snapshot (no systemd, or not read yet): absent", SystemdUnits.write(null, new MetricsText(16)));
+        assertTrue(page.contains("node_scrape_collector_success{collector=\"systemd\"} 0\n"));
+        assertFalse(page.contains("node_systemd_"));
+    }
+
+    @Test
+    public void systemctlRunsOnTheMonitorThreadNeverInTheScrape() {
+        List<Runnable> queued = new java.util.ArrayList<>();
+        SystemdUnits units = new SystemdUnits(new ServiceStates(List.of("echo"), () -> true), queued::add);
+        assertEquals(null, units.snapshot());
+        assertEquals(1, queued.size());
+        assertEquals("one refresh at a time", null, units.snapshot());
+        assertEquals(1, queued.size());
+        queued.get(0).run(); // what the monitor thread does
+        SystemdUnits.Snapshot s = units.snapshot();
+        assertNotNull(s);
+        assertEquals(1, queued.size());
+        assertEquals(0L, (long) s.units().get("active"));
+        SystemdUnits none = new SystemdUnits(new ServiceStates(List.of("echo"), () -> false), queued::add);
+        assertEquals(null, none.snapshot());
+        assertEquals("no systemd: nothing asked", 1, queued.size());
     }
 
     private static void copy(Path from, Path to) throws IOException {
