@@ -75,7 +75,7 @@ final class NodeCollectors {
         collectors.put("loadavg", m -> ProcMetrics.loadavg(read(proc.resolve("loadavg")), m));
         collectors.put("meminfo", m -> ProcMetrics.meminfo(read(proc.resolve("meminfo")), m));
         collectors.put("netclass", this::netclass);
-        collectors.put("netdev", m -> ProcMetrics.netdev(read(proc.resolve("net/dev")), m));
+        collectors.put("netdev", this::netdev);
         collectors.put("netstat", m -> ProcMetrics.netstat(readOrNull(proc.resolve("net/netstat")),
                 readOrNull(proc.resolve("net/snmp")), readOrNull(proc.resolve("net/snmp6")), m));
         collectors.put("os", this::os);
@@ -89,6 +89,11 @@ final class NodeCollectors {
         collectors.put("softnet", m -> ProcMetrics.softnet(read(proc.resolve("net/softnet_stat")), m));
         collectors.put("stat", m -> ProcMetrics.stat(read(proc.resolve("stat")), m));
         collectors.put("systemd", m -> SystemdUnits.write(systemd.get(), m));
+        collectors.put("textfile", m -> {
+            m.family("node_textfile_scrape_error", "gauge", "1 if there was an error opening or reading a file, 0 otherwise")
+                    .sample("node_textfile_scrape_error", 0L);
+            return true;
+        });
         collectors.put("time", this::time);
         collectors.put("timex", this::timex);
         collectors.put("udp_queues", m -> ProcMetrics.udpQueues(readOrNull(proc.resolve("net/udp")),
@@ -341,8 +346,8 @@ final class NodeCollectors {
                         v = ProcMetrics.parseLong(raw);
                     }
                 }
-                if (v == null || (s[0].equals("speed") && v < 0)) {
-                    continue; // unknown speed (-1): absent
+                if (v == null) {
+                    continue; // unreadable (carrier of a link that is down, speed of a virtual NIC): absent
                 }
                 if (!started) {
                     m.family(s[1], s[3], "Network device property: " + s[1].substring("node_network_".length()));
@@ -350,6 +355,31 @@ final class NodeCollectors {
                 }
                 m.sample(s[1], s[2].equals("125000") ? v * 125000L : v, "device", d.getKey());
             }
+        }
+        return true;
+    }
+
+    /**
+     * {@code /proc/net/dev}, and {@code rx_nohandler} of each interface's sysfs statistics (node_exporter reads it
+     * through netlink; /proc/net/dev has no column for it).
+     */
+    private boolean netdev(MetricsText m) throws IOException {
+        String text = read(proc.resolve("net/dev"));
+        if (!ProcMetrics.netdev(text, m)) {
+            return false;
+        }
+        boolean started = false;
+        for (String dev : ProcFiles.netDev(text).keySet()) {
+            String v = dev.contains("/") ? null : readOrNull(sys.resolve("class/net").resolve(dev).resolve("statistics/rx_nohandler"));
+            Long n = v == null ? null : ProcMetrics.parseLong(v.trim());
+            if (n == null) {
+                continue;
+            }
+            if (!started) {
+                m.family("node_network_receive_nohandler_total", "counter", "Network device statistic receive_nohandler.");
+                started = true;
+            }
+            m.sample("node_network_receive_nohandler_total", (long) n, "device", dev);
         }
         return true;
     }
@@ -485,13 +515,21 @@ final class NodeCollectors {
         return (nl < 0 ? s : s.substring(0, nl)).trim();
     }
 
+    /**
+     * A kernel file's text. Not {@link Files#readString}: for a file of size 0 (every /proc file) it reads one byte
+     * first, then the rest at offset 1, and the integer sysctls ({@code /proc/sys/fs/file-nr},
+     * {@code .../random/poolsize}, {@code nf_conntrack_max}) answer nothing to a read that does not start at 0, so
+     * their value was cut to its first digit. {@link java.io.InputStream#readAllBytes()} starts with an 8 KiB read.
+     */
     private static String read(Path p) throws IOException {
-        return Files.readString(p, StandardCharsets.ISO_8859_1);
+        try (java.io.InputStream in = Files.newInputStream(p)) {
+            return new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
+        }
     }
 
     private static String readUtf8OrNull(Path p) {
-        try {
-            return Files.readString(p, StandardCharsets.UTF_8);
+        try (java.io.InputStream in = Files.newInputStream(p)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException | RuntimeException e) {
             return null;
         }
@@ -500,7 +538,7 @@ final class NodeCollectors {
     /** The file's text, null when it is absent or unreadable (a sysfs attribute of a link that is down). */
     static String readOrNull(Path p) {
         try {
-            return Files.readString(p, StandardCharsets.ISO_8859_1);
+            return read(p);
         } catch (IOException | RuntimeException e) {
             return null;
         }

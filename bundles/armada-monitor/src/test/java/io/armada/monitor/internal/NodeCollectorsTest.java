@@ -211,6 +211,11 @@ public class NodeCollectorsTest {
         assertTrue(page.contains("node_network_mtu_bytes{device=\"lo\"} 65536\n"));
         assertTrue(page.contains("node_network_carrier{device=\"eth0\"} 1\n"));
         assertFalse("no carrier file: absent", page.contains("node_network_carrier{device=\"lo\"}"));
+        // the kernel's SPEED_UNKNOWN (-1) as node_exporter serves it; no speed file (lo here): absent
+        assertTrue(page.contains("node_network_speed_bytes{device=\"eth0\"} -125000\n"));
+        assertFalse(page.contains("node_network_speed_bytes{device=\"lo\"}"));
+        assertEquals(1, samples(page, "node_network_receive_nohandler_total").size());
+        assertTrue(page.contains("node_textfile_scrape_error 0\n"));
         assertTrue(page.contains("node_hwmon_chip_names{chip=\"hwmon0\",chip_name=\"coretemp\"} 1\n"));
         assertTrue(page.contains("node_hwmon_temp_celsius{chip=\"hwmon0\",sensor=\"temp1\"} 45\n"));
         assertTrue(page.contains("node_hwmon_temp_crit_celsius{chip=\"hwmon0\",sensor=\"temp1\"} 100\n"));
@@ -320,6 +325,20 @@ public class NodeCollectorsTest {
         SystemdUnits none = new SystemdUnits(new ServiceStates(List.of("echo"), () -> false), queued::add);
         assertEquals(null, none.snapshot());
         assertEquals("no systemd: nothing asked", 1, queued.size());
+    }
+
+    @Test
+    public void integerSysctlsAreReadWhole() {
+        // Files.readString read these one byte, then the rest at offset 1, which an integer sysctl answers with nothing
+        Path fileNr = Path.of("/proc/sys/fs/file-nr");
+        org.junit.Assume.assumeTrue(Files.exists(fileNr));
+        String text = NodeCollectors.readOrNull(fileNr);
+        assertNotNull(text);
+        assertEquals(text, 3, ProcMetrics.fields(text).length);
+        String pool = NodeCollectors.readOrNull(Path.of("/proc/sys/kernel/random/poolsize"));
+        if (pool != null) {
+            assertTrue(pool, Long.parseLong(pool.trim()) >= 32);
+        }
     }
 
     private static void copy(Path from, Path to) throws IOException {
