@@ -45,8 +45,7 @@ public class MonitorNode implements MonitorService {
     private final SlowFigures slow;
     private final SeedAnswers answers;
     private final ScheduledFuture<?> sampling;
-    private String metricsText;
-    private long metricsSeq = -1;
+    private final MetricsPage metricsPage = new MetricsPage();
     private NodeCollectors collectors;
     private final SystemdUnits systemdUnits;
 
@@ -167,28 +166,17 @@ public class MonitorNode implements MonitorService {
         return collectors;
     }
 
-    /** Built at most once per sample: scrapers of the same second share it. */
+    /** Built at most once per sample and by one scrape at a time ({@link MetricsPage}). */
     @Override
     public String metrics() {
         Figures f = sampler.figures(Dialect.MONITOR_SYSTEM_ERROR);
-        long seq = sampler.count();
-        synchronized (this) {
-            if (metricsText != null && metricsSeq == seq) {
-                return metricsText;
-            }
-        }
-        Reporting r = reporting;
-        ReportingState s = r == null ? null : r.state();
-        String text = NodeMetrics.build(collectors(f), s == null ? 0 : s.sent(), s == null ? 0 : s.failed(),
-                s != null && s.paused());
-        io.armada.monitor.internal.servers.ManagedServers m = servers;
-        if (m != null) {
-            text += NodeMetrics.services(m.figures());
-        }
-        synchronized (this) {
-            metricsText = text;
-            metricsSeq = seq;
-        }
-        return text;
+        return metricsPage.get(sampler.count(), () -> {
+            Reporting r = reporting;
+            ReportingState s = r == null ? null : r.state();
+            String text = NodeMetrics.build(collectors(f), s == null ? 0 : s.sent(), s == null ? 0 : s.failed(),
+                    s != null && s.paused());
+            io.armada.monitor.internal.servers.ManagedServers m = servers;
+            return m == null ? text : text + NodeMetrics.services(m.figures());
+        });
     }
 }
