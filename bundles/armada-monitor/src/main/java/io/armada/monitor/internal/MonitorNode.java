@@ -76,6 +76,11 @@ public class MonitorNode implements MonitorService {
     void deactivate() {
         sampling.cancel(false);
         sampler.stop();
+        synchronized (this) {
+            if (collectors != null) {
+                collectors.close();
+            }
+        }
     }
 
     /** Samples taken since start. */

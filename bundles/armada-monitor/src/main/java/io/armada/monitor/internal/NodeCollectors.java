@@ -1,6 +1,5 @@
 package io.armada.monitor.internal;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
@@ -25,7 +24,8 @@ import org.slf4j.LoggerFactory;
  * {@code node_scrape_collector_success} and {@code node_scrape_collector_duration_seconds} for each. A collector
  * whose files this machine does not have writes nothing and counts as not successful (node_exporter's "no data");
  * one that throws costs a DEBUG line, never the page. Runs when {@link MonitorNode} builds the page, at most once a
- * sample: every read is of a kernel file in memory (no disk, no process), but statvfs of a hung network mount.
+ * sample: every read is of a kernel file in memory (no disk, no process); statvfs runs on a helper with
+ * node_exporter's 5 s mount timeout ({@link FsStats}), systemctl on the monitor thread ({@link SystemdUnits}).
  *
  * <p>The roots are parameters, so a test points them at a folder of fixture files.
  */
@@ -44,6 +44,7 @@ final class NodeCollectors {
     private final LibC libc;
     private final long userHz;
     private final long pageSize;
+    private final FsStats fsStats;
     private final Map<String, Collector> collectors = new LinkedHashMap<>();
 
     NodeCollectors(Path proc, Path sys, Path etc, Path udev, LibC libc, long userHz,
@@ -63,6 +64,7 @@ final class NodeCollectors {
             }
         }
         this.pageSize = ps;
+        this.fsStats = new FsStats(libc == null ? null : libc::statvfs, 5_000);
         collectors.put("arp", m -> ProcMetrics.arp(read(proc.resolve("net/arp")), m));
         collectors.put("conntrack", m -> ProcMetrics.conntrack(readOrNull(proc.resolve("sys/net/netfilter/nf_conntrack_count")),
                 readOrNull(proc.resolve("sys/net/netfilter/nf_conntrack_max")), readOrNull(proc.resolve("net/stat/nf_conntrack")), m));
@@ -106,6 +108,11 @@ final class NodeCollectors {
     static NodeCollectors system(long userHz, Supplier<SystemdUnits.Snapshot> systemd) {
         return new NodeCollectors(Path.of("/proc"), Path.of("/sys"), Path.of("/etc"), Path.of("/run/udev/data"), LibC.load(),
                 userHz, systemd);
+    }
+
+    /** Ends the statvfs helpers. */
+    void close() {
+        fsStats.close();
     }
 
     /** Every collector, then the scrape series. */
@@ -172,28 +179,11 @@ final class NodeCollectors {
     private boolean filesystem(MetricsText m) throws IOException {
         List<ProcMetrics.FsStat> stats = new ArrayList<>();
         for (ProcMetrics.Mount mount : ProcMetrics.mounts(read(proc.resolve("self/mounts")))) {
-            stats.add(statvfs(mount));
+            stats.add(fsStats.stat(mount));
         }
         return ProcMetrics.filesystems(stats, m);
     }
 
-    /** statvfs through libc (sizes as node_exporter: blocks × f_bsize), else the JDK's sizes without file nodes. */
-    private ProcMetrics.FsStat statvfs(ProcMetrics.Mount mount) {
-        if (libc != null) {
-            long[] s = libc.statvfs(mount.mountPoint());
-            if (s == null) {
-                return new ProcMetrics.FsStat(mount, true, -1, -1, -1, -1, -1);
-            }
-            long bsize = s[0];
-            return new ProcMetrics.FsStat(mount, false, s[2] * bsize, s[3] * bsize, s[4] * bsize, s[5], s[6]);
-        }
-        File f = new File(mount.mountPoint());
-        long total = f.getTotalSpace();
-        if (total <= 0 && !f.isDirectory()) {
-            return new ProcMetrics.FsStat(mount, true, -1, -1, -1, -1, -1);
-        }
-        return new ProcMetrics.FsStat(mount, false, total, f.getFreeSpace(), f.getUsableSpace(), -1, -1);
-    }
 
     /**
      * {@code /proc/net/dev}, and {@code rx_nohandler} of each interface's sysfs statistics (node_exporter reads it
