@@ -405,6 +405,37 @@ public class MonitorIT extends ArmadaKarafTestSupport {
                 "node_load1 "}) {
             assertTrue(name, text.contains(name));
         }
+        // issue 19: node_exporter's default collectors, so "Node Exporter Full" works unchanged. node_uname_info is
+        // its host selector; file nodes and timex come through libc (JNA) inside Karaf.
+        for (String name : new String[] {"\nnode_uname_info{domainname=\"", "\nnode_os_info{build_id=\"",
+                "\nnode_memory_Buffers_bytes ", "\nnode_memory_HugePages_Total ", "\nnode_vmstat_pgfault ",
+                "\nnode_context_switches_total ", "\nnode_boot_time_seconds ", "\nnode_procs_running ",
+                "\nnode_filefd_allocated ", "\nnode_sockstat_sockets_used ", "\nnode_netstat_Tcp_InSegs ",
+                "\nnode_network_receive_bytes_total{device=\"lo\"} ", "\nnode_network_up{device=\"",
+                "\nnode_disk_reads_completed_total{device=\"", "\nnode_filesystem_files{device=\"",
+                "\nnode_filesystem_readonly{device=\"", "\nnode_filesystem_device_error{device=\"",
+                "\nnode_timex_sync_status ", "\nnode_time_seconds ",
+                "\nnode_scrape_collector_success{collector=\"meminfo\"} 1\n",
+                "\nnode_scrape_collector_success{collector=\"filesystem\"} 1\n",
+                "\nnode_scrape_collector_success{collector=\"timex\"} 1\n",
+                "\nnode_scrape_collector_duration_seconds{collector=\"cpu\"} ", "\narmada_monitor_reports_sent_total "}) {
+            assertTrue(name, text.contains(name));
+        }
+        assertTrue(text.contains("nodename=\"" + firstLine("/proc/sys/kernel/hostname") + "\""));
+        long memTotalKib = Long.parseLong(firstLine("/proc/meminfo").replaceAll("[^0-9]", ""));
+        assertTrue(text.contains("\nnode_memory_MemTotal_bytes " + memTotalKib * 1024 + "\n"));
+        // what Prometheus sends with authorization.credentials_file: a Bearer token
+        Http.Answer bearer = anonymous().withHeaders(java.util.Map.of("Authorization", "Bearer " + TOKEN)).get("/metrics");
+        assertEquals(bearer.toString(), 200, bearer.status());
+        assertTrue(bearer.body().contains("\nnode_uname_info{"));
+    }
+
+    private static String firstLine(String file) {
+        try {
+            return java.nio.file.Files.readAllLines(java.nio.file.Path.of(file)).get(0).trim();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Test

@@ -74,6 +74,12 @@ final class MetricsText {
         }
     }
 
+    /** Appends another page's text (a collector's families, written apart so a failing one leaves nothing). */
+    MetricsText append(MetricsText other) {
+        b.append(other.b);
+        return this;
+    }
+
     @Override
     public String toString() {
         return b.toString();

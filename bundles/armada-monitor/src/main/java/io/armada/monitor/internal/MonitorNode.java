@@ -45,8 +45,9 @@ public class MonitorNode implements MonitorService {
     private final SlowFigures slow;
     private final SeedAnswers answers;
     private final ScheduledFuture<?> sampling;
-    private String metricsText;
-    private long metricsSeq = -1;
+    private final MetricsPage metricsPage = new MetricsPage();
+    private NodeCollectors collectors;
+    private final SystemdUnits systemdUnits;
 
     /** For the report series of {@code /metrics} only; reporting itself needs this component, not the reverse. */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
@@ -66,6 +67,7 @@ public class MonitorNode implements MonitorService {
         this.slow = new SlowFigures(sampler, Path.of(config.network_scripts_dir()), services,
                 MonitorSettings.list(config.services()));
         this.answers = new SeedAnswers(sampler, slow);
+        this.systemdUnits = new SystemdUnits(services, r -> thread.execute("Reading systemd units", r));
         thread.execute("Starting the sampler", sampler::start);
         this.sampling = thread.every("Sampling", sampler::sample, 1000);
     }
@@ -74,6 +76,11 @@ public class MonitorNode implements MonitorService {
     void deactivate() {
         sampling.cancel(false);
         sampler.stop();
+        synchronized (this) {
+            if (collectors != null) {
+                collectors.close();
+            }
+        }
     }
 
     /** Samples taken since start. */
@@ -156,28 +163,25 @@ public class MonitorNode implements MonitorService {
         return answers.resourceStatis(statisPeriod);
     }
 
-    /** Built at most once per sample: scrapers of the same second share it. */
+    /** node_exporter's collectors, made at the first scrape (they bind libc through JNA). */
+    private synchronized NodeCollectors collectors(Figures f) {
+        if (collectors == null) {
+            collectors = NodeCollectors.system(f.userHz, systemdUnits::snapshot);
+        }
+        return collectors;
+    }
+
+    /** Built at most once per sample and by one scrape at a time ({@link MetricsPage}). */
     @Override
     public String metrics() {
         Figures f = sampler.figures(Dialect.MONITOR_SYSTEM_ERROR);
-        long seq = sampler.count();
-        synchronized (this) {
-            if (metricsText != null && metricsSeq == seq) {
-                return metricsText;
-            }
-        }
-        Reporting r = reporting;
-        ReportingState s = r == null ? null : r.state();
-        String text = NodeMetrics.build(f, sampler.latest(), slow.fileSystems(), slow.disks(), slow.network(),
-                s == null ? 0 : s.sent(), s == null ? 0 : s.failed(), s != null && s.paused());
-        io.armada.monitor.internal.servers.ManagedServers m = servers;
-        if (m != null) {
-            text += NodeMetrics.services(m.figures());
-        }
-        synchronized (this) {
-            metricsText = text;
-            metricsSeq = seq;
-        }
-        return text;
+        return metricsPage.get(sampler.count(), () -> {
+            Reporting r = reporting;
+            ReportingState s = r == null ? null : r.state();
+            String text = NodeMetrics.build(collectors(f), s == null ? 0 : s.sent(), s == null ? 0 : s.failed(),
+                    s != null && s.paused());
+            io.armada.monitor.internal.servers.ManagedServers m = servers;
+            return m == null ? text : text + NodeMetrics.services(m.figures());
+        });
     }
 }

@@ -41,6 +41,11 @@ final class ServiceStates {
         return systemdPresent.getAsBoolean() && !systemctl.isEmpty();
     }
 
+    /** {@code systemctl <args>}, at most 10 s (the systemd collector's calls; the caller checked {@link #systemd()}). */
+    CommandRunner.Result systemctl(String... args) {
+        return CommandRunner.run(CommandRunner.argv(systemctl, args), null, Duration.ofSeconds(10));
+    }
+
     /** name → state for each name, in order. */
     Map<String, String> states(List<String> names) {
         Map<String, String> out = new LinkedHashMap<>();

@@ -303,7 +303,9 @@ public class MonitorNodeTest {
         for (String line : text.split("\n")) {
             assertTrue(line, line.startsWith("#") || line.matches("[a-zA-Z_:][a-zA-Z0-9_:]*(\\{[^}]*\\})? \\S+"));
         }
-        assertFalse(text.contains("device=\"lo\""));
+        // node_exporter's host selector and the series Armada adds
+        assertTrue(text, text.contains("\nnode_uname_info{domainname=\""));
+        assertTrue(text.contains("\narmada_monitor_reports_sent_total "));
     }
 
     @Test
