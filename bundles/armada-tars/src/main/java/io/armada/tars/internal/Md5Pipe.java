@@ -14,7 +14,9 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 
 /**
- * (A copy of the files area's Md5Pipe: tars may not depend on files.) The md5 of an upload, computed on a second thread while the writer goes on: the writer fills a chunk, writes it to
+ * (A copy of the files area's Md5Pipe: tars may not depend on files.)
+ *
+ * <p>The md5 of an upload, computed on a second thread while the writer goes on: the writer fills a chunk, writes it to
  * the file and hands it over; the md5 thread digests it and gives it back. MD5 runs at about 700 MiB/s on one core,
  * the parse and the write at several times that, so on the writer's thread the md5 alone set the upload's pace.
  * At most {@link #CHUNKS} chunks of {@link #CHUNK} bytes are in use per upload (the memory bound); when the executor

@@ -12,7 +12,9 @@ import org.eclipse.jetty.http.MultiPartParser;
 import io.armada.core.ApiException;
 
 /**
- * (A copy of the files area's reader: tars may not depend on files.) A {@code multipart/form-data} body read as a stream, part after part, with nothing held but one buffer: Jetty's
+ * (A copy of the files area's reader: tars may not depend on files.)
+ *
+ * <p>A {@code multipart/form-data} body read as a stream, part after part, with nothing held but one buffer: Jetty's
  * {@link MultiPartParser} (the HTTP server's own, RFC 7578) finds the boundaries, and this class turns its push
  * events into a pull API ({@link #next()}, then the part's bytes from {@link #stream()}).
  *

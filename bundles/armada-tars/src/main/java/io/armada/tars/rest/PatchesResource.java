@@ -12,7 +12,6 @@ import java.nio.file.StandardOpenOption;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
@@ -21,8 +20,6 @@ import javax.ws.rs.POST;
 import javax.ws.rs.PUT;
 import javax.ws.rs.Path;
 import javax.ws.rs.Produces;
-import javax.ws.rs.container.AsyncResponse;
-import javax.ws.rs.container.Suspended;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.HttpHeaders;
 import javax.ws.rs.core.MediaType;
@@ -54,9 +51,9 @@ import io.armada.tars.TarsTasks;
 
 /**
  * Patch packages (reference §002.9): {@code upload_patch_package} (POST or PUT, multipart with the package in the file
- * part {@code suse}, read as a stream), {@code upload_and_publish} (the same, then a serial {@code patch_tars} task over
- * the server's nodes; plain text), {@code server_patch_list}, and {@code download_package}, the route the nodes fetch
- * a package from (the fleet token, like every route here).
+ * part {@code suse}, read as a stream), {@code upload_and_publish} (the same, then a serial {@code patch_tars} task
+ * over the server's nodes; plain text, once the task ended), {@code server_patch_list}, and {@code download_package},
+ * the route the nodes fetch a package from (the fleet token, like every route here).
  */
 @Component(service = PatchesResource.class)
 @JaxrsResource
@@ -149,37 +146,42 @@ public class PatchesResource {
     /**
      * Upload, then a serial {@code patch_tars} task over the server's rows (those whose setting state is
      * {@code inactive} only with {@code restart=1}, as TarsWeb); answers TarsWeb's plain-text report once the task
-     * ended, without holding a thread meanwhile.
+     * ended (TarsWeb polled every 2 s; here the task's end is awaited).
      */
     @POST
     @Path("upload_and_publish")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Produces(MediaType.TEXT_PLAIN)
-    public void uploadAndPublish(@Context UriInfo uri, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
-            InputStream body, @Suspended AsyncResponse out) {
+    public Response uploadAndPublish(@Context UriInfo uri, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+            InputStream body) {
+        PatchPackage p;
+        Upload u;
         try {
-            Upload u = read(uri, contentType, body);
-            PatchPackage p = store(u);
-            boolean all = "1".equals(u.fields().get("restart")) || "true".equals(u.fields().get("restart"));
-            String app = p.server().substring(0, p.server().indexOf('.'));
-            String server = p.server().substring(p.server().indexOf('.') + 1);
-            List<ServerConf> rows = servers.servers("1" + app + ".5" + server, 0, 0).rows().stream()
-                    .filter(s -> all || !"inactive".equals(s.settingState())).toList();
-            if (rows.isEmpty()) {
-                out.resume(text(ExecRows.publishReport(p, null)));
-                return;
-            }
-            String taskNo = tasks.addTask(true, rows.stream().map(s -> new NewTaskItem(s.id(), "patch_tars",
-                    Map.of("patch_id", Long.toString(p.id()), "update_text", p.comment()))).toList(), base(uri), "");
-            out.setTimeout(30, TimeUnit.MINUTES);
-            tasks.ended(taskNo).whenComplete((t, e) -> out.resume(e != null
-                    ? text(ExecRows.publishReport(p, null) + "publish task " + taskNo + ": " + e.getMessage() + "\n")
-                    : text(ExecRows.publishReport(p, t))));
+            u = read(uri, contentType, body);
+            p = store(u);
         } catch (ApiException e) {
             // plain text, as the original writes its errors here too
-            out.resume(text("upload_and_publish failed: " + e.getMessage() + "\n"));
-        } catch (RuntimeException e) {
-            out.resume(e);
+            return text("upload_and_publish failed: " + e.getMessage() + "\n");
+        }
+        boolean all = "1".equals(u.fields().get("restart")) || "true".equals(u.fields().get("restart"));
+        String app = p.server().substring(0, p.server().indexOf('.'));
+        String server = p.server().substring(p.server().indexOf('.') + 1);
+        List<ServerConf> rows = servers.servers("1" + app + ".5" + server, 0, 0).rows().stream()
+                .filter(s -> all || !"inactive".equals(s.settingState())).toList();
+        if (rows.isEmpty()) {
+            return text(ExecRows.publishReport(p, null));
+        }
+        String taskNo;
+        try {
+            taskNo = tasks.addTask(true, rows.stream().map(s -> new NewTaskItem(s.id(), "patch_tars",
+                    Map.of("patch_id", Long.toString(p.id()), "update_text", p.comment()))).toList(), base(uri), "");
+        } catch (ApiException e) {
+            return text(ExecRows.publishReport(p, null) + "publish failed: " + e.getMessage() + "\n");
+        }
+        try {
+            return text(ExecRows.publishReport(p, TasksResource.await(tasks.ended(taskNo))));
+        } catch (ApiException e) {
+            return text(ExecRows.publishReport(p, null) + "publish task " + taskNo + ": " + e.getMessage() + "\n");
         }
     }
 

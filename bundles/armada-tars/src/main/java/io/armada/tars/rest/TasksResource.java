@@ -12,14 +12,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
 
 import javax.ws.rs.GET;
 import javax.ws.rs.POST;
 import javax.ws.rs.Path;
 import javax.ws.rs.Produces;
-import javax.ws.rs.container.AsyncResponse;
-import javax.ws.rs.container.Suspended;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.UriInfo;
@@ -45,8 +42,8 @@ import io.armada.tars.TarsTasks;
 /**
  * What acts on the nodes (reference §002.8, SPEC §10.4): {@code add_task}, {@code task}, {@code task_list},
  * {@code send_command}, {@code push_config_file}, {@code get_realtime_state}, {@code load_server} and
- * {@code expand_server}. The routes that answer a node's result are suspended ({@link AsyncResponse}) until the node
- * answered: no request thread waits meanwhile.
+ * {@code expand_server}. Tasks are answered at once and run without a request thread; the routes that answer the
+ * nodes' results wait for them ({@link #await}).
  */
 @Component(service = TasksResource.class)
 @JaxrsResource
@@ -139,49 +136,51 @@ public class TasksResource {
         }
     }
 
-    /** Resumes with the stage's result in the dialect's envelope, or its refusal through core's mapper. */
-    private static <T> void answer(AsyncResponse out, java.util.function.Supplier<CompletionStage<T>> work,
-            Function<T, Object> rows) {
-        out.setTimeout(20, TimeUnit.MINUTES);
+    /** Longest a route waits for its nodes: every node call has a deadline of its own, shorter than this. */
+    static final long MAX_WAIT_SECONDS = 20 * 60;
+
+    /**
+     * The stage's result, waited for on the request thread. Core's servlet filters do not support asynchronous
+     * requests (a JAX-RS {@code AsyncResponse} is refused: "Continuation not supported"), so the routes that answer
+     * the nodes' results wait here; the node calls themselves hold no thread, and tasks never wait.
+     */
+    static <T> T await(CompletionStage<T> stage) {
         try {
-            work.get().whenComplete((r, e) -> {
-                if (e != null) {
-                    Throwable t = e instanceof java.util.concurrent.CompletionException && e.getCause() != null
-                            ? e.getCause() : e;
-                    out.resume(t);
-                } else {
-                    out.resume(Envelopes.Tars.ok(rows.apply(r)));
-                }
-            });
-        } catch (RuntimeException e) {
-            out.resume(e);
+            return stage.toCompletableFuture().get(MAX_WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw ApiException.unavailable("interrupted while the nodes worked");
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw ApiException.unavailable("the nodes did not answer within " + MAX_WAIT_SECONDS + " s");
+        } catch (java.util.concurrent.ExecutionException e) {
+            Throwable t = e.getCause();
+            if (t instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException(t);
         }
     }
 
     @GET
     @Path("send_command")
-    public void sendCommand(@Context UriInfo uri, JsonNode body, @Suspended AsyncResponse out) {
-        answer(out, () -> {
-            TarsParams p = TarsParams.of(uri, body);
-            List<Long> ids = new ArrayList<>();
-            for (String s : NodesResource.list(p, "server_ids")) {
-                ids.add(io.armada.core.Params.id(s, "server_ids"));
-            }
-            return tasks.sendCommand(ids, p.text("command"));
-        }, ExecRows::targets);
+    public Object sendCommand(@Context UriInfo uri, JsonNode body) {
+        TarsParams p = TarsParams.of(uri, body);
+        List<Long> ids = new ArrayList<>();
+        for (String s : NodesResource.list(p, "server_ids")) {
+            ids.add(io.armada.core.Params.id(s, "server_ids"));
+        }
+        return Envelopes.Tars.ok(ExecRows.targets(await(tasks.sendCommand(ids, p.text("command")))));
     }
 
     @GET
     @Path("push_config_file")
-    public void pushConfig(@Context UriInfo uri, JsonNode body, @Suspended AsyncResponse out) {
-        answer(out, () -> {
-            TarsParams p = TarsParams.of(uri, body);
-            List<Long> ids = new ArrayList<>();
-            for (String s : NodesResource.list(p, "ids")) {
-                ids.add(io.armada.core.Params.id(s, "ids"));
-            }
-            return tasks.pushConfig(ids);
-        }, ExecRows::targets);
+    public Object pushConfig(@Context UriInfo uri, JsonNode body) {
+        TarsParams p = TarsParams.of(uri, body);
+        List<Long> ids = new ArrayList<>();
+        for (String s : NodesResource.list(p, "ids")) {
+            ids.add(io.armada.core.Params.id(s, "ids"));
+        }
+        return Envelopes.Tars.ok(ExecRows.targets(await(tasks.pushConfig(ids))));
     }
 
     @GET
@@ -192,11 +191,10 @@ public class TasksResource {
 
     @GET
     @Path("load_server")
-    public void loadServer(@Context UriInfo uri, JsonNode body, @Suspended AsyncResponse out) {
-        answer(out, () -> {
-            TarsParams p = TarsParams.of(uri, body);
-            return tasks.loadServer(p.text("application"), p.text("server_name"), p.text("node_name"));
-        }, s -> s);
+    public Object loadServer(@Context UriInfo uri, JsonNode body) {
+        TarsParams p = TarsParams.of(uri, body);
+        return Envelopes.Tars.ok(await(tasks.loadServer(p.text("application"), p.text("server_name"),
+                p.text("node_name"))));
     }
 
     @POST
