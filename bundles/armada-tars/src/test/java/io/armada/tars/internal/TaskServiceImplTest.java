@@ -336,4 +336,40 @@ public class TaskServiceImplTest {
         nodes.reported.put("10.0.0.1 App.Hello", Map.of("state", "active"));
         assertEquals("active", tasks.realtimeState(s.id()));
     }
+
+    @Test
+    public void expandDeploysMoreRowsAndPatchesThemWithTheDefaultPackage() {
+        deploy("10.0.0.1");
+        PatchPackage p = upload("v".getBytes());
+        var e = tasks.expand("App", "Hello", "10.0.0.1", List.of(new io.armada.tars.TarsTasks.ExpandTarget("10.0.0.2",
+                "HelloObj", null, 10002)), "http://s:1", "");
+        assertEquals(List.of("10.0.0.2"), e.servers().stream().map(ServerConf::nodeName).toList());
+        assertTrue(e.taskNo(), e.taskNo().matches("[0-9a-f]{32}"));
+        assertEquals(1, nodes.calls.size());
+        assertEquals("deploy", nodes.calls.get(0).command());
+        assertEquals("10.0.0.2", nodes.calls.get(0).ip());
+        assertEquals(p.md5(), nodes.calls.get(0).data().get("md5"));
+        nodes.calls.get(0).ok(Map.of("state", "inactive"));
+        assertEquals(TaskStatus.SUCCESS, tasks.task(e.taskNo()).status());
+        assertEquals(2, servers.servers("1App.5Hello", 0, 0).count());
+        ApiErrors.expect(ErrorKind.BAD_REQUEST, () -> tasks.expand("App", "Hello", "10.0.0.3",
+                List.of(new io.armada.tars.TarsTasks.ExpandTarget("10.0.0.2", "HelloObj", null, 1)), "http://s:1",
+                ""));
+    }
+
+    @Test
+    public void loadServerWritesTheServersConfigFilesOnItsNode() {
+        deploy("10.0.0.1", "10.0.0.2");
+        configs.add(new NewConfig(5, "App", "Hello", null, null, null, "a.conf", "a=1"));
+        configs.add(new NewConfig(5, "App", "Hello", null, null, null, "b.conf", "b=1"));
+        var loaded = tasks.loadServer("App", "Hello", "10.0.0.2").toCompletableFuture();
+        assertEquals(2, nodes.calls.size());
+        for (Call c : nodes.calls) {
+            assertEquals("write_config", c.command());
+            assertEquals("10.0.0.2", c.ip());
+            c.ok(Map.of());
+        }
+        assertEquals("loaded 2 config file(s) on 10.0.0.2: a.conf, b.conf", loaded.join());
+        ApiErrors.expect(ErrorKind.BAD_REQUEST, () -> tasks.loadServer("App", "Hello", "10.0.0.3"));
+    }
 }
