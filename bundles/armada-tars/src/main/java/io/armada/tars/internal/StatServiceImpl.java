@@ -27,8 +27,9 @@ import io.armada.tars.internal.jpa.JpaStatDao;
 
 /**
  * Service statistics (SPEC §10.4): a batch is checked whole (a bad record refuses it, nothing written), summed in
- * memory per slot and key, then added to the stored sums in one transaction. The monitor views compare two days slot
- * by slot (or by one dimension with {@code group_by}), values as strings as TarsWeb shows them.
+ * memory per slot and key, then added to the stored sums in one transaction, together with the batches that came
+ * meanwhile ({@link GroupWriter}). The monitor views compare two days slot by slot (or by one dimension with
+ * {@code group_by}), values as strings as TarsWeb shows them.
  */
 @Component(service = TarsStats.class)
 public class StatServiceImpl implements TarsStats {
@@ -44,6 +45,8 @@ public class StatServiceImpl implements TarsStats {
     private final StatDao dao;
     private final Clock clock;
     private final ZoneId zone;
+    private final GroupWriter<List<Object>, StatDao.StatAdd> statWriter;
+    private final GroupWriter<List<Object>, StatDao.PropertyAdd> propertyWriter;
 
     @Activate
     public StatServiceImpl(@Reference(target = "(osgi.unit.name=armada-tars)") JpaTemplate jpa) {
@@ -54,6 +57,21 @@ public class StatServiceImpl implements TarsStats {
         this.dao = dao;
         this.clock = clock;
         this.zone = zone;
+        this.statWriter = new GroupWriter<>(a -> List.of(a.slot(), a.masterName(), a.slaveName(), a.interfaceName(),
+                a.masterIp(), a.slaveIp()), StatServiceImpl::plus, dao::addStats);
+        this.propertyWriter = new GroupWriter<>(a -> List.of(a.slot(), a.masterName(), a.masterIp(),
+                a.propertyName(), a.policy()), StatServiceImpl::plus, dao::addProperties);
+    }
+
+    static StatDao.StatAdd plus(StatDao.StatAdd a, StatDao.StatAdd b) {
+        return new StatDao.StatAdd(a.slot(), a.masterName(), a.slaveName(), a.interfaceName(), a.masterIp(),
+                a.slaveIp(), a.count() + b.count(), a.failCount() + b.failCount(), a.timeoutCount() + b.timeoutCount(),
+                a.totalTime() + b.totalTime());
+    }
+
+    static StatDao.PropertyAdd plus(StatDao.PropertyAdd a, StatDao.PropertyAdd b) {
+        return new StatDao.PropertyAdd(a.slot(), a.masterName(), a.masterIp(), a.propertyName(), a.policy(),
+                a.sum() + b.sum(), a.count() + b.count(), Math.max(a.max(), b.max()), Math.min(a.min(), b.min()));
     }
 
     static long slot(long epochSeconds) {
@@ -109,11 +127,9 @@ public class StatServiceImpl implements TarsStats {
                 throw ApiException.badRequest("records[" + i + "]: fail_count + timeout_count exceed count");
             }
             sums.merge(List.of(slot, mn, sn, in, mi, si), new StatDao.StatAdd(slot, mn, sn, in, mi, si, r.count(),
-                    r.failCount(), r.timeoutCount(), r.totalTime()), (a, b) -> new StatDao.StatAdd(slot, mn, sn, in,
-                            mi, si, a.count() + b.count(), a.failCount() + b.failCount(),
-                            a.timeoutCount() + b.timeoutCount(), a.totalTime() + b.totalTime()));
+                    r.failCount(), r.timeoutCount(), r.totalTime()), StatServiceImpl::plus);
         }
-        dao.addStats(sums.values());
+        statWriter.write(sums.values());
         return records.size();
     }
 
@@ -139,10 +155,9 @@ public class StatServiceImpl implements TarsStats {
             }
             double v = r.value();
             sums.merge(List.of(slot, mn, mi, pn, po), new StatDao.PropertyAdd(slot, mn, mi, pn, po, v, 1, v, v),
-                    (a, b) -> new StatDao.PropertyAdd(slot, mn, mi, pn, po, a.sum() + b.sum(), a.count() + b.count(),
-                            Math.max(a.max(), b.max()), Math.min(a.min(), b.min())));
+                    StatServiceImpl::plus);
         }
-        dao.addProperties(sums.values());
+        propertyWriter.write(sums.values());
         return records.size();
     }
 
