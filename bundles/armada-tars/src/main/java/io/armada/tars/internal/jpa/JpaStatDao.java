@@ -14,8 +14,8 @@ import io.armada.persistence.JpaStore;
 import io.armada.tars.internal.StatDao;
 
 /**
- * TARS_STAT and TARS_PROPERTY. A batch adds to each key with one {@code update ... set x = x + :d} (atomic under the
- * row lock, so concurrent batches lose nothing) and inserts the keys that have no row; keys are written in one order
+ * TARS_STAT and TARS_PROPERTY. A batch adds to each key with {@code update ... set x = x + ?} (atomic under the row
+ * lock, so concurrent batches lose nothing; TARS_STAT's as one JDBC batch) and inserts the keys that have no row; keys are written in one order
  * so two batches never deadlock, and a batch that raced another's insert of a new key runs again.
  */
 public final class JpaStatDao implements StatDao {
@@ -32,38 +32,67 @@ public final class JpaStatDao implements StatDao {
         this.store = store;
     }
 
+    static final String UPDATE_STAT = "UPDATE TARS_STAT SET TOTAL_COUNT = TOTAL_COUNT + ?, FAIL_COUNT = FAIL_COUNT + ?,"
+            + " TIMEOUT_COUNT = TIMEOUT_COUNT + ?, TOTAL_TIME = TOTAL_TIME + ? WHERE SLOT = ? AND SLAVE_NAME = ?"
+            + " AND INTERFACE_NAME = ? AND MASTER_NAME = ? AND MASTER_IP = ? AND SLAVE_IP = ?";
+    static final String INSERT_STAT = "INSERT INTO TARS_STAT (SLOT, SLAVE_NAME, INTERFACE_NAME, MASTER_NAME,"
+            + " MASTER_IP, SLAVE_IP, TOTAL_COUNT, FAIL_COUNT, TIMEOUT_COUNT, TOTAL_TIME)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+    /**
+     * One JDBC batch of updates (one statement prepared once, not one JPQL update per key: a batch of 400 keys took
+     * 0.4 s that way), then one batch inserting the keys no row had, in the transaction's connection.
+     */
     @Override
     public void addStats(Collection<StatAdd> adds) {
         List<StatAdd> sorted = new ArrayList<>(adds);
         sorted.sort(STAT_ORDER);
         retry(() -> store.run(em -> {
-            for (StatAdd a : sorted) {
-                int n = em.createQuery("update StatEntity s set s.totalCount = s.totalCount + :c,"
-                        + " s.failCount = s.failCount + :f, s.timeoutCount = s.timeoutCount + :t,"
-                        + " s.totalTime = s.totalTime + :tt where s.slot = :slot and s.slaveName = :sn"
-                        + " and s.interfaceName = :i and s.masterName = :mn and s.masterIp = :mi and s.slaveIp = :si")
-                        .setParameter("c", a.count()).setParameter("f", a.failCount())
-                        .setParameter("t", a.timeoutCount()).setParameter("tt", a.totalTime())
-                        .setParameter("slot", a.slot()).setParameter("sn", a.slaveName())
-                        .setParameter("i", a.interfaceName()).setParameter("mn", a.masterName())
-                        .setParameter("mi", a.masterIp()).setParameter("si", a.slaveIp()).executeUpdate();
-                if (n == 0) {
-                    StatEntity e = new StatEntity();
-                    e.slot = a.slot();
-                    e.masterName = a.masterName();
-                    e.slaveName = a.slaveName();
-                    e.interfaceName = a.interfaceName();
-                    e.masterIp = a.masterIp();
-                    e.slaveIp = a.slaveIp();
-                    e.totalCount = a.count();
-                    e.failCount = a.failCount();
-                    e.timeoutCount = a.timeoutCount();
-                    e.totalTime = a.totalTime();
-                    em.persist(e);
-                    em.flush();
+            java.sql.Connection c = em.unwrap(java.sql.Connection.class);
+            try {
+                int[] updated;
+                try (java.sql.PreparedStatement u = c.prepareStatement(UPDATE_STAT)) {
+                    for (StatAdd a : sorted) {
+                        u.setLong(1, a.count());
+                        u.setLong(2, a.failCount());
+                        u.setLong(3, a.timeoutCount());
+                        u.setLong(4, a.totalTime());
+                        key(u, 5, a);
+                        u.addBatch();
+                    }
+                    updated = u.executeBatch();
                 }
+                boolean any = false;
+                try (java.sql.PreparedStatement i = c.prepareStatement(INSERT_STAT)) {
+                    for (int n = 0; n < sorted.size(); n++) {
+                        if (updated[n] == 0) {
+                            StatAdd a = sorted.get(n);
+                            key(i, 1, a);
+                            i.setLong(7, a.count());
+                            i.setLong(8, a.failCount());
+                            i.setLong(9, a.timeoutCount());
+                            i.setLong(10, a.totalTime());
+                            i.addBatch();
+                            any = true;
+                        }
+                    }
+                    if (any) {
+                        i.executeBatch();
+                    }
+                }
+            } catch (java.sql.SQLException e) {
+                throw new javax.persistence.PersistenceException(e);
             }
         }));
+    }
+
+    private static void key(java.sql.PreparedStatement p, int first, StatAdd a) throws java.sql.SQLException {
+        p.setLong(first, a.slot());
+        p.setString(first + 1, a.slaveName());
+        p.setString(first + 2, a.interfaceName());
+        p.setString(first + 3, a.masterName());
+        p.setString(first + 4, a.masterIp());
+        p.setString(first + 5, a.slaveIp());
     }
 
     @Override
