@@ -3,9 +3,8 @@
 # bench/tars-exec.sh -- tars servers part 2 (seed 002, issue 16):
 #   1. statistics ingestion: report_stat batches of 500 records from BENCH_CLIENTS (20) clients for BENCH_SECONDS;
 #      records per second (floor from the issue: at least 50,000), and the stored sums checked against what was sent;
-#   2. p50/p99 of tarsstat_monitor_data over one day of slots (288 slots x 10 interfaces) for one server (after a
-#      5 s warm-up), from
-#      BENCH_QUERY_CLIENTS (1: the latency of one caller; more measures queueing on the machine) (floor: p99 < 100 ms);
+#   2. p50/p99 of tarsstat_monitor_data over one day of slots (288 slots x 10 interfaces) for one server, after a 5 s
+#      warm-up, from BENCH_QUERY_CLIENTS (1: one caller's latency; more measures queueing) (floor: p99 < 100 ms);
 #   3. a patch_tars task then a restart task over BENCH_ROWS (3) services on a real node instance on loopback: seconds
 #      until both ended. Nodes on one machine report one address, so the rows are three services (Bench.Echo1..3) on
 #      one node rather than three nodes.
