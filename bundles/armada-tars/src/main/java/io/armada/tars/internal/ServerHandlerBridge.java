@@ -67,7 +67,7 @@ public class ServerHandlerBridge implements NodeCalls {
                     EXPIRE_SECONDS);
             Map<String, Object> body = Map.of("handler", "ServerHandler", "command", command, "data", data);
             AsyncHandle h = async.submit("tars_" + command, timing, targets, (target, left) ->
-                    fleet.send("POST", target.baseUrl() + TASK, body, left).thenApply(a -> MonitorAnswers.of(a, null)));
+                    fleet.send("POST", target.baseUrl() + TASK, body, left).thenApply(ServerHandlerBridge::answer));
             String id = h.started().requestId();
             return h.finished().handle((view, failure) -> failure != null
                     ? new Reply(false, "async request " + id + " did not finish: " + failure, Map.of())
@@ -75,6 +75,30 @@ public class ServerHandlerBridge implements NodeCalls {
         } catch (RuntimeException e) {
             return done(new Reply(false, "the call could not be sent: " + e.getMessage(), Map.of()));
         }
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = io.armada.core.Json.newMapper();
+
+    /**
+     * The node's answer ({@link MonitorAnswers#of}); a refusal also keeps the node's {@code data} as a detail row (a
+     * failed script's {@code exit} and {@code output}), which {@code MonitorAnswers} drops, so a failed item can say
+     * what the script printed.
+     */
+    static AgentAnswer answer(FleetClient.Answer a) {
+        AgentAnswer ans = MonitorAnswers.of(a, null);
+        if (ans.resultcode() == 0 || a.status() != 200) {
+            return ans;
+        }
+        try {
+            com.fasterxml.jackson.databind.JsonNode data = JSON.readTree(a.body()).path("data");
+            if (data.isObject() && data.size() > 0) {
+                return new AgentAnswer(ans.resultcode(), ans.result(),
+                        List.of(new AgentAnswer.Detail(0, ans.resultcode(), JSON.convertValue(data, Map.class))));
+            }
+        } catch (java.io.IOException | RuntimeException notJson) {
+            // MonitorAnswers said why
+        }
+        return ans;
     }
 
     @SuppressWarnings("unchecked")
