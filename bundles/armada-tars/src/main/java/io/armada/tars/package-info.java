@@ -4,7 +4,7 @@
  * {@link io.armada.tars.TarsService} gives them to the REST resources, the shell and later areas (tasks, jobs).
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package io.armada.tars;
 
 import org.osgi.annotation.bundle.Export;

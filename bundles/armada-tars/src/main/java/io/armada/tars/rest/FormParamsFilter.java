@@ -42,6 +42,7 @@ import io.armada.core.Json;
 @PreMatching
 public class FormParamsFilter implements ContainerRequestFilter {
     static final int MAX_BYTES = 1024 * 1024;
+    static final java.util.Set<String> UPLOADS = java.util.Set.of("upload_patch_package", "upload_and_publish");
     private static final ObjectMapper JSON = Json.newMapper();
 
     /** Whether a request path (with or without its leading slash) is a tars route's. */
@@ -54,10 +55,19 @@ public class FormParamsFilter implements ContainerRequestFilter {
         return p.startsWith("api/") && !p.startsWith("api/v1/") && !p.startsWith("api/jobx/");
     }
 
+    /** The routes that take a package upload (file part {@code suse}) read their multipart body themselves. */
+    static boolean uploadPath(String path) {
+        String p = path.startsWith("/") ? path.substring(1) : path;
+        String route = p.startsWith("api/") ? p.substring(4)
+                : p.startsWith("pages/server/api/") ? p.substring("pages/server/api/".length()) : "";
+        return UPLOADS.contains(route);
+    }
+
     @Override
     public void filter(ContainerRequestContext ctx) throws IOException {
         MediaType type = ctx.getMediaType();
-        if (type == null || !tarsPath(ctx.getUriInfo().getPath(false))) {
+        String path = ctx.getUriInfo().getPath(false);
+        if (type == null || !tarsPath(path) || uploadPath(path)) {
             return;
         }
         boolean form = type.isCompatible(MediaType.APPLICATION_FORM_URLENCODED_TYPE);

@@ -51,4 +51,12 @@ public class FormParamsFilterTest {
             }
         });
     }
+
+    @Test
+    public void packageUploadsAreLeftToTheirRoute() {
+        org.junit.Assert.assertTrue(FormParamsFilter.uploadPath("/api/upload_patch_package"));
+        org.junit.Assert.assertTrue(FormParamsFilter.uploadPath("pages/server/api/upload_and_publish"));
+        org.junit.Assert.assertFalse(FormParamsFilter.uploadPath("/api/update_server"));
+        org.junit.Assert.assertFalse(FormParamsFilter.uploadPath("/api/v1/upload_patch_package"));
+    }
 }

@@ -61,7 +61,7 @@ public final class ServerHandler {
                 return runtime.status(app, server);
             }
             case "command" -> {
-                String c = ServiceNames.command(data.get("command"));
+                java.util.List<String> c = ServiceNames.command(data.get("command"));
                 allow(settings.allowCommand(), command, "allow.server.command");
                 return runtime.command(app, server, c);
             }

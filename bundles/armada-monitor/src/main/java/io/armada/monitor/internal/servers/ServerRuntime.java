@@ -251,11 +251,11 @@ public final class ServerRuntime {
     }
 
     /** command: the package's {@code bin/command.sh <command>}. */
-    public Map<String, Object> command(String app, String server, String command) {
+    public Map<String, Object> command(String app, String server, List<String> command) {
         return locked(ServiceNames.key(app, server), () -> {
             ServiceState s = require(app, server);
             Path script = script(s, ServiceNames.COMMAND);
-            ScriptRunner.Result r = runner.run(script, List.of(command), s.currentFolder(), env(s),
+            ScriptRunner.Result r = runner.run(script, command, s.currentFolder(), env(s),
                     log(s, "command"), false);
             procs.invalidate();
             return checked(s, r);

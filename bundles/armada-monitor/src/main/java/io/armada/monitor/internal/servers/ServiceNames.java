@@ -78,11 +78,21 @@ public final class ServiceNames {
         throw Codes.refuse(Codes.PATH_REFUSED, "base_path must be inside " + roots + " (servers.base.roots)");
     }
 
-    /** A command for the package's {@code bin/command.sh}: one word, no shell is involved. */
-    static String command(Object value) {
-        if (!(value instanceof String s) || !COMMAND_ARG.matcher(s).matches()) {
-            throw ApiException.badRequest("command is required: one word of letters, digits and _ . : = , @ / + -");
+    /** Most words a command may have. */
+    static final int MAX_COMMAND_WORDS = 8;
+
+    /**
+     * A command for the package's {@code bin/command.sh}: one to {@value #MAX_COMMAND_WORDS} words separated by
+     * spaces (tars' {@code tars.loadconfig <file>}), each passed as its own argument; no shell is involved.
+     */
+    static java.util.List<String> command(Object value) {
+        if (value instanceof String s && !s.isBlank()) {
+            java.util.List<String> words = java.util.List.of(s.trim().split(" +"));
+            if (words.size() <= MAX_COMMAND_WORDS && words.stream().allMatch(w -> COMMAND_ARG.matcher(w).matches())) {
+                return words;
+            }
         }
-        return s;
+        throw ApiException.badRequest("command is required: 1 to " + MAX_COMMAND_WORDS + " words of letters, digits"
+                + " and _ . : = , @ / + -, separated by spaces");
     }
 }

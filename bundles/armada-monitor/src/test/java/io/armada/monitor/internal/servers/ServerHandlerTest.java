@@ -223,6 +223,11 @@ public class ServerHandlerTest {
         assertEquals("untouched", Files.readString(outside));
         Map<String, Object> c = call("command", "command", "reload");
         assertTrue((String) c.get("output"), ((String) c.get("output")).contains("command reload v1\nport=1"));
+        // words are separate arguments (tars' "tars.loadconfig <file>"): $1 is the first word only
+        Map<String, Object> two = call("command", "command", "tars.loadconfig  app.conf");
+        assertTrue((String) two.get("output"), ((String) two.get("output")).contains("command tars.loadconfig v1"));
+        assertEquals(88888, code(() -> call("command", "command", "a;b c")));
+        assertEquals(88888, code(() -> call("command", "command", "a b c d e f g h i")));
 
         Map<String, Object> stopped = call("stop");
         assertEquals("inactive", stopped.get("state"));
