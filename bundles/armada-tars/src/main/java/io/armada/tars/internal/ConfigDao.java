@@ -50,4 +50,11 @@ public interface ConfigDao {
 
     /** References in the order they were added, each with its file. */
     List<ConfigRef> refs(long configId);
+
+    /**
+     * What a file's merged text is made of, read in one transaction, in the order of the merge: for a node file its
+     * server's file of the same name (that file's references first, then the file), then the file's own references
+     * and the file itself. Empty when the file does not exist.
+     */
+    Optional<List<ConfigFile>> mergeChain(long id);
 }

@@ -80,4 +80,7 @@ public interface TarsDao {
     Optional<AdapterConf> adapter(long id);
 
     List<AdapterConf> adapters(String application, String serverName, String nodeName);
+
+    /** The adapters of server {@code serverId}, read with the server in one transaction; empty: no such server. */
+    Optional<List<AdapterConf>> adaptersOf(long serverId);
 }

@@ -326,7 +326,6 @@ public class TarsServiceImpl implements TarsService {
 
     @Override
     public List<AdapterConf> adapters(long serverId) {
-        ServerConf s = server(serverId);
-        return dao.adapters(s.application(), s.serverName(), s.nodeName());
+        return dao.adaptersOf(serverId).orElseThrow(() -> unknownServer(serverId)); // one transaction, not two
     }
 }

@@ -50,11 +50,40 @@ public final class JpaConfigDao implements ConfigDao {
     @Override
     public Optional<ConfigFile> find(String serverName, String setName, String setArea, String setGroup, String host,
             String filename) {
-        return store.tx(em -> em.createQuery("select c from ConfigEntity c where c.serverName = :s and c.setName = :n"
+        return store.tx(em -> find(em, serverName, setName, setArea, setGroup, host, filename).map(ConfigEntity::toDTO));
+    }
+
+    private static Optional<ConfigEntity> find(EntityManager em, String serverName, String setName, String setArea,
+            String setGroup, String host, String filename) {
+        return em.createQuery("select c from ConfigEntity c where c.serverName = :s and c.setName = :n"
                 + " and c.setArea = :a and c.setGroup = :g and c.host = :h and c.filename = :f", ConfigEntity.class)
                 .setParameter("s", serverName).setParameter("n", setName).setParameter("a", setArea)
                 .setParameter("g", setGroup).setParameter("h", host).setParameter("f", filename).getResultList()
-                .stream().findFirst().map(ConfigEntity::toDTO));
+                .stream().findFirst();
+    }
+
+    @Override
+    public Optional<List<ConfigFile>> mergeChain(long id) {
+        return store.tx(em -> {
+            ConfigEntity f = em.find(ConfigEntity.class, id);
+            if (f == null) {
+                return Optional.empty();
+            }
+            List<ConfigFile> chain = new ArrayList<>();
+            if (f.level == ConfigFile.NODE) {
+                find(em, f.serverName, f.setName, f.setArea, f.setGroup, "", f.filename)
+                        .ifPresent(server -> addWithRefs(em, server, chain));
+            }
+            addWithRefs(em, f, chain);
+            return Optional.of(chain);
+        });
+    }
+
+    private static void addWithRefs(EntityManager em, ConfigEntity f, List<ConfigFile> chain) {
+        for (ConfigRef r : refs(em, f.id)) {
+            chain.add(r.reference());
+        }
+        chain.add(f.toDTO());
     }
 
     @Override

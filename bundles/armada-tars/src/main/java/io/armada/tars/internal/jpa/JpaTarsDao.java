@@ -284,9 +284,20 @@ public final class JpaTarsDao implements TarsDao {
 
     @Override
     public List<AdapterConf> adapters(String application, String serverName, String nodeName) {
-        return store.tx(em -> em.createQuery("select x from AdapterEntity x where x.application = :a"
+        return store.tx(em -> adapters(em, application, serverName, nodeName));
+    }
+
+    private static List<AdapterConf> adapters(EntityManager em, String application, String serverName,
+            String nodeName) {
+        return em.createQuery("select x from AdapterEntity x where x.application = :a"
                 + " and x.serverName = :s and x.nodeName = :n order by x.id", AdapterEntity.class)
                 .setParameter("a", application).setParameter("s", serverName).setParameter("n", nodeName)
-                .getResultList().stream().map(AdapterEntity::toDTO).toList());
+                .getResultList().stream().map(AdapterEntity::toDTO).toList();
+    }
+
+    @Override
+    public Optional<List<AdapterConf>> adaptersOf(long serverId) {
+        return store.tx(em -> Optional.ofNullable(em.find(ServerEntity.class, serverId)).map(ServerEntity::toDTO)
+                .map(s -> adapters(em, s.application(), s.serverName(), s.nodeName())));
     }
 }
