@@ -368,15 +368,25 @@ public class AsyncEngine implements AsyncRequests {
 
     /** An answer the server collected: queued for the writer as it arrives. */
     void answered(Active a, long agentId, AgentAnswer answer) {
-        boolean first = a.pending.remove(agentId);
-        if (!first && !a.finishing.get()) {
-            return;
-        }
         ResponseRow row = row(a.id, agentId, nowSeconds(), answer, nowSeconds());
-        writer.enqueue(() -> write(List.of(row)), row);
-        if (first && a.pending.isEmpty()) {
-            finishSoon(a);
+        // the removal from pending and the queueing of the row are one step for the other answers of the request:
+        // otherwise the last answer could queue the finish between another's removal and its row, and the finish
+        // wrote "overtime" for an agent that had answered (seen by bench/jobs.sh: one node in 100)
+        synchronized (a) {
+            boolean first = a.pending.remove(agentId);
+            if (!first && !a.finishing.get()) {
+                return;
+            }
+            queueAnswer(row);
+            if (first && a.pending.isEmpty()) {
+                finishSoon(a);
+            }
         }
+    }
+
+    /** Queues a collected answer for the writer (overridden by a test that delays it, to check the order). */
+    void queueAnswer(ResponseRow row) {
+        writer.enqueue(() -> write(List.of(row)), row);
     }
 
     private void schedule(Active a) {

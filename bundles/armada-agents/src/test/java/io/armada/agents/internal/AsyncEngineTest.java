@@ -246,6 +246,56 @@ public class AsyncEngineTest extends DerbyTestSupport {
         }
     }
 
+    /**
+     * Two answers collected at the same moment: both are written before the finish. The last answer's finish once
+     * overtook the other answer between its removal from the pending agents and the queueing of its row, and agent 1
+     * was recorded as overtime although it had answered (bench/jobs.sh, one node in 100). Here agent 1's row is held
+     * back at that point while agent 2 answers.
+     */
+    @Test
+    public void anAnswerIsQueuedBeforeTheFinishOfTheLastOne() throws Exception {
+        engine.stop();
+        java.util.concurrent.CountDownLatch oneInside = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch twoDone = new java.util.concurrent.CountDownLatch(1);
+        engine = new AsyncEngine(dao, timer, System::currentTimeMillis, 15, 86400, 2048) {
+            @Override
+            void queueAnswer(ResponseRow row) {
+                if (row.agentId() == 1) {
+                    oneInside.countDown();
+                    try {
+                        twoDone.await(2, TimeUnit.SECONDS); // a fixed engine makes agent 2 wait for this: bounded
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+                super.queueAnswer(row);
+            }
+        };
+        engine.start();
+        Map<Long, CompletableFuture<AgentAnswer>> calls = new ConcurrentHashMap<>();
+        AsyncHandle h = engine.submit("status_agent", window(60, 0), List.of(target(1), target(2)), (t, timeout) -> {
+            CompletableFuture<AgentAnswer> f = new CompletableFuture<>();
+            calls.put(t.agentId(), f);
+            return f;
+        });
+        await("both calls started", 10_000, () -> calls.size() == 2);
+        Thread one = new Thread(() -> calls.get(1L).complete(ok(1)));
+        one.start();
+        assertTrue(oneInside.await(10, TimeUnit.SECONDS));
+        Thread two = new Thread(() -> {
+            calls.get(2L).complete(ok(2));
+            twoDone.countDown();
+        });
+        two.start();
+        AsyncRequestView done = h.finished().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        one.join(10_000);
+        two.join(10_000);
+        assertEquals(2, done.responses().size());
+        for (AgentResponseView r : done.responses()) {
+            assertEquals("agent " + r.agentId() + ": " + r.result(), 0, r.resultcode());
+        }
+    }
+
     @Test
     public void unfinishedRequestsOfAPreviousRunAreFinished() throws Exception {
         long now = System.currentTimeMillis() / 1000;
