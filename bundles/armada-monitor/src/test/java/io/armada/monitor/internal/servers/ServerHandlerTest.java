@@ -81,8 +81,13 @@ public class ServerHandlerTest {
     }
 
     private ServerHandler handler(Map<String, Boolean> switches, Duration scriptTimeout, int maxServices) {
+        return handler(switches, scriptTimeout, maxServices, "");
+    }
+
+    private ServerHandler handler(Map<String, Boolean> switches, Duration scriptTimeout, int maxServices,
+            String user) {
         settings = new ServerSettings(data.resolve("servers"), List.of(data.resolve("apps")),
-                List.of("setsid"), "", scriptTimeout, Duration.ofSeconds(2), Duration.ofSeconds(60),
+                List.of("setsid"), user, scriptTimeout, Duration.ofSeconds(2), Duration.ofSeconds(60),
                 1 << 20, 100, maxServices, Duration.ofSeconds(10), switches.getOrDefault("deploy", true),
                 switches.getOrDefault("control", true), switches.getOrDefault("command", true),
                 switches.getOrDefault("config", true), ServerSettings.readBootId());
@@ -175,6 +180,47 @@ public class ServerHandlerTest {
     @SuppressWarnings("unchecked")
     private static List<Long> pids(Map<String, Object> answer) {
         return (List<Long>) answer.get("pids");
+    }
+
+    /**
+     * {@code servers.user}: the scripts, and the daemons they leave, run as that user, in a folder given to it. Only a
+     * build running as root can switch users (CI's does); elsewhere the test says so and is skipped.
+     */
+    @Test
+    public void scriptsAndTheirDaemonsRunAsTheConfiguredUser() throws Exception {
+        org.junit.Assume.assumeTrue("switching users needs root", "root".equals(System.getProperty("user.name")));
+        // the user must be able to reach the service folders through the test's own temporary folders
+        for (Path p = data; p != null && p.startsWith(tmp.getRoot().toPath().getParent()); p = p.getParent()) {
+            if (p.equals(tmp.getRoot().toPath().getParent())) {
+                break;
+            }
+            Files.setPosixFilePermissions(p, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
+        handler = handler(Map.of(), Duration.ofSeconds(20), 10, "nobody");
+        String md5 = serve("/user.tgz", Tgz.service(tmp.getRoot().toPath().resolve("user.tgz"),
+                "id -u > uid.txt\nnohup sleep 1000 >/dev/null 2>&1 &\necho started", "echo stopping",
+                "id -un").write());
+        call("deploy", "address", url("/user.tgz"), "md5", md5);
+        Map<String, Object> started = call("start");
+        assertEquals(started.toString(), 0, started.get("exit"));
+        List<Long> pids = pids(started);
+        assertFalse(pids.isEmpty());
+        Path uid;
+        try (var found = Files.walk(data.resolve("servers/demo.echo"))) {
+            uid = found.filter(f -> f.getFileName().toString().equals("uid.txt")).findFirst().orElseThrow();
+        }
+        assertEquals("65534", Files.readString(uid).trim());
+        for (long pid : pids) {
+            String status = Files.readString(Path.of("/proc/" + pid + "/status"));
+            assertTrue(pid + " runs as nobody: " + status, status.lines()
+                    .anyMatch(l -> l.startsWith("Uid:") && l.split("\\s+")[1].equals("65534")));
+        }
+        assertTrue(call("command", "command", "whoami").get("output").toString().contains("nobody"));
+        assertEquals("inactive", call("stop").get("state"));
+        for (long pid : pids) {
+            assertFalse(running(pid));
+        }
+        call("undeploy");
     }
 
     @Test
