@@ -273,7 +273,13 @@ public final class TaskRunner {
         if (!rec.finished()) {
             g.finishNow(row.requestId());
         }
-        endStep(run, s, k, rec.answers(), sameRun ? "no answer by the deadline"
+        Map<String, NodeGateway.Answer> answers = rec.answers();
+        if (!sameRun) {
+            // the agents area's own overtime answers of a request from before the restart say nothing more
+            answers = new java.util.HashMap<>(answers);
+            answers.values().removeIf(a -> a.code() == NO_ANSWER);
+        }
+        endStep(run, s, k, answers, sameRun ? "no answer by the deadline"
                 : "no answer: the server restarted during this step, which is not sent again");
         return true;
     }
