@@ -3,11 +3,16 @@ package io.armada.itests;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
+import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.AfterClass;
 import org.junit.BeforeClass;
@@ -39,6 +44,9 @@ public class JobsNodeIT {
     private static long project;
     /** Accepts connections and never answers: a node fetching from it hangs. */
     private static ServerSocket silent;
+    /** How many fetches reached {@link #silent}: a hanging step that reached the node. */
+    private static final AtomicInteger FETCHES = new AtomicInteger();
+    private static final List<Socket> HELD = new CopyOnWriteArrayList<>();
 
     @BeforeClass
     public static void startBoth() throws Exception {
@@ -69,6 +77,18 @@ public class JobsNodeIT {
         ok(jobx().post(J + "/job/" + project, "{\"name\":\"bad\",\"steps\":[" + BAD_STEP + "]}"));
         ok(jobx().post(J + "/job/" + project, "{\"name\":\"once\",\"steps\":[" + OK_STEP + "]}"));
         silent = new ServerSocket(0, 50, InetAddress.getByName("0.0.0.0"));
+        Thread acceptor = new Thread(() -> {
+            while (!silent.isClosed()) {
+                try {
+                    HELD.add(silent.accept());
+                    FETCHES.incrementAndGet();
+                } catch (IOException closed) {
+                    return;
+                }
+            }
+        }, "jobs-node-it-silent");
+        acceptor.setDaemon(true);
+        acceptor.start();
         ok(jobx().post(J + "/job/" + project, "{\"name\":\"hang\",\"steps\":[{\"handler\":\"FileHandler\","
                 + "\"command\":\"fetch_file\",\"timeout\":600,\"data\":{\"md5\":\"0123456789abcdef0123456789abcdef\","
                 + "\"size\":10,\"address\":\"http://127.0.0.1:" + silent.getLocalPort() + "/x\"}}]}"));
@@ -78,6 +98,9 @@ public class JobsNodeIT {
     public static void stopBoth() throws Exception {
         if (silent != null) {
             silent.close();
+        }
+        for (Socket h : HELD) {
+            h.close();
         }
         for (Instance i : new Instance[] {node, server}) {
             if (i != null && i.running()) {
@@ -193,8 +216,9 @@ public class JobsNodeIT {
 
     @Test
     public void a3AStopCutsAStepThatHangsOnTheNode() {
+        int fetches = FETCHES.get();
         String uuid = start("hang", null);
-        Http.await("batch 1 running", DEADLINE, () -> "running".equals(subtasks(uuid).get(0).get("status").asText()));
+        Http.await("batch 1's step on the node", DEADLINE, () -> FETCHES.get() > fetches);
         JsonNode stopped = jobx().send("DELETE", J + "/task/" + project + "/" + uuid, null, null).json();
         assertTrue(stopped.toString(), stopped.get("stat").asBoolean());
         awaitStatus(uuid, "fail");
@@ -264,8 +288,9 @@ public class JobsNodeIT {
 
     @Test
     public void a7AKilledServerResumesTheTaskAtItsBatchWithoutSendingTheStepAgain() throws Exception {
+        int fetches = FETCHES.get();
         String uuid = start("hang", null);
-        Http.await("batch 1 sent", DEADLINE, () -> "running".equals(subtasks(uuid).get(0).get("status").asText()));
+        Http.await("batch 1's step on the node", DEADLINE, () -> FETCHES.get() > fetches);
         server.kill9();
         server.start();
         Http.await("the jobs routes back", DEADLINE, () -> jobx().get(J + "/project").status() == 200);
@@ -277,8 +302,10 @@ public class JobsNodeIT {
         assertTrue(log.toString(), log.get(0).get("result").asText().contains("not sent again"));
         assertEquals(log.toString(), -124, log.get(0).get("code").asInt());
         assertEquals("running", task(uuid).get("status").asText());
+        assertEquals("the step was not sent again", fetches + 1, FETCHES.get());
         // the second batch runs after the confirm: stop it there
         ok(jobx().send("PUT", J + "/subtask/" + project + "/" + first.get("uuid").asText() + "/confirm", null, null));
+        // (the node serializes fetches of one md5: batch 2's waits behind batch 1's, which hangs until its timeout)
         Http.await("batch 2 running", DEADLINE, () -> "running".equals(subtasks(uuid).get(1).get("status").asText()));
         jobx().send("DELETE", J + "/task/" + project + "/" + uuid, null, null);
         awaitStatus(uuid, "fail");
