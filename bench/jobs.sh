@@ -40,6 +40,7 @@ for r in $(seq 1 "$REPEAT"); do
     BEFORE=$(sed 's/.*threads_before=\([0-9]*\).*/\1/' <<<"$line")
     TWICE=$(sed 's/.*nodes_called_twice=\([0-9]*\).*/\1/' <<<"$line")
     STATUS=$(sed 's/.*status=\([a-z]*\).*/\1/' <<<"$line")
+    CONFIRMED=$(sed 's/.*batches_confirmed=\([0-9]*\).*/\1/' <<<"$line")
 done
 java "$HERE/JobsBench.java" "$BASE" "$TOKEN" "$HOME_DIR" "$HTTP_PORT" "$SSH_PORT" "$OUT/data" "$NODES" "$BATCHES" \
     "$STEP_MS" 1 kill > "$OUT/kill.txt"
@@ -51,7 +52,9 @@ printf '%-62s %12s   %s\n' "figure" "median" "floor"
 printf '%-62s %12s   %s\n' "rollout total seconds" "$(printf '%s\n' "${TOTALS[@]}" | median)" ">= $((BATCHES * STEP_MS / 1000)) (floor)"
 printf '%-62s %12s   %s\n' "server threads at the peak (before: $BEFORE)" "$(printf '%s\n' "${THREADS[@]}" | median)" "< 50"
 printf '%-62s %12s   %s\n' "last rollout: status, nodes called twice" "$STATUS, $TWICE" "success, 0"
+printf '%-62s %12s   %s\n' "last rollout: batches that failed and were confirmed" "$CONFIRMED" "0"
 printf '%-62s %12s   %s\n' "kill -9 mid-run: batches done before the kill" "$(sed 's/.*batches_before_kill=\([0-9-]*\).*/\1/' <<<"$KILL")" "-"
 printf '%-62s %12s   %s\n' "kill -9 mid-run: resumed (later batches ran)" "$(sed 's/.*resumed=\([a-z/]*\).*/\1/' <<<"$KILL")" "true"
+printf '%-62s %12s   %s\n' "kill -9 mid-run: batches failed besides the one in flight" "$(sed 's/.*batches_confirmed=\([0-9]*\).*/\1/' <<<"$KILL")" "0"
 printf '%-62s %12s   %s\n' "kill -9 mid-run: nodes called twice" "$(sed 's/.*nodes_called_twice=\([0-9]*\).*/\1/' <<<"$KILL")" "0"
 printf '%-62s %12s   %s\n' "kill -9 mid-run: total seconds (restart included)" "$(sed 's/.*total_s=\([0-9.]*\).*/\1/' <<<"$KILL")" "-"
