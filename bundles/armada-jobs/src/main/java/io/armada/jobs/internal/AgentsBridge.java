@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 import org.osgi.service.component.annotations.Activate;
@@ -96,14 +97,20 @@ public class AgentsBridge implements NodeGateway {
             }
         }
         if (targets.isEmpty()) {
-            return new Sent(null, unreachable, CompletableFuture.completedFuture(null));
+            return new Sent(null, unreachable, CompletableFuture.completedFuture(null), Map.of());
         }
         long now = System.currentTimeMillis() / 1000;
         AsyncTiming timing = async.timing(now, now + Math.max(3, timeoutSeconds), null, null, EXPIRE_SECONDS);
+        Map<String, Answer> arrived = new ConcurrentHashMap<>();
         AgentTask task = (target, timeout) -> fleet.send("POST", target.baseUrl() + TASK,
-                body.apply(ipOf.get(target.agentId())), timeout).thenApply(AgentsBridge::answer);
+                body.apply(ipOf.get(target.agentId())), timeout).thenApply(a -> {
+                    AgentAnswer answer = answer(a);
+                    arrived.put(ipOf.get(target.agentId()), new Answer(answer.resultcode(), answer.result(),
+                            output(answer.details())));
+                    return answer;
+                });
         AsyncHandle h = async.submit(action, timing, targets, task);
-        return new Sent(h.started().requestId(), unreachable, h.finished());
+        return new Sent(h.started().requestId(), unreachable, h.finished(), arrived);
     }
 
     /** The node's monitor answer; a refusal keeps the node's {@code data} (a script's exit and output). */
@@ -142,17 +149,17 @@ public class AgentsBridge implements NodeGateway {
                 ip = ipOf.get(r.agentId());
             }
             if (ip != null) {
-                out.put(ip, new Answer(r.resultcode(), r.result(), output(r)));
+                out.put(ip, new Answer(r.resultcode(), r.result(), output(r.details())));
             }
         }
         return new Recorded(v.status() == AsyncRequestView.FINISH, v.deadline(), out);
     }
 
-    private static String output(AgentResponseView r) {
-        if (r.details() == null || r.details().isEmpty()) {
+    private static String output(List<AgentAnswer.Detail> details) {
+        if (details == null || details.isEmpty()) {
             return "";
         }
-        Object o = r.details().get(0).result();
+        Object o = details.get(0).result();
         if (o instanceof String s) {
             return s;
         }

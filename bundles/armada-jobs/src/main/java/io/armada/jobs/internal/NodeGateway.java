@@ -21,8 +21,12 @@ public interface NodeGateway {
      * @param requestId the async request carrying it, {@code null} when no node could be called
      * @param unreachable the nodes no live agent reports from, with why
      * @param finished completes when every called node answered or at the deadline
+     * @param arrived each node's answer as it arrived, by node IP, filled before the agents area records it: when
+     *        {@code finished} completes it holds every answer that came (the agents area may finish a request while
+     *        the last answers are still on their way to its table, and show them as overtime)
      */
-    record Sent(String requestId, Map<String, Answer> unreachable, CompletionStage<?> finished) {
+    record Sent(String requestId, Map<String, Answer> unreachable, CompletionStage<?> finished,
+            Map<String, Answer> arrived) {
     }
 
     /**

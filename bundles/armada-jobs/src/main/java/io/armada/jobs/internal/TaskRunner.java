@@ -205,10 +205,11 @@ public final class TaskRunner {
         String requestId = sent.requestId();
         inFlight.put(s.uuid(), requestId);
         dao.stepSent(s.uuid(), k, requestId);
-        Map<String, NodeGateway.Answer> unreachable = sent.unreachable();
+        Map<String, NodeGateway.Answer> known = new java.util.HashMap<>(sent.unreachable());
         sent.finished().whenComplete((v, e) -> {
+            known.putAll(sent.arrived());
             try {
-                executor.execute(() -> stepFinished(taskUuid, s.uuid(), k, requestId, unreachable));
+                executor.execute(() -> stepFinished(taskUuid, s.uuid(), k, requestId, known));
             } catch (RejectedExecutionException stopping) {
                 LOG.debug("Step {} of batch {} ended while the jobs area stops: read again at the next start", k,
                         s.uuid());
@@ -217,8 +218,12 @@ public final class TaskRunner {
         return false;
     }
 
+    /**
+     * @param known the answers this run saw arrive (and the unreachable nodes): they win over the recorded ones, which
+     *        may still show an answer that was on its way as overtime
+     */
     private void stepFinished(String taskUuid, String subUuid, int k, String requestId,
-            Map<String, NodeGateway.Answer> unreachable) {
+            Map<String, NodeGateway.Answer> known) {
         try {
             synchronized (lock(taskUuid)) {
                 if (!requestId.equals(inFlight.get(subUuid))) {
@@ -231,7 +236,7 @@ public final class TaskRunner {
                 }
                 NodeGateway.Recorded rec = g.answers(requestId);
                 Map<String, NodeGateway.Answer> answers = new java.util.HashMap<>(rec.answers());
-                answers.putAll(unreachable);
+                answers.putAll(known);
                 Optional<TaskDao.Run> run = dao.run(taskUuid);
                 Optional<Subtask> s = dao.subtask(subUuid);
                 if (run.isPresent() && s.isPresent()) {
