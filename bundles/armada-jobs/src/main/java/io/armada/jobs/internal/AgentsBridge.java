@@ -68,13 +68,21 @@ public class AgentsBridge implements NodeGateway {
         return out;
     }
 
-    private static boolean better(AgentInfo x, AgentInfo y) {
+    /**
+     * Which of two live agents with one IP carries a node's calls: the online one, then the one that reported last,
+     * then the newer one (a node set up again reports under a new uuid, so a new agent). Right after a server start no
+     * agent is online yet and the last reports may be unknown: the newer agent is the node as it is now.
+     */
+    static boolean better(AgentInfo x, AgentInfo y) {
         if (x.online() != y.online()) {
             return x.online();
         }
         long lx = x.lastReport() == null ? 0 : x.lastReport();
         long ly = y.lastReport() == null ? 0 : y.lastReport();
-        return lx >= ly;
+        if (lx != ly) {
+            return lx > ly;
+        }
+        return x.agentId() > y.agentId();
     }
 
     @Override
