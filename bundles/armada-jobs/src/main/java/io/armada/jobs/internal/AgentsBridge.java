@@ -69,18 +69,17 @@ public class AgentsBridge implements NodeGateway {
     }
 
     /**
-     * Which of two live agents with one IP carries a node's calls: the online one, then the one that reported last,
-     * then the newer one (a node set up again reports under a new uuid, so a new agent). Right after a server start no
-     * agent is online yet and the last reports may be unknown: the newer agent is the node as it is now.
+     * Which of two live agents with one IP carries a node's calls: the online one, then the one that reported last
+     * when both last reports are known, then the newer one (a node set up again reports under a new uuid, so a new
+     * agent). Right after a server start no agent is online yet, and the last report of a node that reported shortly
+     * before a {@code kill -9} may be unknown while an older agent's is: the newer agent is the node as it is now.
      */
     static boolean better(AgentInfo x, AgentInfo y) {
         if (x.online() != y.online()) {
             return x.online();
         }
-        long lx = x.lastReport() == null ? 0 : x.lastReport();
-        long ly = y.lastReport() == null ? 0 : y.lastReport();
-        if (lx != ly) {
-            return lx > ly;
+        if (x.lastReport() != null && y.lastReport() != null && !x.lastReport().equals(y.lastReport())) {
+            return x.lastReport() > y.lastReport();
         }
         return x.agentId() > y.agentId();
     }

@@ -26,5 +26,8 @@ public class AgentsBridgeTest {
         assertTrue(AgentsBridge.better(agent(2, false, null), agent(1, false, null)));
         assertFalse(AgentsBridge.better(agent(1, false, null), agent(2, false, null)));
         assertFalse(AgentsBridge.better(agent(1, false, 30L), agent(2, false, 30L)));
+        // the newer agent's last report lost in a kill -9, the older one's known: still the newer
+        assertFalse(AgentsBridge.better(agent(1, false, 30L), agent(2, false, null)));
+        assertTrue(AgentsBridge.better(agent(2, false, null), agent(1, false, 30L)));
     }
 }
