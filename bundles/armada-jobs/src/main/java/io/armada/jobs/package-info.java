@@ -4,7 +4,7 @@
  * shell.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package io.armada.jobs;
 
 import org.osgi.annotation.bundle.Export;

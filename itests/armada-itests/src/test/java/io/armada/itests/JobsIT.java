@@ -23,7 +23,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 /**
  * Jobs, first part (seed 001, SPEC §10.5) on the server role: JOBX's login ({@code appkey}/{@code appname}) and its
  * {@code code 10000}, projects, jobs, groups with their batches, the audit log and the third-party group names; bad
- * input answered {@code {stat:false, info}} with nothing written; the bundle stopped and started; the shell.
+ * input answered {@code {stat:false, info}} with nothing written; the bundle stopped and started; the shell. Tasks over
+ * nodes no agent reports from: the batch fails at once and waits for its confirm, a stop ends the task, bad task input
+ * is refused (tasks on a real node: {@code JobsNodeIT}).
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
@@ -153,6 +155,41 @@ public class JobsIT extends ArmadaKarafTestSupport {
         assertEquals(0, ok(jobx().get(J + "/job/" + p)).size());
         assertEquals(0, ok(jobx().get(J + "/group/" + p)).size());
         assertEquals(1, ok(jobx().get(J + "/log/" + p)).size());
+    }
+
+    @Test
+    public void aTaskOverNodesWithoutAgentsWaitsForItsConfirmAndAStopEndsIt() throws Exception {
+        long p = ok(jobx().post(J + "/project", "{\"name\":\"" + unique("noagent") + "\",\"nodes\":[\"10.3.0.1\","
+                + "\"10.3.0.2\"]}")).get("id").asLong();
+        ok(jobx().post(J + "/job/" + p, "{\"name\":\"ls\",\"steps\":[{\"handler\":\"FileHandler\","
+                + "\"command\":\"list_files\"}]}"));
+        ok(jobx().post(J + "/group/" + p, "{\"name\":\"each\",\"group_type\":\"percent\",\"percent\":\"1\"}"));
+        assertEquals("jobname undef", refused(jobx().post(J + "/task/" + p + "/job/byname", "{\"group\":\"each\"}")));
+        refused(jobx().post(J + "/task/" + p + "/job/byname", "{\"jobname\":\"ls\",\"group\":\"none\"}"));
+        assertEquals(0, ok(jobx().get(J + "/task/" + p)).size());
+
+        Http.Answer started = jobx().post(J + "/task/" + p + "/job/byname", "{\"jobname\":\"ls\",\"group\":\"each\"}");
+        ok(started);
+        String uuid = started.json().get("uuid").asText();
+        assertTrue(uuid, uuid.matches("[A-Za-z0-9]{11}[a-z]"));
+        Http.await("batch 1 waiting", DEADLINE, () -> "WaitConfirm".equals(ok(jobx().get(J + "/subtask/" + p + "/"
+                + uuid)).get(0).get("confirm").asText()));
+        JsonNode subs = ok(jobx().get(J + "/subtask/" + p + "/" + uuid));
+        assertEquals(2, subs.size());
+        assertEquals(List.of("id", "parent_uuid", "uuid", "nodelist", "nodecount", "starttime", "finishtime", "runtime",
+                "status", "confirm"), fields(subs.get(0)));
+        assertEquals("init", subs.get(1).get("status").asText());
+        JsonNode log = ok(jobx().get(J + "/slave/any/log/" + uuid));
+        assertEquals(1, log.size());
+        assertTrue(log.toString(), log.get(0).get("result").asText().contains("no live agent"));
+        assertTrue(shell("job:task " + p + " " + uuid).contains("WaitConfirm"));
+        assertTrue(shell("job:stop " + p + " " + uuid).contains("stopped"));
+        Http.await("the task failed", DEADLINE, () -> "fail".equals(ok(jobx().get(J + "/task/" + p + "/" + uuid))
+                .get("status").asText()));
+        assertEquals("cancel", ok(jobx().get(J + "/subtask/" + p + "/" + uuid)).get(1).get("status").asText());
+        assertTrue(shell("job:tasks " + p).contains(uuid));
+        assertEquals(1L, ok(jobx().get(J + "/task/" + p + "/count")).get("fail").asLong());
+        assertTrue(ok(jobx().get(J + "/log/" + p)).get(0).get("info").asText().startsWith("KILL JOBX"));
     }
 
     @Test

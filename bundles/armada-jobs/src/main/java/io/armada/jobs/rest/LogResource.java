@@ -22,8 +22,9 @@ import io.armada.core.Dialect;
 import io.armada.core.Envelopes;
 import io.armada.core.WireDialect;
 import io.armada.jobs.JobsService;
+import io.armada.jobs.TaskService;
 
-/** Seed 001 {@code GET /api/jobx/log/{projectid}} and the third-party {@code POST /api/jobx/third/option/groupname}. */
+/** Seed 001 {@code GET /api/jobx/log/{projectid}}, {@code GET /api/jobx/slave/{slave}/log/{uuid}} and the third-party {@code POST /api/jobx/third/option/groupname}. */
 @Component(service = LogResource.class)
 @JaxrsResource
 @JSONRequired
@@ -34,10 +35,26 @@ import io.armada.jobs.JobsService;
 @Produces(MediaType.APPLICATION_JSON)
 public class LogResource {
     private final JobsService jobs;
+    private final TaskService tasks;
 
     @Activate
-    public LogResource(@Reference JobsService jobs) {
+    public LogResource(@Reference JobsService jobs, @Reference TaskService tasks) {
         this.jobs = jobs;
+        this.tasks = tasks;
+    }
+
+    /**
+     * What each node answered to each step of a task (every batch) or of one subtask. JOBX proxied this to the slave
+     * that ran the task and streamed its log file as an HTML page; Armada keeps the answers in the database, so any
+     * slave name answers, as JSON rows.
+     */
+    @GET
+    @Path("slave/{slave}/log/{uuid}")
+    public Object slaveLog(@PathParam("slave") String slave, @PathParam("uuid") String uuid, JsonNode ignored) {
+        if (slave == null || !slave.matches("[a-zA-Z0-9._\\-]{1,128}")) {
+            throw io.armada.core.ApiException.badRequest("check format fail slave");
+        }
+        return Envelopes.Jobx.ok(tasks.logs(uuid).stream().map(JobxRows::nodeLog).toList());
     }
 
     @GET

@@ -41,4 +41,12 @@ final class JsonText {
             throw new IllegalStateException("a stored list is not JSON", e);
         }
     }
+
+    static JsonNode node(String text) {
+        try {
+            return text == null || text.isEmpty() ? JSON.createObjectNode() : JSON.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a stored value is not JSON", e);
+        }
+    }
 }
