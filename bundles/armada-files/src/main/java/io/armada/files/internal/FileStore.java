@@ -18,6 +18,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 import io.armada.core.ApiException;
+import io.armada.core.Md5Pipe;
 import io.armada.core.Threads;
 
 /**

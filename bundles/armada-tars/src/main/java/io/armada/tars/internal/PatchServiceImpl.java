@@ -29,6 +29,7 @@ import org.slf4j.LoggerFactory;
 
 import io.armada.core.ApiException;
 import io.armada.core.ArmadaJaxrs;
+import io.armada.core.Md5Pipe;
 import io.armada.core.Threads;
 import io.armada.persistence.JpaStore;
 import io.armada.tars.PatchPackage;
@@ -38,7 +39,7 @@ import io.armada.tars.internal.jpa.JpaPatchDao;
 
 /**
  * Patch packages (reference §002.9): an upload streams into a staging file under {@code ${armada.data}/tars/patchs}
- * with its md5 computed on a second thread while it streams (the files area's {@link Md5Pipe}); once the form's fields
+ * with its md5 computed on a second thread while it streams (core's {@link Md5Pipe}, shared with the files area); once the form's fields
  * are known it is checked against the given md5 and moved to {@code <app>/<module>/<app>.<module>_suse_<epochms>.tgz},
  * and its row is written as the server's default version. Any refusal deletes the file.
  */

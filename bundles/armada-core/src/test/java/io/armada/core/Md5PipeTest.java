@@ -1,4 +1,4 @@
-package io.armada.files.internal;
+package io.armada.core;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;

@@ -1,4 +1,4 @@
-package io.armada.files.internal;
+package io.armada.core;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -20,9 +20,11 @@ import java.util.concurrent.TimeUnit;
  * At most {@link #CHUNKS} chunks of {@link #CHUNK} bytes are in use per upload (the memory bound); when the executor
  * has no thread free, the digest is computed on the writer's thread, as before.
  */
-final class Md5Pipe implements AutoCloseable {
-    static final int CHUNK = 256 * 1024;
-    static final int CHUNKS = 4;
+public final class Md5Pipe implements AutoCloseable {
+    /** Bytes in one chunk. */
+    public static final int CHUNK = 256 * 1024;
+    /** Chunks in use per upload at most. */
+    public static final int CHUNKS = 4;
 
     private record Chunk(byte[] bytes, int length) {
     }
@@ -37,7 +39,7 @@ final class Md5Pipe implements AutoCloseable {
     private final byte[] single;
     private boolean ended;
 
-    Md5Pipe(Executor executor) {
+    public Md5Pipe(Executor executor) {
         boolean t;
         try {
             executor.execute(this::digestChunks);
@@ -57,12 +59,12 @@ final class Md5Pipe implements AutoCloseable {
     }
 
     /** Whether the digest runs on another thread. */
-    boolean threaded() {
+    public boolean threaded() {
         return threaded;
     }
 
     /** A chunk to fill; waits while all are being digested. */
-    byte[] buffer() throws IOException {
+    public byte[] buffer() throws IOException {
         if (!threaded) {
             return single;
         }
@@ -81,7 +83,7 @@ final class Md5Pipe implements AutoCloseable {
     }
 
     /** Hands over the first {@code length} bytes of a chunk from {@link #buffer()}. */
-    void update(byte[] chunk, int length) throws IOException {
+    public void update(byte[] chunk, int length) throws IOException {
         if (!threaded) {
             md5.update(chunk, 0, length);
             return;
@@ -90,7 +92,7 @@ final class Md5Pipe implements AutoCloseable {
     }
 
     /** The md5 of everything handed over, as 32 lower-case hex digits. */
-    String finish() throws IOException {
+    public String finish() throws IOException {
         if (threaded) {
             ended = true;
             put(END);
