@@ -236,8 +236,12 @@ public class AsyncEngine implements AsyncRequests {
             return false;
         }
         Active a = active.get(id);
-        if (a != null && a.pending.remove(agentId) && a.pending.isEmpty()) {
-            finishSoon(a);
+        if (a != null) {
+            synchronized (a) { // with the answers collected meanwhile: see answered()
+                if (a.pending.remove(agentId) && a.pending.isEmpty()) {
+                    finishSoon(a);
+                }
+            }
         }
         return true;
     }
@@ -484,8 +488,12 @@ public class AsyncEngine implements AsyncRequests {
             Map<String, Set<Long>> answered = dao.answered(batch.stream().map(a -> a.id).toList());
             for (Active a : batch) {
                 Set<Long> agents = answered.get(a.id);
-                if (agents != null && a.pending.removeAll(agents) && a.pending.isEmpty()) {
-                    finishSoon(a);
+                if (agents != null) {
+                    synchronized (a) { // with the answers collected meanwhile: see answered()
+                        if (a.pending.removeAll(agents) && a.pending.isEmpty()) {
+                            finishSoon(a);
+                        }
+                    }
                 }
             }
         }
