@@ -104,6 +104,17 @@ public class ServersIT {
         d.put("server", server);
         more.forEach((k, v) -> d.put(k, v.toString()));
         Http.Answer a = node.http(TOKEN).post("/api/v1/monitor/task", body.toString());
+        // a loaded CI run once saw the node's task route answer and then 404 for a moment (its resources registered
+        // again shortly after start; not yet explained, see the issue 14 note): a 404 is asked again, for at most 30 s
+        for (long end = System.nanoTime() + 30_000_000_000L; a.status() == 404 && System.nanoTime() < end;) {
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+            a = node.http(TOKEN).post("/api/v1/monitor/task", body.toString());
+        }
         assertEquals(a.toString(), 200, a.status());
         return a.json();
     }
