@@ -32,6 +32,7 @@ import org.slf4j.LoggerFactory;
 import io.armada.core.ApiException;
 import io.armada.core.Threads;
 import io.armada.persistence.JpaStore;
+import io.armada.persistence.ServerLeases;
 import io.armada.tars.ConfigFile;
 import io.armada.tars.NewServer;
 import io.armada.tars.NewTaskItem;
@@ -67,6 +68,10 @@ public class TaskServiceImpl implements TarsTasks {
     static final Duration DEPLOY_TIMEOUT = Duration.ofSeconds(700);
     /** Two script runs (60 s each), the stop grace and a margin. */
     static final Duration CONTROL_TIMEOUT = Duration.ofSeconds(160);
+    /** How long a server's lease beat may stand still before its unfinished tasks fail (30 s; a beat every 6 s). */
+    static final long LEASE_MILLIS = 30_000;
+    static final String INTERRUPTED_GONE = "interrupted: the server that ran the task stopped (no lease beat for 30 s);"
+            + " its node may have done the command or not";
     static final String INTERRUPTED = "interrupted: the server stopped while the task ran; its node may have done"
             + " the command or not";
     private static final Pattern COMMAND_WORD = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.:=,@/+-]{0,127}");
@@ -81,13 +86,20 @@ public class TaskServiceImpl implements TarsTasks {
     private final ThreadPoolExecutor pool;
     private final Executor executor;
     private volatile NodeCalls calls;
+    /** The servers on this database; {@code null} in tests that run one server. */
+    private ServerLeases leases;
+    private AutoCloseable beats;
 
     @Activate
     public TaskServiceImpl(@Reference(target = "(osgi.unit.name=armada-tars)") JpaTemplate jpa,
             @Reference TarsPatches patches, @Reference TarsConfigs configs, @Reference TarsService servers,
             @Reference TarsNodes nodes) {
-        this(new JpaTaskDao(new JpaStore(jpa)), patches, configs, servers, nodes, Clock.systemUTC(), null);
+        this(new JpaTaskDao(new JpaStore(jpa), ServerLeases.serverName(null)), patches, configs, servers, nodes,
+                Clock.systemUTC(), null);
+        this.leases = new ServerLeases(new JpaStore(jpa), "tars", ServerLeases.serverName(null), LEASE_MILLIS,
+                System::currentTimeMillis);
         executor.execute(this::recover);
+        this.beats = leases.beatEvery(LEASE_MILLIS / 5, executor, this::takeOver);
     }
 
     /** For tests: {@code executor} {@code null} is the component's own pool. */
@@ -116,15 +128,36 @@ public class TaskServiceImpl implements TarsTasks {
         }
     }
 
+    /** For tests: the servers of this database, as the component builds them. */
+    void leases(ServerLeases l) {
+        this.leases = l;
+    }
+
     @Deactivate
-    void deactivate() {
+    void deactivate() throws Exception {
+        if (beats != null) {
+            beats.close();
+        }
         pool.shutdownNow();
     }
 
-    /** Tasks a stopped server left unfinished. */
+    /**
+     * Tasks this server left unfinished when it stopped (its own, by name, and those of rows older than owners).
+     * Tasks of another server on the same database are its own business until it is gone ({@link #takeOver()}).
+     */
     void recover() {
+        String self = leases == null ? null : leases.self();
+        failUnfinished(INTERRUPTED, owner -> owner == null || owner.equals(self) || self == null);
+    }
+
+    /** Several servers on one database: the unfinished tasks of a server that stopped beating fail, saying so. */
+    void takeOver() {
+        failUnfinished(INTERRUPTED_GONE, owner -> owner != null && !leases.alive(owner));
+    }
+
+    private void failUnfinished(String why, java.util.function.Predicate<String> ownerGone) {
         try {
-            List<String> failed = dao.failUnfinished(INTERRUPTED, clock.instant());
+            List<String> failed = dao.failUnfinished(why, clock.instant(), ownerGone);
             if (!failed.isEmpty()) {
                 LOG.warn("{} tars task(s) left unfinished by the last stop failed: {}", failed.size(), failed);
             }
