@@ -40,6 +40,12 @@ public final class ServerLeases {
     private record Seen(long beat, long changedAtMillis) {
     }
 
+    /** The beats of {@link #beatEvery}: closing stops them. */
+    public interface Beats extends AutoCloseable {
+        @Override
+        void close();
+    }
+
     /**
      * @param store the area's store (the table is created through it at the first beat)
      * @param area the area's name, for example {@code tars}
@@ -136,6 +142,39 @@ public final class ServerLeases {
         }
         Seen x = server == null ? null : s.get(server);
         return x != null && clock.getAsLong() - x.changedAtMillis < leaseMillis;
+    }
+
+    /**
+     * Beats now and then every {@code periodMillis} on {@code executor}, running {@code then} after each beat (the
+     * area's take-over of gone servers' work). No thread of its own: the JDK's shared delayer hands each beat to
+     * {@code executor}. A failed beat is logged and tried again at the next period.
+     *
+     * @param periodMillis time between beats, about the lease / 5
+     * @param executor the area's pool
+     * @param then what to do after each beat that reached the database
+     * @return closing it stops the beats (a beat under way ends)
+     */
+    public Beats beatEvery(long periodMillis, java.util.concurrent.Executor executor, Runnable then) {
+        java.util.concurrent.atomic.AtomicBoolean stopped = new java.util.concurrent.atomic.AtomicBoolean();
+        Runnable[] tick = new Runnable[1];
+        tick[0] = () -> {
+            if (stopped.get()) {
+                return;
+            }
+            try {
+                beat();
+                then.run();
+            } catch (RuntimeException e) {
+                LOG.warn("The {} lease of {} could not beat: {}", area, self, e.toString());
+            } finally {
+                if (!stopped.get()) {
+                    java.util.concurrent.CompletableFuture.delayedExecutor(periodMillis,
+                            java.util.concurrent.TimeUnit.MILLISECONDS, executor).execute(tick[0]);
+                }
+            }
+        };
+        executor.execute(tick[0]);
+        return () -> stopped.set(true);
     }
 
     /** Whether this server has looked at the others at least once. */

@@ -71,6 +71,29 @@ public class ServerLeasesTest {
     }
 
     @Test
+    public void beatsOnTheGivenExecutorUntilClosed() throws Exception {
+        AtomicLong clock = new AtomicLong(0);
+        ServerLeases z = new ServerLeases(new JpaStore(jpa), "t4", "z:1", 30_000, clock::get);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newSingleThreadExecutor();
+        java.util.concurrent.atomic.AtomicInteger after = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.CountDownLatch three = new java.util.concurrent.CountDownLatch(3);
+        AutoCloseable beats = z.beatEvery(10, pool, () -> {
+            after.incrementAndGet();
+            three.countDown();
+        });
+        assertTrue("three beats", three.await(30, java.util.concurrent.TimeUnit.SECONDS));
+        beats.close();
+        pool.submit(() -> { }).get(); // a beat under way has ended
+        int n = after.get();
+        long beat = ((Number) new JpaStore(jpa).tx(em -> em.createNativeQuery(
+                "SELECT BEAT FROM ARMADA_LEASE WHERE AREA = 't4' AND SERVER = 'z:1'").getSingleResult())).longValue();
+        assertTrue("each beat counted before its after-step: " + beat + " >= " + n, beat >= n);
+        Thread.sleep(200); // 20 periods: no beat comes after close
+        assertEquals(n, after.get());
+        pool.shutdown();
+    }
+
+    @Test
     public void areasAreApart() {
         AtomicLong clock = new AtomicLong(0);
         ServerLeases x = new ServerLeases(new JpaStore(jpa), "t2", "x:1", 30_000, clock::get);

@@ -88,7 +88,7 @@ public class TaskServiceImpl implements TarsTasks {
     private volatile NodeCalls calls;
     /** The servers on this database; {@code null} in tests that run one server. */
     private ServerLeases leases;
-    private AutoCloseable beats;
+    private ServerLeases.Beats beats;
 
     @Activate
     public TaskServiceImpl(@Reference(target = "(osgi.unit.name=armada-tars)") JpaTemplate jpa,
@@ -134,7 +134,7 @@ public class TaskServiceImpl implements TarsTasks {
     }
 
     @Deactivate
-    void deactivate() throws Exception {
+    void deactivate() {
         if (beats != null) {
             beats.close();
         }
