@@ -32,6 +32,7 @@ import io.armada.agents.AgentStatus;
 import io.armada.agents.AsyncHandle;
 import io.armada.agents.AsyncRequestView;
 import io.armada.agents.internal.jpa.JpaAgentDao;
+import io.armada.agents.internal.jpa.DerbyTestSupport;
 import io.armada.agents.internal.jpa.JpaAsyncDao;
 import io.armada.agents.internal.jpa.JpaEntityDao;
 import io.armada.core.ApiException;

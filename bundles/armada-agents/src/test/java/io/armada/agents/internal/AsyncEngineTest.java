@@ -23,6 +23,7 @@ import io.armada.agents.AgentTask;
 import io.armada.agents.AsyncHandle;
 import io.armada.agents.AsyncRequestView;
 import io.armada.agents.AsyncTiming;
+import io.armada.agents.internal.jpa.DerbyTestSupport;
 import io.armada.agents.internal.jpa.JpaAsyncDao;
 import io.armada.core.ApiException;
 import io.armada.core.ErrorKind;
