@@ -40,6 +40,7 @@ import io.armada.agents.internal.jpa.JpaAsyncDao;
 import io.armada.core.ApiException;
 import io.armada.persistence.DuplicateKeyException;
 import io.armada.persistence.JpaStore;
+import io.armada.persistence.ServerLeases;
 
 /**
  * The async-request engine. A request is written before it is acknowledged; then its task starts on every target
@@ -66,6 +67,9 @@ public class AsyncEngine implements AsyncRequests {
     private final AgentsTimer timer;
     private ScheduledFuture<?> purgeTask;
     private ScheduledFuture<?> sweepTask;
+    private ScheduledFuture<?> leaseTask;
+    /** The servers on this database; {@code null} for one server alone (tests): it then owns every request. */
+    private ServerLeases leases;
     /** How often the answers that reached another server are looked for (several servers on one database). */
     static final long SWEEP_MILLIS = 1000;
     /** Requests asked about in one query of the sweep. */
@@ -76,15 +80,19 @@ public class AsyncEngine implements AsyncRequests {
     private final Map<String, Active> active = new ConcurrentHashMap<>();
     /** Requests in progress at most (review M9: the maps of requests and calls grew with client input). */
     static final int MAX_ACTIVE = 10_000;
+    /** How long a server's lease beat may stand still before its requests are taken over (a beat every 6 s). */
+    static final long LEASE_MILLIS = 30_000;
     /** Node calls waiting for a slot at most. */
     static final int MAX_WAITING = 200_000;
 
     @Activate
     public AsyncEngine(@Reference(target = "(osgi.unit.name=armada-agents)") JpaTemplate jpa,
             @Reference AgentsTimer timer, AgentsConfiguration config) {
-        this(new JpaAsyncDao(new JpaStore(jpa)), timer, System::currentTimeMillis,
+        this(new JpaAsyncDao(new JpaStore(jpa), ServerLeases.serverName(null)), timer, System::currentTimeMillis,
                 (long) config.send_timeout_seconds() * (config.send_retry() + 1) + 5, config.async_max_seconds(),
                 config.fanout_max_in_flight());
+        this.leases = new ServerLeases(new JpaStore(jpa), "agents", ServerLeases.serverName(null), LEASE_MILLIS,
+                System::currentTimeMillis);
         start();
     }
 
@@ -114,12 +122,24 @@ public class AsyncEngine implements AsyncRequests {
                 writer.enqueue(this::sweep);
             }
         }, SWEEP_MILLIS, TimeUnit.MILLISECONDS);
+        if (leases != null) {
+            leaseTask = timer.every("the server lease", () -> writer.enqueue(this::beat), LEASE_MILLIS / 5,
+                    TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** For tests: the servers of this database (before {@link #start()}). */
+    void leases(ServerLeases l) {
+        this.leases = l;
     }
 
     @Deactivate
     void stop() {
         if (purgeTask != null) {
             purgeTask.cancel(false);
+        }
+        if (leaseTask != null) {
+            leaseTask.cancel(false);
         }
         if (sweepTask != null) {
             sweepTask.cancel(false);
@@ -322,12 +342,37 @@ public class AsyncEngine implements AsyncRequests {
         }
     }
 
-    /** Requests left unfinished by a previous run (or another server): finish them at their deadline. */
+    /**
+     * Requests this server left unfinished when it stopped (its own by name, and rows older than owners): finish
+     * them at their deadline. Another live server's requests on the same database are its own ({@link #beat()}).
+     */
     private void recover() {
+        adoptUnfinished(owner -> leases == null || owner == null || leases.self().equals(owner));
+    }
+
+    /**
+     * Several servers on one database: beats this server's lease, and takes over the unfinished requests of a
+     * server whose beat stood still for {@value #LEASE_MILLIS} ms (one server wins each), to finish them at their
+     * deadline with the answers the nodes posted to any server.
+     */
+    void beat() {
+        try {
+            leases.beat();
+            adoptUnfinished(owner -> owner != null && !leases.alive(owner));
+        } catch (RuntimeException e) {
+            LOG.warn("The agents' server lease could not beat: {}", e.toString());
+        }
+    }
+
+    private void adoptUnfinished(java.util.function.Predicate<String> mine) {
         long now = clock.getAsLong();
-        for (AsyncRequestRow r : dao.unfinished()) {
-            if (active.containsKey(r.requestId())) {
+        for (AsyncDao.Owned o : dao.unfinishedOwned()) {
+            AsyncRequestRow r = o.row();
+            if (active.containsKey(r.requestId()) || !mine.test(o.owner())) {
                 continue;
+            }
+            if (leases != null && !leases.self().equals(o.owner()) && !dao.adopt(r.requestId(), o.owner())) {
+                continue; // another server took it
             }
             Active a = new Active(r.requestId(), targets(r), r.deadline() * 1000);
             if (active.putIfAbsent(a.id, a) != null) {
@@ -339,7 +384,9 @@ public class AsyncEngine implements AsyncRequests {
             } else {
                 schedule(a);
             }
-            LOG.info("Async request {} resumed after a restart, finishes at its deadline", a.id);
+            LOG.info("Async request {} of {} resumed here, finishes at its deadline", a.id,
+                    o.owner() == null || leases == null || leases.self().equals(o.owner()) ? "a previous run"
+                            : "server " + o.owner());
         }
     }
 
