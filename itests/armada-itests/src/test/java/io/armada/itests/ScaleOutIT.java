@@ -179,6 +179,29 @@ public class ScaleOutIT {
     }
 
     @Test
+    public void a15AnAsyncRequestSentByOneServerIsFinishedByAnAnswerPostedToTheOther() {
+        // the node answers nothing on its port: only the answer posted to the other server can finish the request
+        long x = reportTo(a, "so-async-" + System.nanoTime(), "so-async-host", 2);
+        json(a.http(TOKEN).send("PATCH", "/v1.0/agents/" + x + "/active", "{\"status\":1}", "application/json"),
+                "resultcode", 0);
+        long t = now();
+        String id = json(a.http(TOKEN).send("GET", "/v1.0/agents/" + x + "/status", "{\"request_time\":" + t
+                + ",\"finishtime\":" + (t + 120) + ",\"deadline\":" + (t + 180) + ",\"expire\":0}",
+                "application/json"), "resultcode", 0).get("data").get(0).get("request_id").asText();
+        json(b.http(TOKEN).post("/v1.0/asyncrequests/" + id + "/response", "{\"agent_id\":" + x + ",\"agent_time\":"
+                + now() + ",\"resultcode\":0,\"result\":\"answered through b\"}"), "resultcode", 0);
+        // finished by the sender long before its finish time (two minutes away)
+        Http.await("the request finished on the server that sent it", Duration.ofSeconds(60), () -> {
+            JsonNode r = a.http(TOKEN).get("/v1.0/asyncrequests/" + id).json().get("data").get(0);
+            return r.get("status").asInt() == 1;
+        });
+        JsonNode done = json(a.http(TOKEN).get("/v1.0/asyncrequests/" + id), "resultcode", 0)
+                .get("data").get(0);
+        assertEquals(done.toString(), 0, done.get("resultcode").asInt());
+        assertTrue(done.toString(), now() < t + 120);
+    }
+
+    @Test
     public void a2PortAllocationsThroughBothServersNeverDuplicate() throws Exception {
         int agents = 5;
         int clients = 20;
