@@ -48,6 +48,7 @@ import io.armada.tars.ServerConf;
 import io.armada.tars.TarsPatches;
 import io.armada.tars.TarsService;
 import io.armada.tars.TarsTasks;
+import io.armada.upload.MultipartReader;
 
 /**
  * Patch packages (reference §002.9): {@code upload_patch_package} (POST or PUT, multipart with the package in the file
