@@ -205,8 +205,11 @@ public class TaskServiceImpl implements TarsTasks {
             }
             params.put("patch_id", Long.toString(patchId));
             params.put("update_text", TarsRules.optional(p.get("update_text"), "parameters.update_text", 1024));
+            // without a bak_flag, the server row's says whether it is a backup (TarsWeb sends the row's)
             String bak = p.get("bak_flag");
-            params.put("bak_flag", bak == null || bak.isBlank() || bak.equals("0") || bak.equals("false") ? "0" : "1");
+            boolean backup = bak == null || bak.isBlank() ? s.bakFlag()
+                    : !(bak.equals("0") || bak.equals("false"));
+            params.put("bak_flag", backup ? "1" : "0");
         }
         return new TaskItem(taskNo, newNo(), s.id(), s.application(), s.serverName(), s.nodeName(), i.command(),
                 params, null, null, TaskStatus.NOT_START, "", "", 0);
@@ -365,16 +368,37 @@ public class TaskServiceImpl implements TarsTasks {
                 Map<String, Object> data = names(s);
                 data.put("address", downloadAddress(serverUrl, patchId));
                 data.put("md5", pkg.md5());
-                return c.call(ip, "deploy", data, DEPLOY_TIMEOUT).thenApply(r -> r.ok()
-                        ? new Outcome(true, "patched to package " + patchId + " (node version "
-                                + r.data().get("version") + ")", r.output(), new TaskDao.ServerUpdate(null,
-                                        r.state(), Long.toString(patchId), clock.instant(), user, null, false))
-                        : Outcome.failed(r.message(), r.output()));
+                boolean backup = "1".equals(item.parameters().get("bak_flag"));
+                return c.call(ip, "deploy", data, DEPLOY_TIMEOUT).thenCompose(r -> {
+                    if (!r.ok()) {
+                        return CompletableFuture.completedFuture(Outcome.failed(r.message(), r.output()));
+                    }
+                    String patched = "patched to package " + patchId + " (node version " + r.data().get("version")
+                            + ")";
+                    if (backup) {
+                        // a backup node gets the package and keeps running what it runs (tars' bak_flag)
+                        return CompletableFuture.completedFuture(new Outcome(true, patched, r.output(),
+                                new TaskDao.ServerUpdate(null, r.state(), Long.toString(patchId), clock.instant(),
+                                        user, null, false)));
+                    }
+                    // as tars' registry: a node that is not a backup is restarted after the patch
+                    return c.call(ip, "restart", names(s), CONTROL_TIMEOUT).thenApply(rs -> rs.ok()
+                            ? new Outcome(true, patched + ", restarted: " + rs.state(), joined(r.output(),
+                                    rs.output()), new TaskDao.ServerUpdate("active", rs.state(),
+                                            Long.toString(patchId), clock.instant(), user, firstPid(rs), false))
+                            : new Outcome(false, patched + ", then the restart failed: " + rs.message(),
+                                    joined(r.output(), rs.output()), new TaskDao.ServerUpdate(null, null,
+                                            Long.toString(patchId), clock.instant(), user, null, false)));
+                });
             }
             default -> {
                 return CompletableFuture.completedFuture(Outcome.failed("unknown command " + item.command(), ""));
             }
         }
+    }
+
+    private static String joined(String a, String b) {
+        return a.isEmpty() ? b : b.isEmpty() ? a : a + "\n" + b;
     }
 
     /** The package's download route on this server, as the nodes fetch it (with the fleet token). */
