@@ -88,4 +88,21 @@ public interface AgentDao {
 
     /** Stores the last report time of many agents in one transaction (the periodic flush of the online state). */
     void lastReports(Map<Long, Long> lastReport);
+
+    /**
+     * One agent's online state as one server shares it with the others on the same database.
+     *
+     * @param seenMillis the last report, epoch milliseconds of the server that took it
+     * @param expiresMillis when it is offline unless it reports again
+     * @param metadata the last resource report, JSON, or {@code null}
+     * @param services the last service states, JSON, or {@code null}
+     */
+    record OnlineRow(long agentId, long seenMillis, long expiresMillis, String metadata, String services) {
+    }
+
+    /** Writes these agents' online state as {@code writer}'s where it is newer than what is stored (one transaction). */
+    void shareOnline(String writer, java.util.Collection<OnlineRow> rows);
+
+    /** The online states other servers than {@code reader} wrote whose last report is after {@code seenAfterMillis}. */
+    List<OnlineRow> onlineSince(String reader, long seenAfterMillis);
 }

@@ -21,6 +21,12 @@ public @interface AgentsConfiguration {
             description = "How often the time of the last report of each node is written to the database.")
     int last_report_flush_seconds() default 30;
 
+    @AttributeDefinition(name = "Online state sharing (s)",
+            description = "Several servers on one database: how often each server writes the online state (last report,"
+                    + " resource figures, service states) of the nodes that reported to it, and reads what the others"
+                    + " wrote, so a node reporting to either is online on both. 0: never (one server alone).")
+    int online_share_seconds() default 5;
+
     @AttributeDefinition(name = "Send timeout (s)",
             description = "Goperation's rpc_send_timeout: the default finishtime is now + timeout * (retry + 1) + 5.")
     int send_timeout_seconds() default 5;

@@ -21,8 +21,21 @@ public interface AsyncDao {
 
     Optional<AsyncRequestRow> find(String requestId);
 
-    /** Requests not finished, by deadline. */
-    List<AsyncRequestRow> unfinished();
+    /** A request not finished and the server that owns it ({@code null} for rows older than owners). */
+    record Owned(AsyncRequestRow row, String owner) {
+    }
+
+    /** Requests not finished with their owners, by deadline. */
+    List<Owned> unfinishedOwned();
+
+    /**
+     * Makes this DAO's server the owner of an unfinished request that is still {@code from}'s (one of several
+     * servers wins).
+     *
+     * @param from the owner seen, may be {@code null}
+     * @return whether it is now this server's
+     */
+    boolean adopt(String requestId, String from);
 
     /**
      * A page of the list.

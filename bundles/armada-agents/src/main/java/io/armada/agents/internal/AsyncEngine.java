@@ -1,6 +1,11 @@
 package io.armada.agents.internal;
 
-import java.time.Duration;
+import static io.armada.agents.internal.AsyncJson.json;
+import static io.armada.agents.internal.AsyncJson.requestId;
+import static io.armada.agents.internal.AsyncJson.row;
+import static io.armada.agents.internal.AsyncJson.targets;
+import static io.armada.agents.internal.AsyncJson.view;
+
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -9,18 +14,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
-import java.util.regex.Pattern;
 
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.osgi.service.component.annotations.Activate;
@@ -31,12 +28,7 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.armada.agents.AgentAnswer;
-import io.armada.agents.AgentResponseView;
 import io.armada.agents.AgentTarget;
 import io.armada.agents.AgentTask;
 import io.armada.agents.AsyncHandle;
@@ -46,11 +38,9 @@ import io.armada.agents.AsyncRequests;
 import io.armada.agents.AsyncTiming;
 import io.armada.agents.internal.jpa.JpaAsyncDao;
 import io.armada.core.ApiException;
-import io.armada.core.Goperation;
-import io.armada.core.Json;
-import io.armada.core.Threads;
 import io.armada.persistence.DuplicateKeyException;
 import io.armada.persistence.JpaStore;
+import io.armada.persistence.ServerLeases;
 
 /**
  * The async-request engine. A request is written before it is acknowledged; then its task starts on every target
@@ -69,57 +59,40 @@ public class AsyncEngine implements AsyncRequests {
     static final String WAITING = "waiting respone";
     static final int RESULT_UNKNOWN = -127;
     static final long GRACE_MILLIS = 1000;
-    private static final Pattern UUID_LIKE = Pattern.compile(
-            "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$");
-    private static final ObjectMapper MAPPER = Json.newMapper();
 
     private final AsyncDao dao;
     private final LongSupplier clock;
     private final long defaultFinish;
     private final long maxSeconds;
-    private final int maxInFlight;
     private final AgentsTimer timer;
     private ScheduledFuture<?> purgeTask;
     private ScheduledFuture<?> sweepTask;
+    private ScheduledFuture<?> leaseTask;
+    /** The servers on this database; {@code null} for one server alone (tests): it then owns every request. */
+    private ServerLeases leases;
     /** How often the answers that reached another server are looked for (several servers on one database). */
     static final long SWEEP_MILLIS = 1000;
     /** Requests asked about in one query of the sweep. */
     static final int SWEEP_BATCH = 500;
-    private final Writer writer;
+    private final AnswerWriter writer;
+    private final AsyncReads reads;
+    private final FanOut fanOut;
     private final Map<String, Active> active = new ConcurrentHashMap<>();
-    private final ConcurrentLinkedQueue<Runnable> waiting = new ConcurrentLinkedQueue<>();
-    /** Calls in {@link #waiting} (the queue's own size() walks it). */
-    private final java.util.concurrent.atomic.AtomicInteger waitingCalls = new java.util.concurrent.atomic.AtomicInteger();
     /** Requests in progress at most (review M9: the maps of requests and calls grew with client input). */
     static final int MAX_ACTIVE = 10_000;
+    /** How long a server's lease beat may stand still before its requests are taken over (a beat every 6 s). */
+    static final long LEASE_MILLIS = 30_000;
     /** Node calls waiting for a slot at most. */
     static final int MAX_WAITING = 200_000;
-    private final AtomicInteger inFlight = new AtomicInteger();
-
-    /** An unfinished request this server keeps the deadline of. */
-    static final class Active {
-        final String id;
-        final List<Long> targets;
-        final Set<Long> pending = ConcurrentHashMap.newKeySet();
-        final CompletableFuture<AsyncRequestView> finished = new CompletableFuture<>();
-        final AtomicBoolean finishing = new AtomicBoolean();
-        volatile long deadlineMillis;
-        volatile ScheduledFuture<?> deadlineTask;
-
-        Active(String id, List<Long> targets, long deadlineMillis) {
-            this.id = id;
-            this.targets = targets;
-            this.deadlineMillis = deadlineMillis;
-            pending.addAll(targets);
-        }
-    }
 
     @Activate
     public AsyncEngine(@Reference(target = "(osgi.unit.name=armada-agents)") JpaTemplate jpa,
             @Reference AgentsTimer timer, AgentsConfiguration config) {
-        this(new JpaAsyncDao(new JpaStore(jpa)), timer, System::currentTimeMillis,
+        this(new JpaAsyncDao(new JpaStore(jpa), ServerLeases.serverName(null)), timer, System::currentTimeMillis,
                 (long) config.send_timeout_seconds() * (config.send_retry() + 1) + 5, config.async_max_seconds(),
                 config.fanout_max_in_flight());
+        this.leases = new ServerLeases(new JpaStore(jpa), "agents", ServerLeases.serverName(null), LEASE_MILLIS,
+                System::currentTimeMillis);
         start();
     }
 
@@ -133,9 +106,10 @@ public class AsyncEngine implements AsyncRequests {
         this.clock = clock;
         this.defaultFinish = defaultFinish;
         this.maxSeconds = maxSeconds;
-        this.maxInFlight = maxInFlight;
         this.timer = timer;
-        this.writer = new Writer();
+        this.writer = new AnswerWriter(dao);
+        this.reads = new AsyncReads(dao);
+        this.fanOut = new FanOut(maxInFlight, clock, this::answered);
     }
 
     /** Starts the writer, finishes what a previous run left unfinished, and schedules the answer purge. */
@@ -148,6 +122,15 @@ public class AsyncEngine implements AsyncRequests {
                 writer.enqueue(this::sweep);
             }
         }, SWEEP_MILLIS, TimeUnit.MILLISECONDS);
+        if (leases != null) {
+            leaseTask = timer.every("the server lease", () -> writer.enqueue(this::beat), LEASE_MILLIS / 5,
+                    TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** For tests: the servers of this database (before {@link #start()}). */
+    void leases(ServerLeases l) {
+        this.leases = l;
     }
 
     @Deactivate
@@ -155,20 +138,19 @@ public class AsyncEngine implements AsyncRequests {
         if (purgeTask != null) {
             purgeTask.cancel(false);
         }
+        if (leaseTask != null) {
+            leaseTask.cancel(false);
+        }
         if (sweepTask != null) {
             sweepTask.cancel(false);
         }
         writer.stop();
         for (Active a : active.values()) {
-            ScheduledFuture<?> deadline = a.deadlineTask;
-            if (deadline != null) {
-                deadline.cancel(false);
-            }
+            a.cancelDeadline();
             a.finished.completeExceptionally(new IllegalStateException("the agents area stopped"));
         }
         active.clear();
-        waiting.clear();
-        waitingCalls.set(0);
+        fanOut.clear();
     }
 
     long nowSeconds() {
@@ -189,9 +171,9 @@ public class AsyncEngine implements AsyncRequests {
             throw new IllegalArgumentException("action must be 1..64 characters");
         }
         List<Long> ids = new ArrayList<>(new LinkedHashSet<>(targets.stream().map(AgentTarget::agentId).toList()));
-        if (active.size() >= MAX_ACTIVE || waitingCalls.get() + (long) targets.size() > MAX_WAITING) {
+        if (active.size() >= MAX_ACTIVE || fanOut.waitingCalls() + (long) targets.size() > MAX_WAITING) {
             throw ApiException.unavailable("Too many async requests in progress (" + active.size() + " requests, "
-                    + waitingCalls.get() + " node calls waiting); try again later");
+                    + fanOut.waitingCalls() + " node calls waiting); try again later");
         }
         AsyncRequestRow r = new AsyncRequestRow(UUID.randomUUID().toString(), action, timing.requestTime(),
                 timing.finishtime(), timing.deadline(), timing.expire(), AsyncRequestView.UNFINISH, RESULT_UNKNOWN,
@@ -213,7 +195,7 @@ public class AsyncEngine implements AsyncRequests {
         long deadlineMillis = a.deadlineMillis;
         for (AgentTarget t : targets) {
             if (t.reachable()) {
-                startCall(a, t, task, deadlineMillis);
+                fanOut.call(a, t, task, deadlineMillis);
             } else {
                 LOG.debug("Async request {}: agent {} has no address, it gets the overtime answer", a.id,
                         t.agentId());
@@ -248,32 +230,12 @@ public class AsyncEngine implements AsyncRequests {
 
     @Override
     public AsyncRequestView show(String requestId, boolean responses, boolean details) {
-        String id = requestId(requestId);
-        AsyncRequestRow r = dao.find(id)
-                .orElseThrow(() -> ApiException.notFound("Async request " + id + " not found"));
-        if (!responses) {
-            return view(r, List.of());
-        }
-        List<AgentResponseView> rows = new ArrayList<>();
-        for (ResponseRow x : dao.responses(id)) {
-            rows.add(new AgentResponseView(x.agentId(), x.serverTime(), x.agentTime(), x.resultcode(), x.result(),
-                    details ? details(x.details()) : List.of()));
-        }
-        return view(r, rows);
+        return reads.show(requestId, responses, details);
     }
 
     @Override
     public AsyncPage list(Integer status, Long start, Long end, String order, boolean desc, int page) {
-        if (status != null && status != 0 && status != 1) {
-            throw ApiException.badRequest("json not match error schema: 'status' must be 0 or 1");
-        }
-        if (start != null && end != null && end < start) {
-            throw ApiException.badRequest("end time less then start time");
-        }
-        int p = Goperation.page(page);
-        AsyncDao.Page rows = dao.page(status, start, end, order, desc, Goperation.offset(p), Goperation.ROWS_PER_PAGE);
-        Goperation.checkPage(p, rows.total());
-        return new AsyncPage(rows.total(), p, rows.rows().stream().map(r -> view(r, List.of())).toList());
+        return reads.list(status, start, end, order, desc, page);
     }
 
     @Override
@@ -291,7 +253,7 @@ public class AsyncEngine implements AsyncRequests {
         }
         Active a = active.remove(id);
         if (a != null) {
-            cancel(a);
+            a.cancelDeadline();
             a.finishing.set(true);
             a.finished.complete(show(id, true, true));
         }
@@ -305,7 +267,7 @@ public class AsyncEngine implements AsyncRequests {
         Active a = active.get(id);
         if (a != null && !a.finishing.get()) {
             a.deadlineMillis = timing.deadline() * 1000;
-            cancel(a);
+            a.cancelDeadline();
             schedule(a);
         }
         return view(r, List.of());
@@ -316,59 +278,7 @@ public class AsyncEngine implements AsyncRequests {
         return active.size();
     }
 
-    // ------------------------------------------------------------------ fan-out
-
-    private void startCall(Active a, AgentTarget t, AgentTask task, long deadlineMillis) {
-        Runnable call = () -> {
-            long left = deadlineMillis - clock.getAsLong();
-            if (left <= 0 || a.finishing.get()) {
-                release();
-                return;
-            }
-            CompletionStage<AgentAnswer> stage;
-            try {
-                stage = task.call(t, Duration.ofMillis(left));
-            } catch (RuntimeException e) {
-                LOG.debug("Async request {}: call to agent {} failed to start: {}", a.id, t.agentId(), e.toString());
-                release();
-                return;
-            }
-            stage.whenComplete((answer, failure) -> {
-                release();
-                if (failure == null && answer != null) {
-                    answered(a, t.agentId(), answer);
-                } else if (LOG.isDebugEnabled()) {
-                    LOG.debug("Async request {}: agent {} did not answer: {}", a.id, t.agentId(), failure);
-                }
-            });
-        };
-        waitingCalls.incrementAndGet();
-        waiting.add(call);
-        pump();
-    }
-
-    private void pump() {
-        while (inFlight.get() < maxInFlight) {
-            if (inFlight.incrementAndGet() > maxInFlight) {
-                inFlight.decrementAndGet();
-                return;
-            }
-            Runnable next = waiting.poll();
-            if (next == null) {
-                inFlight.decrementAndGet();
-                return;
-            }
-            waitingCalls.decrementAndGet();
-            next.run();
-        }
-    }
-
-    private void release() {
-        inFlight.decrementAndGet();
-        if (!waiting.isEmpty()) {
-            pump();
-        }
-    }
+    // ------------------------------------------------------------------ answers and deadlines
 
     /** An answer the server collected: queued for the writer as it arrives. */
     void answered(Active a, long agentId, AgentAnswer answer) {
@@ -390,7 +300,7 @@ public class AsyncEngine implements AsyncRequests {
 
     /** Queues a collected answer for the writer (overridden by a test that delays it, to check the order). */
     void queueAnswer(ResponseRow row) {
-        writer.enqueue(() -> write(List.of(row)), row);
+        writer.enqueueAnswer(row);
     }
 
     private void schedule(Active a) {
@@ -402,32 +312,15 @@ public class AsyncEngine implements AsyncRequests {
         }
     }
 
-    private static void cancel(Active a) {
-        ScheduledFuture<?> f = a.deadlineTask;
-        if (f != null) {
-            f.cancel(false);
-        }
-    }
-
     /** Queues the finish of a request (once). */
     private void finishSoon(Active a) {
         if (a.finishing.compareAndSet(false, true)) {
-            cancel(a);
+            a.cancelDeadline();
             writer.enqueue(() -> finish(a));
         }
     }
 
     // ------------------------------------------------------------------ writer work
-
-    private void write(List<ResponseRow> rows) {
-        List<AsyncDao.Outcome> outcomes = dao.respondAll(rows);
-        for (int i = 0; i < rows.size(); i++) {
-            if (outcomes.get(i) == AsyncDao.Outcome.DUPLICATE) {
-                LOG.debug("Async request {}: agent {} had answered already", rows.get(i).requestId(),
-                        rows.get(i).agentId());
-            }
-        }
-    }
 
     private void finish(Active a) {
         for (int attempt = 1;; attempt++) {
@@ -449,12 +342,37 @@ public class AsyncEngine implements AsyncRequests {
         }
     }
 
-    /** Requests left unfinished by a previous run (or another server): finish them at their deadline. */
+    /**
+     * Requests this server left unfinished when it stopped (its own by name, and rows older than owners): finish
+     * them at their deadline. Another live server's requests on the same database are its own ({@link #beat()}).
+     */
     private void recover() {
+        adoptUnfinished(owner -> leases == null || owner == null || leases.self().equals(owner));
+    }
+
+    /**
+     * Several servers on one database: beats this server's lease, and takes over the unfinished requests of a
+     * server whose beat stood still for {@value #LEASE_MILLIS} ms (one server wins each), to finish them at their
+     * deadline with the answers the nodes posted to any server.
+     */
+    void beat() {
+        try {
+            leases.beat();
+            adoptUnfinished(owner -> owner != null && !leases.alive(owner));
+        } catch (RuntimeException e) {
+            LOG.warn("The agents' server lease could not beat: {}", e.toString());
+        }
+    }
+
+    private void adoptUnfinished(java.util.function.Predicate<String> mine) {
         long now = clock.getAsLong();
-        for (AsyncRequestRow r : dao.unfinished()) {
-            if (active.containsKey(r.requestId())) {
+        for (AsyncDao.Owned o : dao.unfinishedOwned()) {
+            AsyncRequestRow r = o.row();
+            if (active.containsKey(r.requestId()) || !mine.test(o.owner())) {
                 continue;
+            }
+            if (leases != null && !leases.self().equals(o.owner()) && !dao.adopt(r.requestId(), o.owner())) {
+                continue; // another server took it
             }
             Active a = new Active(r.requestId(), targets(r), r.deadline() * 1000);
             if (active.putIfAbsent(a.id, a) != null) {
@@ -466,7 +384,9 @@ public class AsyncEngine implements AsyncRequests {
             } else {
                 schedule(a);
             }
-            LOG.info("Async request {} resumed after a restart, finishes at its deadline", a.id);
+            LOG.info("Async request {} of {} resumed here, finishes at its deadline", a.id,
+                    o.owner() == null || leases == null || leases.self().equals(o.owner()) ? "a previous run"
+                            : "server " + o.owner());
         }
     }
 
@@ -504,150 +424,5 @@ public class AsyncEngine implements AsyncRequests {
         if (n > 0) {
             LOG.debug("Deleted {} expired async answers", n);
         }
-    }
-
-    /**
-     * The one thread that writes collected answers and finishes requests, in arrival order. Consecutive answers
-     * are written in one transaction.
-     */
-    private final class Writer implements Runnable {
-        private final BlockingQueue<Op> queue = new LinkedBlockingQueue<>();
-        private volatile boolean running;
-        private Thread thread;
-
-        private record Op(Runnable work, ResponseRow answer) {
-        }
-
-        void start() {
-            running = true;
-            thread = Threads.daemon("armada-agents-writer").newThread(this);
-            thread.start();
-        }
-
-        void stop() {
-            running = false;
-            Thread t = thread;
-            if (t != null) {
-                try {
-                    t.join(5000);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                t.interrupt();
-            }
-        }
-
-        void enqueue(Runnable work) {
-            queue.add(new Op(work, null));
-        }
-
-        void enqueue(Runnable work, ResponseRow answer) {
-            queue.add(new Op(work, answer));
-        }
-
-        @Override
-        public void run() {
-            List<Op> batch = new ArrayList<>();
-            while (running || !queue.isEmpty()) {
-                try {
-                    Op first = queue.poll(500, TimeUnit.MILLISECONDS);
-                    if (first == null) {
-                        continue;
-                    }
-                    batch.clear();
-                    batch.add(first);
-                    queue.drainTo(batch, 511);
-                    List<ResponseRow> answers = new ArrayList<>();
-                    for (Op op : batch) {
-                        if (op.answer() != null) {
-                            answers.add(op.answer());
-                        } else {
-                            flush(answers);
-                            run(op.work());
-                        }
-                    }
-                    flush(answers);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
-        }
-
-        private void flush(List<ResponseRow> answers) {
-            if (!answers.isEmpty()) {
-                List<ResponseRow> rows = List.copyOf(answers);
-                answers.clear();
-                run(() -> write(rows));
-            }
-        }
-
-        private void run(Runnable work) {
-            try {
-                work.run();
-            } catch (RuntimeException e) {
-                LOG.error("Async request bookkeeping failed", e);
-            }
-        }
-    }
-
-    // ------------------------------------------------------------------ mapping
-
-    static String requestId(String raw) {
-        if (raw == null || !UUID_LIKE.matcher(raw).matches()) {
-            throw ApiException.badRequest("Request id is not uuid like");
-        }
-        return raw.toLowerCase(java.util.Locale.ROOT);
-    }
-
-    private static ResponseRow row(String requestId, long agentId, long agentTime, AgentAnswer answer, long now) {
-        String result = answer.result() == null ? "no result message" : answer.result();
-        String details = answer.details().isEmpty() ? null : json(answer.details().stream()
-                .map(d -> Map.of("detail_id", d.detailId(), "resultcode", d.resultcode(),
-                        "result", d.result() == null ? "" : d.result()))
-                .toList());
-        return new ResponseRow(requestId, agentId, now, agentTime, answer.resultcode(),
-                result.length() > 1024 ? result.substring(0, 1024) : result, details);
-    }
-
-    private static List<AgentAnswer.Detail> details(String json) {
-        if (json == null || json.isBlank()) {
-            return List.of();
-        }
-        try {
-            List<Map<String, Object>> rows = MAPPER.readValue(json, new TypeReference<List<Map<String, Object>>>() {
-            });
-            List<AgentAnswer.Detail> out = new ArrayList<>(rows.size());
-            for (Map<String, Object> m : rows) {
-                out.add(new AgentAnswer.Detail(((Number) m.getOrDefault("detail_id", 0)).longValue(),
-                        ((Number) m.getOrDefault("resultcode", 0)).intValue(), m.get("result")));
-            }
-            return out;
-        } catch (JsonProcessingException | RuntimeException e) {
-            LOG.warn("Unreadable answer details: {}", e.toString());
-            return List.of();
-        }
-    }
-
-    static List<Long> targets(AsyncRequestRow r) {
-        try {
-            return MAPPER.readValue(r.targets(), new TypeReference<List<Long>>() {
-            });
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("unreadable targets of request " + r.requestId(), e);
-        }
-    }
-
-    private static String json(Object value) {
-        try {
-            return MAPPER.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("not writable as JSON: " + e.getMessage(), e);
-        }
-    }
-
-    static AsyncRequestView view(AsyncRequestRow r, List<AgentResponseView> responses) {
-        return new AsyncRequestView(r.requestId(), r.action(), r.requestTime(), r.finishtime(), r.deadline(), r.status(),
-                r.expire(), r.resultcode(), r.result(), targets(r), responses);
     }
 }

@@ -34,6 +34,12 @@ public final class NodeRegistry {
         volatile JsonNode metadata;
         volatile JsonNode services;
         volatile long flushedSeconds;
+        /** The last report written for the other servers (or read from them), epoch millis. */
+        volatile long sharedMillis;
+    }
+
+    /** One agent's online state, to share with the other servers on the database. */
+    record Shared(long agentId, long seenMillis, long expiresMillis, JsonNode metadata, JsonNode services) {
     }
 
     private final ConcurrentHashMap<String, Known> byUuid = new ConcurrentHashMap<>();
@@ -160,6 +166,53 @@ public final class NodeRegistry {
                 o.flushedSeconds = s;
             }
         });
+    }
+
+    /** Online states that changed since they were last shared. */
+    java.util.List<Shared> unshared() {
+        java.util.List<Shared> out = new java.util.ArrayList<>();
+        online.forEach((id, o) -> {
+            long seen = o.lastSeenMillis;
+            if (seen > o.sharedMillis) {
+                out.add(new Shared(id, seen, o.expiresAtMillis, o.metadata, o.services));
+            }
+        });
+        return out;
+    }
+
+    void shared(java.util.Collection<Shared> written) {
+        for (Shared w : written) {
+            Online o = online.get(w.agentId());
+            if (o != null && w.seenMillis() > o.sharedMillis) {
+                o.sharedMillis = w.seenMillis();
+            }
+        }
+    }
+
+    /**
+     * What another server on the database saw: taken where it is newer than this server's own last report of the
+     * agent, and not shared back.
+     *
+     * @return whether it was taken
+     */
+    boolean merge(Shared other) {
+        Online o = online.computeIfAbsent(other.agentId(), id -> new Online());
+        synchronized (o) {
+            if (other.seenMillis() <= o.lastSeenMillis) {
+                return false;
+            }
+            o.lastSeenMillis = other.seenMillis();
+            o.expiresAtMillis = Math.max(o.expiresAtMillis, other.expiresMillis());
+            if (other.metadata() != null) {
+                o.metadata = other.metadata();
+            }
+            if (other.services() != null) {
+                o.services = other.services();
+            }
+            o.sharedMillis = Math.max(o.sharedMillis, other.seenMillis());
+            o.flushedSeconds = Math.max(o.flushedSeconds, other.seenMillis() / 1000);
+            return true;
+        }
     }
 
     /** caches/flush: forget which agent each node is (re-read from the database at the next report). */

@@ -40,6 +40,11 @@ public class NodeReports implements NodeReportIntake {
     private final long windowMillis;
     private final ReentrantLock[] stripes = new ReentrantLock[STRIPES];
     private final ScheduledFuture<?> flusher;
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = io.armada.core.Json.newMapper();
+    private volatile ScheduledFuture<?> sharer;
+    private volatile long readCursorMillis;
+    private volatile long shareMarginMillis;
+    private volatile String self;
     private final int createsPerMinute;
     private final int maxReportBytes;
     /** The minute (epoch millis / 60,000) that {@link #createdThisMinute} counts. */
@@ -52,6 +57,64 @@ public class NodeReports implements NodeReportIntake {
         this(new JpaAgentDao(new JpaStore(jpa)), registry, timer,
                 (long) config.report_interval_seconds() * config.online_intervals() * 1000L,
                 config.last_report_flush_seconds(), config.report_creates_per_minute(), config.report_max_bytes());
+        if (config.online_share_seconds() > 0) {
+            shareEvery(timer, config.online_share_seconds());
+        }
+    }
+
+    /**
+     * Several servers on one database: every {@code seconds}, writes the online state of the nodes that reported
+     * here and takes what the other servers wrote (the first time, every node still online: a restarted server
+     * knows at once who is online).
+     */
+    void shareEvery(AgentsTimer timer, int seconds) {
+        shareEvery(timer, seconds, io.armada.persistence.ServerLeases.serverName(null));
+    }
+
+    void shareEvery(AgentsTimer timer, int seconds, String self) {
+        this.self = self;
+        shareMarginMillis = 60_000L + 3L * seconds * 1000;
+        readCursorMillis = registry.now() - windowMillis; // this server's clock, once: then the rows' own
+        sharer = timer.every("the online state sharing", this::shareOnline, seconds, TimeUnit.SECONDS);
+    }
+
+    /** Writes this server's changed online states, then reads the others'. */
+    void shareOnline() {
+        try {
+            List<NodeRegistry.Shared> mine = registry.unshared();
+            if (!mine.isEmpty()) {
+                dao.shareOnline(self, mine.stream().map(x -> new AgentDao.OnlineRow(x.agentId(), x.seenMillis(),
+                        x.expiresMillis(), json(x.metadata()), json(x.services()))).toList());
+                registry.shared(mine);
+            }
+            long cursor = readCursorMillis;
+            long newest = cursor;
+            for (AgentDao.OnlineRow r : dao.onlineSince(self, cursor)) {
+                newest = Math.max(newest, r.seenMillis());
+                registry.merge(new NodeRegistry.Shared(r.agentId(), r.seenMillis(), r.expiresMillis(),
+                        node(r.metadata()), node(r.services())));
+            }
+            // rows are stamped by the clocks of their servers (a minute apart at most) and written every few
+            // seconds: look back that margin
+            readCursorMillis = Math.max(cursor, Math.max(newest, registry.now()) - shareMarginMillis);
+        } catch (RuntimeException e) {
+            LOG.warn("Could not share the online state with the other servers: {}", e.toString());
+        }
+    }
+
+    private static String json(JsonNode n) {
+        return n == null ? null : n.toString();
+    }
+
+    private static JsonNode node(String json) {
+        if (json == null) {
+            return null;
+        }
+        try {
+            return JSON.readTree(json);
+        } catch (java.io.IOException e) {
+            return null;
+        }
     }
 
     NodeReports(AgentDao dao, NodeRegistry registry, AgentsTimer timer, long windowMillis, int flushSeconds) {
@@ -82,6 +145,10 @@ public class NodeReports implements NodeReportIntake {
     @Deactivate
     void deactivate() {
         flusher.cancel(false);
+        if (sharer != null) {
+            sharer.cancel(false);
+            shareOnline();
+        }
         try {
             flushLastReports();
         } catch (RuntimeException e) {

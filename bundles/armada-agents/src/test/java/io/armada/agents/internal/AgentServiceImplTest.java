@@ -32,6 +32,7 @@ import io.armada.agents.AgentStatus;
 import io.armada.agents.AsyncHandle;
 import io.armada.agents.AsyncRequestView;
 import io.armada.agents.internal.jpa.JpaAgentDao;
+import io.armada.agents.internal.jpa.DerbyTestSupport;
 import io.armada.agents.internal.jpa.JpaAsyncDao;
 import io.armada.agents.internal.jpa.JpaEntityDao;
 import io.armada.core.ApiException;
@@ -146,6 +147,39 @@ public class AgentServiceImplTest extends DerbyTestSupport {
     private static JsonNode report(String uuid, String host, String ip, int cpus) throws Exception {
         return M.readTree(NodeReportTest.resource(uuid, host).replace("10.0.0.5", ip)
                 .replace("\"numbers\":4", "\"numbers\":" + cpus));
+    }
+
+    /**
+     * Two servers on one database (issue 18): a node reports to one of them, and the other sees it online with its
+     * figures once both shared their online state; a later report to the other server goes back the same way.
+     */
+    @Test
+    public void aReportToOneServerIsSeenOnlineByTheOtherOnceShared() throws Exception {
+        NodeRegistry registry2 = new NodeRegistry(clock::get);
+        NodeReports reports2 = new NodeReports(dao, registry2, timer, 60_000, 3600);
+        AgentServiceImpl service2 = new AgentServiceImpl(dao, entityDao, async, (m, u, b, t) -> null, registry2, 180);
+        try {
+            reports.shareEvery(timer, 3600, "s1");
+            reports2.shareEvery(timer, 3600, "s2");
+            long id = reports.ingest(report("u-9", "node9", "10.0.0.9", 4));
+            assertTrue(service.find(id).orElseThrow().online());
+            assertFalse("not shared yet", service2.find(id).orElseThrow().online());
+            reports.shareOnline();
+            reports2.shareOnline();
+            assertTrue(service2.find(id).orElseThrow().online());
+            assertEquals(4, service2.show(Long.toString(id), false, false).metadata().at("/data/cpu/numbers").asInt());
+            clock.addAndGet(5_000);
+            reports2.ingest(report("u-9", "node9", "10.0.0.9", 6));
+            reports2.shareOnline();
+            reports.shareOnline();
+            assertEquals(6, service.show(Long.toString(id), false, false).metadata().at("/data/cpu/numbers").asInt());
+            // the node stops reporting: offline on both once the window passed
+            clock.addAndGet(61_000);
+            assertFalse(service.find(id).orElseThrow().online());
+            assertFalse(service2.find(id).orElseThrow().online());
+        } finally {
+            reports2.deactivate();
+        }
     }
 
     @Test

@@ -23,9 +23,12 @@ import io.armada.agents.AgentTask;
 import io.armada.agents.AsyncHandle;
 import io.armada.agents.AsyncRequestView;
 import io.armada.agents.AsyncTiming;
+import io.armada.agents.internal.jpa.DerbyTestSupport;
 import io.armada.agents.internal.jpa.JpaAsyncDao;
 import io.armada.core.ApiException;
 import io.armada.core.ErrorKind;
+import io.armada.persistence.JpaStore;
+import io.armada.persistence.ServerLeases;
 
 public class AsyncEngineTest extends DerbyTestSupport {
     private AsyncDao dao;
@@ -189,7 +192,7 @@ public class AsyncEngineTest extends DerbyTestSupport {
                 new Class<?>[] {AsyncDao.class}, (proxy, m, args) -> {
                     try {
                         switch (m.getName()) {
-                            case "unfinished" -> inserted.await(5, TimeUnit.SECONDS);
+                            case "unfinishedOwned" -> inserted.await(5, TimeUnit.SECONDS);
                             case "answered" -> {
                                 if (args[0] instanceof String) { // the recovery's question, not the sweep's
                                     takenOver.incrementAndGet();
@@ -207,7 +210,7 @@ public class AsyncEngineTest extends DerbyTestSupport {
                     } catch (java.lang.reflect.InvocationTargetException e) {
                         throw e.getCause();
                     } finally {
-                        if (m.getName().equals("unfinished")) {
+                        if (m.getName().equals("unfinishedOwned")) {
                             recoveryDone.countDown();
                         }
                     }
@@ -307,6 +310,43 @@ public class AsyncEngineTest extends DerbyTestSupport {
         try {
             await("the leftover request finished", 10_000, () -> engine.show(r.requestId(), false, false).status() == 1);
             assertEquals("agents not respone, count:2", engine.show(r.requestId(), false, false).result());
+        } finally {
+            second.stop();
+        }
+    }
+
+    /**
+     * Two servers on one database (issue 18): a server that starts leaves the requests of a live server alone, and
+     * takes them over (to finish them at their deadline) once that server's lease beat stood still.
+     */
+    @Test
+    public void aLiveServersRequestsAreLeftAloneAndAGoneServersAreTakenOver() throws Exception {
+        JpaStore store = new JpaStore(jpa);
+        java.util.concurrent.atomic.AtomicLong clock2 = new java.util.concurrent.atomic.AtomicLong(0);
+        ServerLeases l1 = new ServerLeases(store, "agents-t", "s1", 30_000, () -> 0L);
+        l1.beat();
+        long now = System.currentTimeMillis() / 1000;
+        AsyncRequestRow r = new AsyncRequestRow("21111111-2222-3333-4444-555555555555", "status_agent", now - 100,
+                now - 90, now - 80, 0, 0, -127, "waiting respone", "[4,5]");
+        new JpaAsyncDao(store, "s1").insert(r);
+        AsyncEngine second = new AsyncEngine(new JpaAsyncDao(store, "s2"), timer, System::currentTimeMillis, 15,
+                86400, 16);
+        ServerLeases l2 = new ServerLeases(store, "agents-t", "s2", 30_000, clock2::get);
+        second.leases(l2);
+        second.start();
+        try {
+            second.beat();
+            clock2.addAndGet(29_000);
+            l1.beat();
+            second.beat();
+            // the start's recovery and two beats ran on the writer before this show: s1 is alive, its request stays
+            assertEquals(0, second.show(r.requestId(), false, false).status());
+            assertEquals(0, second.activeCount());
+            clock2.addAndGet(30_000); // s1 died
+            second.beat();
+            await("the gone server's request finished", 10_000,
+                    () -> second.show(r.requestId(), false, false).status() == 1);
+            assertEquals("agents not respone, count:2", second.show(r.requestId(), false, false).result());
         } finally {
             second.stop();
         }

@@ -20,6 +20,7 @@ public @interface JobsConfiguration {
     int runner_threads() default 4;
 
     @AttributeDefinition(description = "This server's name in the tasks' slave column; a restarted server resumes "
-            + "the tasks of its name. Empty: the host name")
+            + "the tasks of its name; with several servers on one database, each needs its own. Empty: the system property "
+            + "armada.server.name, else the host name and HTTP port (host:8181)")
     String slave() default "";
 }

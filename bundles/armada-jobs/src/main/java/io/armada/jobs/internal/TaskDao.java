@@ -58,6 +58,16 @@ public interface TaskDao {
     /** Tasks not ended ({@code init} or {@code running}) of a slave. */
     List<String> unfinished(String slave);
 
+    /** The slave of every task not ended ({@code init} or {@code running}), by task uuid. */
+    java.util.Map<String, String> unfinishedSlaves();
+
+    /**
+     * Moves a task not ended from one slave to another, if it is still {@code from}'s (one of several servers wins).
+     *
+     * @return whether it moved
+     */
+    boolean adopt(String uuid, String from, String to);
+
     long unfinishedCount();
 
     boolean taskRunning(String uuid, Instant at);

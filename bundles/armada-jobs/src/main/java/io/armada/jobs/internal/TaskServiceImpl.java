@@ -1,6 +1,5 @@
 package io.armada.jobs.internal;
 
-import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -44,6 +43,7 @@ import io.armada.jobs.TaskService;
 import io.armada.jobs.internal.jpa.JpaTaskDao;
 import io.armada.persistence.DuplicateKeyException;
 import io.armada.persistence.JpaStore;
+import io.armada.persistence.ServerLeases;
 
 /** Tasks with JOBX's rules (reference §001.4, §001.5); the work itself is {@link TaskRunner}'s. */
 @Component(service = TaskService.class, configurationPid = "io.armada.jobs")
@@ -60,18 +60,25 @@ public class TaskServiceImpl implements TaskService {
     private final TaskDao dao;
     private final JobsService jobs;
     private final Clock clock;
+    /** How long a server's lease beat may stand still before its tasks move to another (a beat every 6 s). */
+    static final long LEASE_MILLIS = 30_000;
     private final String slave;
     private final int maxUnfinished;
     private final ThreadPoolExecutor executor;
     private final TaskRunner runner;
     private volatile NodeGateway gateway;
+    /** The servers on this database; {@code null} in tests of one server. */
+    private ServerLeases leases;
+    private ServerLeases.Beats beats;
 
     @Activate
     public TaskServiceImpl(@Reference(target = "(osgi.unit.name=armada-jobs)") JpaTemplate jpa,
             @Reference JobsService jobs, JobsConfiguration config) {
-        this(new JpaTaskDao(new JpaStore(jpa)), jobs, Clock.systemUTC(), slaveName(config.slave()),
+        this(new JpaTaskDao(new JpaStore(jpa)), jobs, Clock.systemUTC(), ServerLeases.serverName(config.slave()),
                 config.max_unfinished_tasks(), Math.max(1, config.runner_threads()),
                 Math.max(3, config.step_timeout_seconds()), runId());
+        this.leases = new ServerLeases(new JpaStore(jpa), "jobs", slave, LEASE_MILLIS, System::currentTimeMillis);
+        this.beats = leases.beatEvery(LEASE_MILLIS / 5, executor, this::takeOver);
     }
 
     TaskServiceImpl(TaskDao dao, JobsService jobs, Clock clock, String slave, int maxUnfinished, int threads,
@@ -96,17 +103,6 @@ public class TaskServiceImpl implements TaskService {
     static String runId() {
         ProcessHandle me = ProcessHandle.current();
         return me.pid() + "@" + me.info().startInstant().map(Instant::toEpochMilli).orElse(0L);
-    }
-
-    static String slaveName(String configured) {
-        if (configured != null && !configured.isBlank()) {
-            return configured.trim();
-        }
-        try {
-            return InetAddress.getLocalHost().getHostName();
-        } catch (java.io.IOException e) {
-            return "localhost";
-        }
     }
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
@@ -145,9 +141,48 @@ public class TaskServiceImpl implements TaskService {
         }
     }
 
+    /**
+     * Several servers on one database: the tasks not ended of a server whose lease beat stood still for
+     * {@value #LEASE_MILLIS} ms move to this server (one server wins each) and go on here from their batch, as a
+     * restarted server resumes its own.
+     */
+    void takeOver() {
+        if (leases == null || gateway == null) {
+            return;
+        }
+        for (java.util.Map.Entry<String, String> t : dao.unfinishedSlaves().entrySet()) {
+            String from = t.getValue();
+            if (from == null || NULL.equals(from) || leases.alive(from)) {
+                continue;
+            }
+            if (dao.adopt(t.getKey(), from, slave)) {
+                LOG.warn("Task {} of server {}, which stopped beating, goes on here ({})", t.getKey(), from, slave);
+                runner.kick(t.getKey());
+            }
+        }
+    }
+
+    /** For tests: the servers of this database. */
+    void leases(ServerLeases l) {
+        this.leases = l;
+    }
+
     @Deactivate
     void deactivate() {
-        executor.shutdownNow();
+        if (beats != null) {
+            beats.close();
+        }
+        // runner threads never wait on nodes: let a move under way end its transaction rather than interrupt it
+        // (an interrupt inside embedded Derby can close the connection under the next user of the database)
+        executor.shutdown();
+        try {
+            if (!executor.awaitTermination(5, TimeUnit.SECONDS)) {
+                executor.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            executor.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
     }
 
     private JobsDao.Note note(String user, String info) {

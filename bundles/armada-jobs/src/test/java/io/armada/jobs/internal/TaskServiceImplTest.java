@@ -39,6 +39,7 @@ import io.armada.jobs.TaskService;
 import io.armada.jobs.internal.jpa.JpaJobsDao;
 import io.armada.jobs.internal.jpa.JpaTaskDao;
 import io.armada.persistence.JpaStore;
+import io.armada.persistence.ServerLeases;
 import io.armada.persistence.testing.DerbyJpa;
 
 /**
@@ -144,7 +145,11 @@ public class TaskServiceImplTest {
     }
 
     private TaskServiceImpl service(String runId) {
-        return new TaskServiceImpl(dao, jobs, Clock.systemUTC(), "slave-1", 100, 2, 60, runId);
+        return service(runId, "slave-1");
+    }
+
+    private TaskServiceImpl service(String runId, String slave) {
+        return new TaskServiceImpl(dao, jobs, Clock.systemUTC(), slave, 100, 2, 60, runId);
     }
 
     @Before
@@ -420,6 +425,45 @@ public class TaskServiceImplTest {
         gateway.answer(gateway.awaitCall(4), Set.of());
         awaitStatus(s.uuid(), "fail");
         assertEquals(4, gateway.calls.size());
+    }
+
+    @Test
+    public void anotherServerTakesOverTheTasksOfAServerThatStoppedBeatingAndOnlyThen() {
+        java.util.concurrent.atomic.AtomicLong clock1 = new java.util.concurrent.atomic.AtomicLong(0);
+        java.util.concurrent.atomic.AtomicLong clock2 = new java.util.concurrent.atomic.AtomicLong(0);
+        ServerLeases l1 = new ServerLeases(store, "jobs", "slave-1", 30_000, clock1::get);
+        l1.beat();
+        TaskService.Started s = tasks.start("ci@app", project, "deploy", "two", null);
+        gateway.answer(gateway.awaitCall(1), Set.of());
+        Call c2 = gateway.awaitCall(2);
+        TaskServiceImpl other = service("run-9", "slave-2");
+        ServerLeases l2 = new ServerLeases(store, "jobs", "slave-2", 30_000, clock2::get);
+        other.leases(l2);
+        other.gateway(gateway); // resumes its own tasks: none
+        l2.beat();
+        other.takeOver();
+        clock2.addAndGet(29_000);
+        l1.beat();
+        l2.beat();
+        other.takeOver();
+        assertEquals("slave-1", tasks.task(project, s.uuid()).slave());
+        assertEquals(2, gateway.calls.size());
+        // slave-1 dies with its step in flight, then its beat stands still for a lease
+        tasks.deactivate();
+        gateway.answerOne(c2, "10.0.0.1", 0);
+        gateway.answerOne(c2, "10.0.0.2", 0);
+        gateway.finished.add(c2.requestId());
+        clock2.addAndGet(30_000);
+        l2.beat();
+        other.takeOver();
+        tasks = other;
+        assertEquals("slave-2", tasks.task(project, s.uuid()).slave());
+        Call c3 = gateway.awaitCall(3);
+        assertEquals(List.of("10.0.0.3"), c3.nodes());
+        gateway.answer(c3, Set.of());
+        gateway.answer(gateway.awaitCall(4), Set.of());
+        awaitStatus(s.uuid(), "success");
+        assertEquals("no step sent twice", 4, gateway.calls.size());
     }
 
     @Test

@@ -47,7 +47,7 @@ public class NodeStateSync {
     @Activate
     public NodeStateSync(@Reference NodeCalls calls, @Reference TarsStats stats,
             @Reference(target = "(osgi.unit.name=armada-tars)") JpaTemplate jpa) {
-        this(calls, new JpaNodeDao(new JpaStore(jpa)), new JpaTaskDao(new JpaStore(jpa)), stats, true);
+        this(calls, new JpaNodeDao(new JpaStore(jpa)), new JpaTaskDao(new JpaStore(jpa), io.armada.persistence.ServerLeases.serverName(null)), stats, true);
     }
 
     NodeStateSync(NodeCalls calls, NodeDao nodes, TaskDao servers, TarsStats stats, boolean schedule) {

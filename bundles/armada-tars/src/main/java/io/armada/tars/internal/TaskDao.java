@@ -53,8 +53,10 @@ public interface TaskDao {
     /**
      * Tasks left unfinished by a server that stopped: their unfinished items FAILED with {@code why}, then each task
      * finished. The task numbers.
+     *
+     * @param ownerGone which owners' tasks (by server name; {@code null} for rows older than owners) to fail
      */
-    List<String> failUnfinished(String why, Instant at);
+    List<String> failUnfinished(String why, Instant at, java.util.function.Predicate<String> ownerGone);
 
     /** A server row, for the commands. */
     Optional<ServerConf> server(long id);

@@ -30,7 +30,7 @@ import io.armada.tars.TaskView;
  * Tasks (reference §002.8): an {@code add_task} checked and stored, then run without a request thread: serial items
  * one by one until the first failure (the rest cancelled), parallel ones all at once; each item one node call
  * ({@link ItemCommands}), what follows its answer on the executor. Whoever waits for a task's end ({@link #ended})
- * is told when it ends. A task a stopped server left unfinished is finished by {@link #recover}.
+ * is told when it ends. A task a stopped server left unfinished is finished by {@link #failUnfinished}.
  */
 final class TaskRunner {
     private static final Logger LOG = LoggerFactory.getLogger(TaskRunner.class);
@@ -38,6 +38,8 @@ final class TaskRunner {
     static final int MAX_ITEMS = 200;
     static final String INTERRUPTED = "interrupted: the server stopped while the task ran; its node may have done"
             + " the command or not";
+    static final String INTERRUPTED_GONE = "interrupted: the server that ran the task stopped (no lease beat for 30 s);"
+            + " its node may have done the command or not";
 
     private final TaskDao dao;
     private final TarsPatches patches;
@@ -61,10 +63,10 @@ final class TaskRunner {
         this.calls = calls;
     }
 
-    /** Tasks a stopped server left unfinished. */
-    void recover() {
+    /** Tasks a stopped server left unfinished: those of the owners {@code ownerGone} names fail with {@code why}. */
+    void failUnfinished(String why, java.util.function.Predicate<String> ownerGone) {
         try {
-            List<String> failed = dao.failUnfinished(INTERRUPTED, clock.instant());
+            List<String> failed = dao.failUnfinished(why, clock.instant(), ownerGone);
             if (!failed.isEmpty()) {
                 LOG.warn("{} tars task(s) left unfinished by the last stop failed: {}", failed.size(), failed);
             }

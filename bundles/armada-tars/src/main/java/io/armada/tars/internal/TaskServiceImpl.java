@@ -22,6 +22,7 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 import io.armada.core.ApiException;
 import io.armada.core.Threads;
 import io.armada.persistence.JpaStore;
+import io.armada.persistence.ServerLeases;
 import io.armada.tars.NewTaskItem;
 import io.armada.tars.ServerConf;
 import io.armada.tars.TarsConfigs;
@@ -45,19 +46,28 @@ import io.armada.tars.internal.jpa.JpaTaskDao;
  */
 @Component(service = TarsTasks.class)
 public class TaskServiceImpl implements TarsTasks {
+    /** How long a server's lease beat may stand still before its unfinished tasks fail (30 s; a beat every 6 s). */
+    static final long LEASE_MILLIS = 30_000;
     private final TaskDao dao;
     private final ThreadPoolExecutor pool;
     private final TaskRunner runner;
     private final NodeCommands commands;
     private final ServerExpansion expansion;
     private volatile NodeCalls calls;
+    /** The servers on this database; {@code null} in tests that run one server. */
+    private ServerLeases leases;
+    private ServerLeases.Beats beats;
 
     @Activate
     public TaskServiceImpl(@Reference(target = "(osgi.unit.name=armada-tars)") JpaTemplate jpa,
             @Reference TarsPatches patches, @Reference TarsConfigs configs, @Reference TarsService servers,
             @Reference TarsNodes nodes) {
-        this(new JpaTaskDao(new JpaStore(jpa)), patches, configs, servers, nodes, Clock.systemUTC(), null);
-        pool.execute(runner::recover);
+        this(new JpaTaskDao(new JpaStore(jpa), ServerLeases.serverName(null)), patches, configs, servers, nodes,
+                Clock.systemUTC(), null);
+        this.leases = new ServerLeases(new JpaStore(jpa), "tars", ServerLeases.serverName(null), LEASE_MILLIS,
+                System::currentTimeMillis);
+        pool.execute(this::recover);
+        this.beats = leases.beatEvery(LEASE_MILLIS / 5, pool, this::takeOver);
     }
 
     /** For tests: {@code executor} {@code null} is the component's own pool. */
@@ -84,14 +94,31 @@ public class TaskServiceImpl implements TarsTasks {
         }
     }
 
+    /** For tests: the servers of this database, as the component builds them. */
+    void leases(ServerLeases l) {
+        this.leases = l;
+    }
+
     @Deactivate
     void deactivate() {
+        if (beats != null) {
+            beats.close();
+        }
         pool.shutdownNow();
     }
 
-    /** Tasks a stopped server left unfinished. */
+    /**
+     * Tasks this server left unfinished when it stopped (its own, by name, and those of rows older than owners).
+     * Tasks of another server on the same database are its own business until it is gone ({@link #takeOver()}).
+     */
     void recover() {
-        runner.recover();
+        String self = leases == null ? null : leases.self();
+        runner.failUnfinished(TaskRunner.INTERRUPTED, owner -> owner == null || owner.equals(self) || self == null);
+    }
+
+    /** Several servers on one database: the unfinished tasks of a server that stopped beating fail, saying so. */
+    void takeOver() {
+        runner.failUnfinished(TaskRunner.INTERRUPTED_GONE, owner -> owner != null && !leases.alive(owner));
     }
 
     private NodeCalls calls() {

@@ -28,6 +28,7 @@ import org.junit.Test;
 import io.armada.core.ErrorKind;
 import io.armada.core.testing.ApiErrors;
 import io.armada.persistence.JpaStore;
+import io.armada.persistence.ServerLeases;
 import io.armada.persistence.testing.DerbyJpa;
 import io.armada.tars.ConfigFile;
 import io.armada.tars.NewConfig;
@@ -127,7 +128,7 @@ public class TaskServiceImplTest {
         }
         nodes = new FakeNodes();
         // the pool's work runs on the thread that completes a node call: the test's
-        tasks = new TaskServiceImpl(new JpaTaskDao(store), patches, configs, servers, null,
+        tasks = new TaskServiceImpl(new JpaTaskDao(store, "s1"), patches, configs, servers, null,
                 Clock.fixed(T0, ZoneOffset.UTC), Runnable::run);
         tasks.setCalls(nodes);
     }
@@ -321,8 +322,9 @@ public class TaskServiceImplTest {
         List<ServerConf> rows = deploy("10.0.0.1", "10.0.0.2");
         String no = tasks.addTask(true, items(rows, "restart"), "http://s:1", "");
         assertEquals(1, nodes.calls.size()); // the server "stops" here: the node never answers
-        TaskServiceImpl next = new TaskServiceImpl(new JpaTaskDao(store), patches, configs, servers, null,
+        TaskServiceImpl next = new TaskServiceImpl(new JpaTaskDao(store, "s1"), patches, configs, servers, null,
                 Clock.fixed(T0, ZoneOffset.UTC), Runnable::run);
+        next.leases(new ServerLeases(store, "tars", "s1", 30_000, () -> 0L));
         next.recover();
         TaskView t = next.task(no);
         assertEquals(TaskStatus.FAILED, t.status());
@@ -331,6 +333,38 @@ public class TaskServiceImplTest {
             assertTrue(i.statusInfo(), i.statusInfo().startsWith("interrupted: the server stopped"));
         }
         assertEquals(2, t.items().size());
+    }
+
+    @Test
+    public void anotherServersTaskIsLeftToItWhileItBeatsAndFailsOnceItStopped() {
+        List<ServerConf> rows = deploy("10.0.0.1");
+        java.util.concurrent.atomic.AtomicLong clockA = new java.util.concurrent.atomic.AtomicLong(0);
+        java.util.concurrent.atomic.AtomicLong clockB = new java.util.concurrent.atomic.AtomicLong(0);
+        ServerLeases a = new ServerLeases(store, "tars", "s1", 30_000, clockA::get);
+        tasks.leases(a);
+        a.beat();
+        String no = tasks.addTask(true, items(rows, "restart"), "http://s:1", ""); // its node never answers
+        TaskServiceImpl b = new TaskServiceImpl(new JpaTaskDao(store, "s2"), patches, configs, servers, null,
+                Clock.fixed(T0, ZoneOffset.UTC), Runnable::run);
+        ServerLeases bl = new ServerLeases(store, "tars", "s2", 30_000, clockB::get);
+        b.leases(bl);
+        b.recover(); // s2 starts beside a running s1
+        bl.beat();
+        b.takeOver();
+        assertEquals(TaskStatus.RUNNING, b.task(no).status());
+        clockB.addAndGet(29_000);
+        a.beat();
+        bl.beat();
+        b.takeOver();
+        assertEquals("s1 still beats", TaskStatus.RUNNING, b.task(no).status());
+        clockB.addAndGet(30_000); // s1 was killed: its beat stands still
+        bl.beat();
+        b.takeOver();
+        TaskView t = b.task(no);
+        assertEquals(TaskStatus.FAILED, t.status());
+        assertEquals(1, t.items().size());
+        assertTrue(t.items().get(0).statusInfo(),
+                t.items().get(0).statusInfo().startsWith("interrupted: the server that ran the task stopped"));
     }
 
     @Test

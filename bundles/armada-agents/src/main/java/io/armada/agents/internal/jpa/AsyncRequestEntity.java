@@ -48,6 +48,10 @@ public class AsyncRequestEntity {
     @Column(name = "TARGETS", nullable = false)
     String targets;
 
+    /** The server that sent it and finishes it (several servers on one database); {@code null} in older rows. */
+    @Column(name = "OWNER", length = 200)
+    String owner;
+
     public AsyncRequestEntity() {
     }
 

@@ -274,6 +274,59 @@ public final class JpaAgentDao implements AgentDao {
         });
     }
 
+    @Override
+    public void shareOnline(String writer, Collection<OnlineRow> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        Map<Long, OnlineRow> byId = new TreeMap<>();
+        rows.forEach(r -> byId.merge(r.agentId(), r, (a, b) -> a.seenMillis() >= b.seenMillis() ? a : b));
+        List<Long> ids = new ArrayList<>(byId.keySet());
+        store.run(em -> {
+            for (int from = 0; from < ids.size(); from += 500) {
+                List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
+                Map<Long, OnlineEntity> stored = new LinkedHashMap<>();
+                for (OnlineEntity e : em.createQuery("select o from OnlineEntity o where o.agentId in :ids",
+                        OnlineEntity.class).setParameter("ids", chunk).getResultList()) {
+                    stored.put(e.agentId, e);
+                }
+                for (Long id : chunk) {
+                    OnlineRow r = byId.get(id);
+                    OnlineEntity e = stored.get(id);
+                    if (e == null) {
+                        e = new OnlineEntity();
+                        e.agentId = id;
+                        copy(r, e);
+                        e.writer = writer;
+                        em.persist(e);
+                    } else if (e.seenMillis < r.seenMillis()) {
+                        copy(r, e);
+                        e.writer = writer;
+                    }
+                }
+            }
+        });
+    }
+
+    private static void copy(OnlineRow r, OnlineEntity e) {
+        e.seenMillis = r.seenMillis();
+        e.expiresMillis = r.expiresMillis();
+        if (r.metadata() != null) {
+            e.metadata = r.metadata();
+        }
+        if (r.services() != null) {
+            e.services = r.services();
+        }
+    }
+
+    @Override
+    public List<OnlineRow> onlineSince(String reader, long seenAfterMillis) {
+        return store.tx(em -> em.createQuery("select o from OnlineEntity o where o.seenMillis > :t"
+                + " and (o.writer is null or o.writer <> :me)", OnlineEntity.class)
+                .setParameter("t", seenAfterMillis).setParameter("me", reader).getResultList().stream()
+                .map(e -> new OnlineRow(e.agentId, e.seenMillis, e.expiresMillis, e.metadata, e.services)).toList());
+    }
+
     static long countEntities(EntityManager em, long agentId) {
         return em.createQuery("select count(n) from EntityEntity n where n.agentId = :a", Long.class)
                 .setParameter("a", agentId).getSingleResult();

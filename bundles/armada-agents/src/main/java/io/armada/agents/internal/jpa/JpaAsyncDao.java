@@ -27,29 +27,52 @@ public final class JpaAsyncDao implements AsyncDao {
 
     private final JpaStore store;
 
+    private final String owner;
+
+    /** A DAO whose requests have no owner (one server alone, tests). */
     public JpaAsyncDao(JpaStore store) {
+        this(store, null);
+    }
+
+    /**
+     * @param owner this server's name, written into the requests it inserts
+     */
+    public JpaAsyncDao(JpaStore store, String owner) {
         this.store = store;
+        this.owner = owner;
     }
 
     @Override
     public void insert(AsyncRequestRow r) {
         store.run(em -> {
-            em.persist(AsyncRequestEntity.fromDTO(r));
+            AsyncRequestEntity e = AsyncRequestEntity.fromDTO(r);
+            e.owner = owner;
+            em.persist(e);
             em.flush();
         });
+    }
+
+    @Override
+    public List<Owned> unfinishedOwned() {
+        return store.tx(em -> em.createQuery("select r from AsyncRequestEntity r where r.status = 0"
+                + " order by r.deadline", AsyncRequestEntity.class).getResultList().stream()
+                .map(e -> new Owned(e.toDTO(), e.owner)).toList());
+    }
+
+    @Override
+    public boolean adopt(String requestId, String from) {
+        return store.tx(em -> (from == null
+                ? em.createQuery("update AsyncRequestEntity r set r.owner = :to where r.requestId = :id"
+                        + " and r.status = 0 and r.owner is null")
+                : em.createQuery("update AsyncRequestEntity r set r.owner = :to where r.requestId = :id"
+                        + " and r.status = 0 and r.owner = :from").setParameter("from", from))
+                .setParameter("to", owner).setParameter("id", requestId).executeUpdate() == 1);
     }
 
     @Override
     public Optional<AsyncRequestRow> find(String requestId) {
         return store.tx(em -> Optional.ofNullable(em.find(AsyncRequestEntity.class, requestId))
                 .map(AsyncRequestEntity::toDTO));
-    }
-
-    @Override
-    public List<AsyncRequestRow> unfinished() {
-        return store.tx(em -> em.createQuery("select r from AsyncRequestEntity r where r.status = 0"
-                + " order by r.deadline", AsyncRequestEntity.class).getResultList().stream()
-                .map(AsyncRequestEntity::toDTO).toList());
     }
 
     @Override

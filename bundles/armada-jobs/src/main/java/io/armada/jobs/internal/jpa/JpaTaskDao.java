@@ -168,6 +168,27 @@ public final class JpaTaskDao implements TaskDao {
     }
 
     @Override
+    public java.util.Map<String, String> unfinishedSlaves() {
+        return store.tx(em -> {
+            java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+            for (Object[] r : em.createQuery("select t.uuid, t.slave from TaskEntity t where t.status in :st"
+                    + " order by t.id", Object[].class).setParameter("st", List.of(TaskStates.INIT, TaskStates.RUNNING))
+                    .getResultList()) {
+                out.put((String) r[0], (String) r[1]);
+            }
+            return out;
+        });
+    }
+
+    @Override
+    public boolean adopt(String uuid, String from, String to) {
+        return store.tx(em -> em.createQuery("update TaskEntity t set t.slave = :to where t.uuid = :u"
+                + " and t.slave = :from and t.status in :st").setParameter("to", to).setParameter("u", uuid)
+                .setParameter("from", from).setParameter("st", List.of(TaskStates.INIT, TaskStates.RUNNING))
+                .executeUpdate() == 1);
+    }
+
+    @Override
     public long unfinishedCount() {
         return store.tx(em -> em.createQuery("select count(t) from TaskEntity t where t.status in :st", Long.class)
                 .setParameter("st", List.of(TaskStates.INIT, TaskStates.RUNNING)).getSingleResult());

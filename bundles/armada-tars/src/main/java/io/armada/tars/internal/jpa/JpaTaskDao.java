@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 import javax.persistence.EntityManager;
 
@@ -27,9 +28,15 @@ import io.armada.tars.internal.TaskDao;
 public final class JpaTaskDao implements TaskDao {
     private static final ObjectMapper JSON = Json.newMapper();
     private final JpaStore store;
+    private final String owner;
 
-    public JpaTaskDao(JpaStore store) {
+    /**
+     * @param store the area's store
+     * @param owner this server's name, written into the tasks it inserts
+     */
+    public JpaTaskDao(JpaStore store, String owner) {
         this.store = store;
+        this.owner = owner;
     }
 
     static String json(Map<String, String> params) {
@@ -57,6 +64,7 @@ public final class JpaTaskDao implements TaskDao {
             t.status = TaskStatus.NOT_START;
             t.createTime = task.createTime().toEpochMilli();
             t.userName = task.userName() == null ? "" : task.userName();
+            t.owner = owner;
             em.persist(t);
             int seq = 0;
             for (TaskItem i : task.items()) {
@@ -272,10 +280,15 @@ public final class JpaTaskDao implements TaskDao {
     }
 
     @Override
-    public List<String> failUnfinished(String why, Instant at) {
+    public List<String> failUnfinished(String why, Instant at, Predicate<String> ownerGone) {
         return store.tx(em -> {
-            List<String> tasks = em.createQuery("select t.taskNo from TaskEntity t where t.status in (0, 1)",
-                    String.class).getResultList();
+            List<String> tasks = new ArrayList<>();
+            for (Object[] r : em.createQuery("select t.taskNo, t.owner from TaskEntity t where t.status in (0, 1)",
+                    Object[].class).getResultList()) {
+                if (ownerGone.test((String) r[1])) {
+                    tasks.add((String) r[0]);
+                }
+            }
             for (String no : tasks) {
                 for (TaskItemEntity i : em.createQuery("select i from TaskItemEntity i where i.taskNo = :t"
                         + " and i.status in (0, 1)", TaskItemEntity.class).setParameter("t", no).getResultList()) {

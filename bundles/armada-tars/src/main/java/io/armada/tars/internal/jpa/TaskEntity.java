@@ -30,6 +30,10 @@ public class TaskEntity {
     @Column(name = "USER_NAME", nullable = false, length = 64)
     String userName;
 
+    /** The server that runs it (several servers on one database); {@code null} in rows older than owners. */
+    @Column(name = "OWNER", length = 200)
+    String owner;
+
     public TaskEntity() {
     }
 }

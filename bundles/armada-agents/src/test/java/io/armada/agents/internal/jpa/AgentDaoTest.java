@@ -1,6 +1,5 @@
-package io.armada.agents.internal;
+package io.armada.agents.internal.jpa;
 
-import static io.armada.agents.internal.AgentRulesTest.bad;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNull;
@@ -15,8 +14,10 @@ import org.junit.Before;
 import org.junit.Test;
 
 import io.armada.agents.AgentStatus;
-import io.armada.agents.internal.jpa.JpaAgentDao;
-import io.armada.agents.internal.jpa.JpaEntityDao;
+import io.armada.agents.internal.AgentDao;
+import io.armada.agents.internal.AgentRow;
+import io.armada.agents.internal.EntityDao;
+import io.armada.agents.internal.EntityRow;
 import io.armada.persistence.JpaStore;
 import io.armada.core.ApiException;
 import io.armada.core.ErrorKind;
@@ -36,6 +37,10 @@ public class AgentDaoTest extends DerbyTestSupport {
     @After
     public void tearDown() {
         close();
+    }
+
+    private static void bad(Runnable r, String text) {
+        io.armada.core.testing.ApiErrors.badRequest(text, r);
     }
 
     static AgentRow agent(String host, String uuid) {

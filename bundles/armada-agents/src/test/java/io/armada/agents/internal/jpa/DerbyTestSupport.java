@@ -1,4 +1,4 @@
-package io.armada.agents.internal;
+package io.armada.agents.internal.jpa;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,7 +9,7 @@ import io.armada.persistence.JpaStore;
 import io.armada.persistence.testing.DerbyJpa;
 
 /** A fresh agents database under target/ for each test class instance. */
-abstract class DerbyTestSupport {
+public abstract class DerbyTestSupport {
     protected DerbyJpa jpa;
     protected Path dir;
 
@@ -28,7 +28,7 @@ abstract class DerbyTestSupport {
     }
 
     /** Waits (bounded) for a condition. */
-    static void await(String what, long millis, BooleanSupplier condition) throws InterruptedException {
+    protected static void await(String what, long millis, BooleanSupplier condition) throws InterruptedException {
         io.armada.core.testing.Await.until(what, java.time.Duration.ofMillis(millis), condition);
     }
 }
