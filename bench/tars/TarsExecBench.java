@@ -197,8 +197,10 @@ public class TarsExecBench {
                     + "\",\"node_name\":\"" + ip + "\",\"template_name\":\"tars.default\",\"adapters\":[{\"obj_name\":"
                     + "\"EchoObj\",\"bind_ip\":\"" + ip + "\",\"port\":" + (11000 + i) + "}]}", "application/json");
             String id = field(r, "id");
+            // bak_flag 1: the patch only (a node that is not a backup would be restarted in the patch item too), so
+            // the figure stays a patch task then a restart task
             patch.add("{\"server_id\":" + id + ",\"command\":\"patch_tars\",\"parameters\":{\"patch_id\":\""
-                    + patchId + "\"}}");
+                    + patchId + "\",\"bak_flag\":\"1\"}}");
             restart.add("{\"server_id\":" + id + ",\"command\":\"restart\"}");
         }
         long start = System.nanoTime();

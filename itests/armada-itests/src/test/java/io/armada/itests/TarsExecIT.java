@@ -43,10 +43,14 @@ public class TarsExecIT {
     private static Path work;
     private static String ip;
     private static final List<Long> SEEN_PIDS = new ArrayList<>();
+    /** The file that lets the packages' `command.sh hold` end. */
+    private static Path RELEASE;
 
     @BeforeClass
     public static void startBoth() throws Exception {
         work = Path.of(System.getProperty("armada.itest.work", "target/it")).toAbsolutePath();
+        RELEASE = work.resolve("tars-exec-release");
+        Files.deleteIfExists(RELEASE);
         server = Instance.unpack(work, "tars-exec-server").env("ARMADA_TOKEN", TOKEN);
         server.start();
         node = Instance.unpack(work, "tars-exec-node").env("ARMADA_ROLE", "node").env("ARMADA_TOKEN", TOKEN)
@@ -122,7 +126,9 @@ public class TarsExecIT {
         Files.createDirectories(dir.resolve("bin"));
         script(dir.resolve("bin/start.sh"), "nohup sleep 1000 >/dev/null 2>&1 &\necho started " + version);
         script(dir.resolve("bin/stop.sh"), "echo stopping " + version);
-        script(dir.resolve("bin/command.sh"), "echo \"command $* " + version + "\"\ncat app.conf 2>/dev/null\ntrue");
+        // `hold` waits until the test releases it (a file), so the test sees calls the node is still working on
+        script(dir.resolve("bin/command.sh"), "if [ \"$1\" = hold ]; then while [ ! -e '" + RELEASE + "' ]; do"
+                + " sleep 0.1; done; fi\necho \"command $* " + version + "\"\ncat app.conf 2>/dev/null\ntrue");
         Files.writeString(dir.resolve("VERSION"), version);
         Path out = work.resolve("tars-exec-" + version + ".tgz");
         Instance.Result r = Instance.run(dir, List.of("tar", "-czf", out.toString(), "."), Map.of(),
@@ -180,8 +186,13 @@ public class TarsExecIT {
     }
 
     private static List<Long> pids() throws Exception {
+        return pids("Echo");
+    }
+
+    private static List<Long> pids(String serverName) throws Exception {
         JsonNode status = node.http(TOKEN).post("/api/v1/monitor/task", "{\"handler\":\"ServerHandler\","
-                + "\"command\":\"status\",\"data\":{\"app\":\"Demo\",\"server\":\"Echo\"}}").json();
+                + "\"command\":\"status\",\"data\":{\"app\":\"Demo\",\"server\":\"" + serverName + "\"}}")
+                .json();
         List<Long> out = new ArrayList<>();
         status.path("data").path("pids").forEach(p -> out.add(p.asLong()));
         synchronized (SEEN_PIDS) {
@@ -288,6 +299,64 @@ public class TarsExecIT {
         assertEquals(2, ended(task(true, id, "undeploy_tars")).get("status").asInt());
         assertFalse(Files.exists(home));
         refused(http().get("/api/server?id=" + id));
+    }
+
+    /**
+     * send_command holds no request thread while the node works (issue 16): one call per service (the node runs one
+     * command of a service at a time) whose command waits on the node, all in flight, and no thread of the server is
+     * in a tars resource (each waited there before the routes answered through an AsyncResponse); released, every
+     * call answers the command's output.
+     */
+    @Test
+    public void sendCommandHoldsNoRequestThreadWhileTheNodeWorks() throws Exception {
+        final int calls = 3;
+        byte[] h1 = pkg("h1");
+        List<Long> ids = new ArrayList<>();
+        for (int i = 0; i < calls; i++) {
+            JsonNode deployed = ok(http().post("/api/deploy_server", "{\"application\":\"Demo\",\"server_name\":"
+                    + "\"Hold" + i + "\",\"node_name\":\"" + ip + "\",\"template_name\":\"tars.default\","
+                    + "\"enable_set\":false,\"adapters\":[{\"obj_name\":\"HoldObj\",\"bind_ip\":\"" + ip
+                    + "\",\"port\":" + (10011 + i) + ",\"port_type\":\"tcp\"}]}"));
+            long id = deployed.get("server_conf").get(0).get("id").asLong();
+            long patchId = ok(upload("upload_patch_package", Map.of("application", "Demo", "module_name", "Hold" + i,
+                    "md5", md5(h1)), h1)).get("id").asLong();
+            assertEquals(2, ended(task(true, id, "patch_tars:" + patchId)).get("status").asInt());
+            pids("Hold" + i);
+            ids.add(id);
+        }
+        List<java.util.concurrent.CompletableFuture<HttpResponse<String>>> pending = new ArrayList<>();
+        try {
+            for (int i = 0; i < calls; i++) {
+                pending.add(CLIENT.sendAsync(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.httpPort
+                        + "/api/send_command?server_ids=" + ids.get(i) + "&command=hold+" + i))
+                        .timeout(Duration.ofSeconds(120)).header("X-Armada-Token", TOKEN).GET().build(),
+                        HttpResponse.BodyHandlers.ofString()));
+            }
+            // every call has reached the node: its command.sh runs, waiting for the release
+            Http.await(calls + " commands running on the node", DEADLINE, () -> ProcessHandle.allProcesses()
+                    .filter(p -> p.info().commandLine().orElse("").matches(".*command\\.sh hold [0-9]+.*"))
+                    .count() >= calls);
+            for (var f : pending) {
+                assertFalse("answered before the node finished", f.isDone());
+            }
+            Instance.Result dump = Instance.run(work, List.of("jcmd", Long.toString(server.pid()), "Thread.print"),
+                    Map.of(), Duration.ofSeconds(60));
+            assertEquals(dump.output(), 0, dump.exit());
+            assertTrue("a thread dump of the server", dump.output().contains("Full thread dump"));
+            assertFalse("a server thread waits in a tars resource:\n" + dump.output(),
+                    dump.output().contains("io.armada.tars.rest.TasksResource"));
+        } finally {
+            Files.writeString(RELEASE, "go");
+        }
+        for (int i = 0; i < calls; i++) {
+            HttpResponse<String> a = pending.get(i).get(120, java.util.concurrent.TimeUnit.SECONDS);
+            JsonNode sent = ok(new Http.Answer(a.statusCode(), a.body()));
+            assertEquals(sent.toString(), 0, sent.get(0).get("ret_code").asInt());
+            assertTrue(sent.toString(), sent.get(0).get("err_msg").asText().contains("command hold " + i + " h1"));
+        }
+        for (long id : ids) {
+            assertEquals(2, ended(task(true, id, "undeploy_tars")).get("status").asInt());
+        }
     }
 
     @Test

@@ -30,10 +30,16 @@ import org.slf4j.LoggerFactory;
  * answers, ours included, write through the output stream), and only until the body is known.
  * <p>
  * Being the filter in front of CXF, it also tells CXF that a request without a body has none ({@link BodilessRequest}).
+ * <p>
+ * Asynchronous requests (a JAX-RS {@code @Suspended AsyncResponse}) pass through: the filter is registered
+ * async-supported, and once the chain returns with {@code request.isAsyncStarted()} the answer is written later
+ * (CXF's resumed dispatch, which does not pass through this REQUEST filter again) through the same response wrapper,
+ * which then holds nothing back; such a request is never dispatched again.
  */
 @Component(service = Filter.class, property = {
         "osgi.http.whiteboard.filter.name=armada-rewire-gap",
         "osgi.http.whiteboard.filter.pattern=/*",
+        "osgi.http.whiteboard.filter.asyncSupported:Boolean=true",
         "osgi.http.whiteboard.context.select=(osgi.http.whiteboard.context.name=default)"})
 public class RewireGapFilter implements Filter {
     private static final Logger LOG = LoggerFactory.getLogger(RewireGapFilter.class);
@@ -63,15 +69,20 @@ public class RewireGapFilter implements Filter {
         long start = System.nanoTime();
         long backoffMillis = 5;
         for (int attempt = 1;; attempt++) {
-            HoldingResponse held = new HoldingResponse(http);
+            HoldingResponse held = new HoldingResponse(http, request);
             boolean overtime;
             try {
                 chain.doFilter(request, held);
+                if (request.isAsyncStarted()) {
+                    // the resource answers later, through `held`: from now on it holds nothing back
+                    held.passThrough();
+                    return;
+                }
                 overtime = System.nanoTime() - start > maxWaitNanos;
             } catch (ServletException | RuntimeException e) {
                 // the other form of the same moment: the destination was found, then shut down under the request
                 overtime = System.nanoTime() - start > maxWaitNanos;
-                if (!destinationShutDown(e) || http.isCommitted() || overtime) {
+                if (!destinationShutDown(e) || http.isCommitted() || overtime || request.isAsyncStarted()) {
                     throw e;
                 }
                 held = null;
@@ -113,17 +124,30 @@ public class RewireGapFilter implements Filter {
         return false;
     }
 
-    /** Holds back a 404 (status, content type, writer text) until it is known whether it is CXF's "no service". */
+    /**
+     * Holds back a 404 (status, content type, writer text) until it is known whether it is CXF's "no service"; holds
+     * nothing once the request went asynchronous (its answer may be written on another thread, after the filter
+     * returned).
+     */
     static final class HoldingResponse extends HttpServletResponseWrapper {
         private final HttpServletResponse target;
+        private final ServletRequest request;
+        private volatile boolean passThrough;
         private boolean held404;
         private String heldType;
         private StringWriter heldText;
         private PrintWriter heldWriter;
 
-        HoldingResponse(HttpServletResponse target) {
+        HoldingResponse(HttpServletResponse target, ServletRequest request) {
             super(target);
             this.target = target;
+            this.request = request;
+        }
+
+        /** Sends what was held and holds nothing more: the request went asynchronous. */
+        void passThrough() throws IOException {
+            passThrough = true;
+            release();
         }
 
         boolean noDestination() {
@@ -152,7 +176,8 @@ public class RewireGapFilter implements Filter {
 
         @Override
         public void setStatus(int sc) {
-            if (sc == HttpServletResponse.SC_NOT_FOUND && !isCommitted()) {
+            if (sc == HttpServletResponse.SC_NOT_FOUND && !isCommitted() && !passThrough
+                    && !request.isAsyncStarted()) {
                 held404 = true;
             } else {
                 held404 = false;

@@ -38,11 +38,15 @@ import io.armada.core.TokenService;
  * <p>
  * Every servlet context is covered, not just the JAX-RS whiteboard's default one: a servlet or a JAX-RS application
  * that another bundle registers elsewhere needs the token too.
+ * <p>
+ * Registered async-supported (it answers or passes the request on, and holds nothing), so the resources behind it
+ * may answer with a JAX-RS {@code @Suspended AsyncResponse} and free the request thread while they wait.
  */
 @Component(service = Filter.class, property = {
         "osgi.http.whiteboard.filter.name=armada-token-gate",
         "osgi.http.whiteboard.filter.pattern=/*",
         "service.ranking:Integer=1000",
+        "osgi.http.whiteboard.filter.asyncSupported:Boolean=true",
         "osgi.http.whiteboard.context.select=(osgi.http.whiteboard.context.name=*)"})
 public class TokenGateFilter implements Filter {
     static final String HEALTH = "/health";

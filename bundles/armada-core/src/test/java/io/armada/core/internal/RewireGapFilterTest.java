@@ -81,7 +81,67 @@ public class RewireGapFilterTest {
     }
 
     private static final ServletRequest REQUEST = (ServletRequest) Proxy.newProxyInstance(
-            RewireGapFilterTest.class.getClassLoader(), new Class<?>[] {ServletRequest.class}, (p, m, a) -> null);
+            RewireGapFilterTest.class.getClassLoader(), new Class<?>[] {ServletRequest.class},
+            (p, m, a) -> m.getReturnType() == boolean.class ? false : null);
+
+    /** A request whose {@code isAsyncStarted()} turns true once {@code started} is set (CXF's startAsync). */
+    private static ServletRequest asyncRequest(java.util.concurrent.atomic.AtomicBoolean started) {
+        return (ServletRequest) Proxy.newProxyInstance(RewireGapFilterTest.class.getClassLoader(),
+                new Class<?>[] {ServletRequest.class}, (p, m, a) -> "isAsyncStarted".equals(m.getName())
+                        ? started.get() : m.getReturnType() == boolean.class ? false : null);
+    }
+
+    @Test
+    public void anAsyncRequestIsNotDispatchedAgainAndItsLaterAnswerPassesThrough() throws Exception {
+        Recorded rec = new Recorded();
+        AtomicInteger calls = new AtomicInteger();
+        java.util.concurrent.atomic.AtomicBoolean started = new java.util.concurrent.atomic.AtomicBoolean();
+        javax.servlet.ServletResponse[] kept = new javax.servlet.ServletResponse[1];
+        new RewireGapFilter().doFilter(asyncRequest(started), rec.response(), (req, res) -> {
+            calls.incrementAndGet();
+            started.set(true); // the resource suspended: nothing written yet
+            kept[0] = res;
+        });
+        assertEquals("the suspended request is not dispatched again", 1, calls.get());
+        assertEquals("nothing written while the resource waits", 200, rec.status);
+        // the resumed answer, written after the filter returned (even a textual 404 is not held)
+        HttpServletResponse later = (HttpServletResponse) kept[0];
+        later.setStatus(404);
+        later.setContentType("text/html");
+        later.getWriter().write(CXF_PAGE);
+        assertEquals(404, rec.status);
+        assertEquals("text/html", rec.contentType);
+        assertEquals(CXF_PAGE, rec.text.toString());
+    }
+
+    @Test
+    public void anAsyncAnswerWrittenBeforeTheChainReturnsIsNotHeld() throws Exception {
+        Recorded rec = new Recorded();
+        java.util.concurrent.atomic.AtomicBoolean started = new java.util.concurrent.atomic.AtomicBoolean();
+        new RewireGapFilter().doFilter(asyncRequest(started), rec.response(), (req, res) -> {
+            started.set(true);
+            HttpServletResponse r = (HttpServletResponse) res;
+            r.setStatus(404);
+            r.getWriter().write("not here");
+        });
+        assertEquals(404, rec.status);
+        assertEquals("not here", rec.text.toString());
+    }
+
+    /** The filters in front of CXF are registered async-supported, or a JAX-RS AsyncResponse is refused. */
+    @Test
+    public void coresServletFiltersAreRegisteredAsyncSupported() throws Exception {
+        for (String c : new String[] {"RewireGapFilter", "TokenGateFilter"}) {
+            String xml;
+            try (java.io.InputStream in = getClass().getClassLoader()
+                    .getResourceAsStream("OSGI-INF/io.armada.core.internal." + c + ".xml")) {
+                org.junit.Assert.assertNotNull(c + "'s component description", in);
+                xml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+            org.junit.Assert.assertTrue(c + ": " + xml, xml.matches(
+                    "(?s).*name=\"osgi.http.whiteboard.filter.asyncSupported\"[^>]*value=\"true\".*"));
+        }
+    }
 
     @Test
     public void aRequestThatMeetsTheRebuildIsDispatchedAgainAndGetsTheRealAnswer() throws Exception {

@@ -46,6 +46,7 @@ import io.armada.files.FilePage;
 import io.armada.files.FileRecord;
 import io.armada.files.FileService;
 import io.armada.files.FileStatus;
+import io.armada.upload.MultipartReader;
 
 /**
  * Seed 000 file routes under {@code /v1.0/files} (Goperation dialect, SPEC §10.2): list, create a record (JSON) or

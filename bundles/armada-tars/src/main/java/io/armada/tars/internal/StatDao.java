@@ -32,4 +32,13 @@ public interface StatDao {
     }
 
     List<PropertySum> propertySums(long from, long to, Map<String, String> filters, String groupBy);
+
+    /**
+     * Deletes at most {@code limit} call-statistics rows of slots before {@code slot} (oldest first), in one
+     * transaction; the number deleted.
+     */
+    int deleteStatsBefore(long slot, int limit);
+
+    /** The same for property rows. */
+    int deletePropertiesBefore(long slot, int limit);
 }

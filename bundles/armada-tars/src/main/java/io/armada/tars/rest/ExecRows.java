@@ -8,6 +8,7 @@ import io.armada.tars.PatchPackage;
 import io.armada.tars.TarsPage;
 import io.armada.tars.TargetResult;
 import io.armada.tars.TaskItem;
+import io.armada.tars.TaskStatus;
 import io.armada.tars.TaskView;
 
 /** Part 2's rows in TarsWeb's field names and order: packages, tasks and their items, per-target results. */
@@ -57,8 +58,19 @@ final class ExecRows {
         m.put("status", t.status());
         m.put("create_time", TarsRows.time(t.createTime()));
         m.put("userName", t.userName());
+        m.put("percent", percent(t));
         m.put("items", t.items().stream().map(ExecRows::item).toList());
         return m;
+    }
+
+    /** The task's progress: the share of its items that ended (success, failure or cancel), 0..100, rounded down. */
+    static int percent(TaskView t) {
+        List<TaskItem> items = t.items();
+        if (items.isEmpty()) {
+            return TaskStatus.done(t.status()) ? 100 : 0;
+        }
+        long ended = items.stream().filter(i -> TaskStatus.done(i.status())).count();
+        return (int) (ended * 100 / items.size());
     }
 
     static Map<String, Object> item(TaskItem i) {

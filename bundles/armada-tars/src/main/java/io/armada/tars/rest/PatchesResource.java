@@ -12,6 +12,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
@@ -20,6 +21,8 @@ import javax.ws.rs.POST;
 import javax.ws.rs.PUT;
 import javax.ws.rs.Path;
 import javax.ws.rs.Produces;
+import javax.ws.rs.container.AsyncResponse;
+import javax.ws.rs.container.Suspended;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.HttpHeaders;
 import javax.ws.rs.core.MediaType;
@@ -48,6 +51,7 @@ import io.armada.tars.ServerConf;
 import io.armada.tars.TarsPatches;
 import io.armada.tars.TarsService;
 import io.armada.tars.TarsTasks;
+import io.armada.upload.MultipartReader;
 
 /**
  * Patch packages (reference §002.9): {@code upload_patch_package} (POST or PUT, multipart with the package in the file
@@ -146,14 +150,22 @@ public class PatchesResource {
     /**
      * Upload, then a serial {@code patch_tars} task over the server's rows (those whose setting state is
      * {@code inactive} only with {@code restart=1}, as TarsWeb); answers TarsWeb's plain-text report once the task
-     * ended (TarsWeb polled every 2 s; here the task's end is awaited).
+     * ended (TarsWeb polled every 2 s; here the request is suspended until the task's end, with no thread waiting).
      */
     @POST
     @Path("upload_and_publish")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Produces(MediaType.TEXT_PLAIN)
-    public Response uploadAndPublish(@Context UriInfo uri, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
-            InputStream body) {
+    public void uploadAndPublish(@Context UriInfo uri, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+            InputStream body, @Suspended AsyncResponse answer) {
+        Response now = publish(uri, contentType, body, answer);
+        if (now != null) {
+            answer.resume(now);
+        }
+    }
+
+    /** The plain-text answer when it is known before the task runs; null when the task's end will answer. */
+    private Response publish(UriInfo uri, String contentType, InputStream body, AsyncResponse answer) {
         PatchPackage p;
         Upload u;
         try {
@@ -178,11 +190,17 @@ public class PatchesResource {
         } catch (ApiException e) {
             return text(ExecRows.publishReport(p, null) + "publish failed: " + e.getMessage() + "\n");
         }
-        try {
-            return text(ExecRows.publishReport(p, TasksResource.await(tasks.ended(taskNo))));
-        } catch (ApiException e) {
-            return text(ExecRows.publishReport(p, null) + "publish task " + taskNo + ": " + e.getMessage() + "\n");
-        }
+        String failed = ExecRows.publishReport(p, null) + "publish task " + taskNo + ": ";
+        answer.setTimeoutHandler(a -> a.resume(text(failed + TasksResource.overtime().getMessage() + "\n")));
+        answer.setTimeout(TasksResource.MAX_WAIT_SECONDS, TimeUnit.SECONDS);
+        tasks.ended(taskNo).whenComplete((task, failure) -> {
+            if (failure == null) {
+                answer.resume(text(ExecRows.publishReport(p, task)));
+            } else {
+                answer.resume(text(failed + TasksResource.unwrap(failure).getMessage() + "\n"));
+            }
+        });
+        return null;
     }
 
     private static Response text(String s) {

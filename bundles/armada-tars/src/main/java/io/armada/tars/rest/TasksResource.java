@@ -10,13 +10,17 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 import javax.ws.rs.GET;
 import javax.ws.rs.POST;
 import javax.ws.rs.Path;
 import javax.ws.rs.Produces;
+import javax.ws.rs.container.AsyncResponse;
+import javax.ws.rs.container.Suspended;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.UriInfo;
@@ -43,7 +47,8 @@ import io.armada.tars.TarsTasks;
  * What acts on the nodes (reference §002.8, SPEC §10.4): {@code add_task}, {@code task}, {@code task_list},
  * {@code send_command}, {@code push_config_file}, {@code get_realtime_state}, {@code load_server} and
  * {@code expand_server}. Tasks are answered at once and run without a request thread; the routes that answer the
- * nodes' results wait for them ({@link #await}).
+ * nodes' results ({@code send_command}, {@code push_config_file}, {@code load_server}) suspend the request (a JAX-RS
+ * {@link AsyncResponse}) and are answered when the nodes' calls end ({@link #answer}): no request thread waits.
  */
 @Component(service = TasksResource.class)
 @JaxrsResource
@@ -140,47 +145,58 @@ public class TasksResource {
     static final long MAX_WAIT_SECONDS = 20 * 60;
 
     /**
-     * The stage's result, waited for on the request thread. Core's servlet filters do not support asynchronous
-     * requests (a JAX-RS {@code AsyncResponse} is refused: "Continuation not supported"), so the routes that answer
-     * the nodes' results wait here; the node calls themselves hold no thread, and tasks never wait.
+     * Answers the suspended request when the stage ends: its value through {@code ok}, its failure through core's
+     * exception mapper (the dialect's error); a stage still running after {@link #MAX_WAIT_SECONDS} answers the
+     * dialect's "unavailable". The calling (request) thread returns at once.
      */
-    static <T> T await(CompletionStage<T> stage) {
-        try {
-            return stage.toCompletableFuture().get(MAX_WAIT_SECONDS, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw ApiException.unavailable("interrupted while the nodes worked");
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw ApiException.unavailable("the nodes did not answer within " + MAX_WAIT_SECONDS + " s");
-        } catch (java.util.concurrent.ExecutionException e) {
-            Throwable t = e.getCause();
-            if (t instanceof RuntimeException r) {
-                throw r;
+    static <T> void answer(AsyncResponse answer, CompletionStage<T> stage, Function<T, Object> ok) {
+        answer.setTimeoutHandler(a -> a.resume(overtime()));
+        answer.setTimeout(MAX_WAIT_SECONDS, TimeUnit.SECONDS);
+        stage.whenComplete((value, failure) -> {
+            if (failure != null) {
+                answer.resume(unwrap(failure));
+                return;
             }
-            throw new IllegalStateException(t);
-        }
+            Object body;
+            try {
+                body = ok.apply(value);
+            } catch (RuntimeException e) {
+                answer.resume(e);
+                return;
+            }
+            answer.resume(body);
+        });
+    }
+
+    static ApiException overtime() {
+        return ApiException.unavailable("the nodes did not answer within " + MAX_WAIT_SECONDS + " s");
+    }
+
+    /** The failure itself, not the wrapper a dependent stage puts around it. */
+    static Throwable unwrap(Throwable t) {
+        return t instanceof CompletionException && t.getCause() != null ? t.getCause() : t;
     }
 
     @GET
     @Path("send_command")
-    public Object sendCommand(@Context UriInfo uri, JsonNode body) {
+    public void sendCommand(@Context UriInfo uri, JsonNode body, @Suspended AsyncResponse answer) {
         TarsParams p = TarsParams.of(uri, body);
         List<Long> ids = new ArrayList<>();
         for (String s : NodesResource.list(p, "server_ids")) {
             ids.add(io.armada.core.Params.id(s, "server_ids"));
         }
-        return Envelopes.Tars.ok(ExecRows.targets(await(tasks.sendCommand(ids, p.text("command")))));
+        answer(answer, tasks.sendCommand(ids, p.text("command")), r -> Envelopes.Tars.ok(ExecRows.targets(r)));
     }
 
     @GET
     @Path("push_config_file")
-    public Object pushConfig(@Context UriInfo uri, JsonNode body) {
+    public void pushConfig(@Context UriInfo uri, JsonNode body, @Suspended AsyncResponse answer) {
         TarsParams p = TarsParams.of(uri, body);
         List<Long> ids = new ArrayList<>();
         for (String s : NodesResource.list(p, "ids")) {
             ids.add(io.armada.core.Params.id(s, "ids"));
         }
-        return Envelopes.Tars.ok(ExecRows.targets(await(tasks.pushConfig(ids))));
+        answer(answer, tasks.pushConfig(ids), r -> Envelopes.Tars.ok(ExecRows.targets(r)));
     }
 
     @GET
@@ -191,10 +207,10 @@ public class TasksResource {
 
     @GET
     @Path("load_server")
-    public Object loadServer(@Context UriInfo uri, JsonNode body) {
+    public void loadServer(@Context UriInfo uri, JsonNode body, @Suspended AsyncResponse answer) {
         TarsParams p = TarsParams.of(uri, body);
-        return Envelopes.Tars.ok(await(tasks.loadServer(p.text("application"), p.text("server_name"),
-                p.text("node_name"))));
+        answer(answer, tasks.loadServer(p.text("application"), p.text("server_name"), p.text("node_name")),
+                Envelopes.Tars::ok);
     }
 
     @POST

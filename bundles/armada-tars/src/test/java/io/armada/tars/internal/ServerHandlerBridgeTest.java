@@ -43,7 +43,7 @@ public class ServerHandlerBridgeTest {
                 + "{\"state\":\"active\",\"pids\":[5],\"output\":\"started\"}}")));
         assertTrue(ok.ok());
         assertEquals("started", ok.output());
-        assertEquals(5L, TaskServiceImpl.firstPid(ok).longValue());
+        assertEquals(5L, ItemCommands.firstPid(ok).longValue());
         NodeCalls.Reply down = reply(ServerHandlerBridge.answer(http(502, "bad gateway")));
         assertFalse(down.ok());
         assertTrue(down.message(), down.message().contains("HTTP 502"));

@@ -235,6 +235,47 @@ public class TaskServiceImplTest {
     }
 
     @Test
+    public void patchTarsOnANodeThatIsNotABackupRestartsItAfterThePatch() {
+        List<ServerConf> rows = deploy("10.0.0.1");
+        PatchPackage p = upload("package".getBytes());
+        String no = tasks.addTask(true, List.of(new NewTaskItem(rows.get(0).id(), "patch_tars",
+                Map.of("patch_id", Long.toString(p.id())))), "http://10.0.0.9:8181/", "");
+        assertEquals("the row's bak_flag (false) when the item names none", "0",
+                tasks.task(no).items().get(0).parameters().get("bak_flag"));
+        nodes.calls.get(0).ok(Map.of("state", "inactive", "version", 2, "output", "unpacked"));
+        assertEquals(TaskStatus.RUNNING, tasks.task(no).status());
+        Call restart = nodes.calls.get(1);
+        assertEquals("restart", restart.command());
+        assertEquals(Map.of("app", "App", "server", "Hello"), restart.data());
+        restart.ok(Map.of("state", "active", "pids", List.of(99), "output", "started"));
+        TaskItem item = tasks.task(no).items().get(0);
+        assertEquals(TaskStatus.SUCCESS, item.status());
+        assertTrue(item.statusInfo(), item.statusInfo().contains("restarted: active"));
+        assertEquals("unpacked\nstarted", item.executeInfo());
+        ServerConf s = servers.server(rows.get(0).id());
+        assertEquals(Long.toString(p.id()), s.patchVersion());
+        assertEquals("active", s.settingState());
+        assertEquals("active", s.presentState());
+        assertEquals(99, s.processId());
+        assertEquals(2, nodes.calls.size());
+    }
+
+    @Test
+    public void aRestartThatFailsAfterThePatchFailsTheItemAndKeepsTheVersion() {
+        List<ServerConf> rows = deploy("10.0.0.1");
+        PatchPackage p = upload("package".getBytes());
+        String no = tasks.addTask(true, List.of(new NewTaskItem(rows.get(0).id(), "patch_tars",
+                Map.of("patch_id", Long.toString(p.id()), "bak_flag", "false"))), "http://10.0.0.9:8181/", "");
+        nodes.calls.get(0).ok(Map.of("state", "inactive", "version", 2));
+        nodes.calls.get(1).fail("node refused with code 40705: start.sh exited 1");
+        TaskItem item = tasks.task(no).items().get(0);
+        assertEquals(TaskStatus.FAILED, item.status());
+        assertTrue(item.statusInfo(), item.statusInfo().contains("restart failed") && item.statusInfo()
+                .contains("40705"));
+        assertEquals(Long.toString(p.id()), servers.server(rows.get(0).id()).patchVersion());
+    }
+
+    @Test
     public void undeployDeletesTheRowAndANodeThatNeverRanItCounts() {
         List<ServerConf> rows = deploy("10.0.0.1", "10.0.0.2");
         String no = tasks.addTask(false, items(rows, "undeploy_tars"), "http://s:1", "");
@@ -384,6 +425,9 @@ public class TaskServiceImplTest {
         assertEquals("10.0.0.2", nodes.calls.get(0).ip());
         assertEquals(p.md5(), nodes.calls.get(0).data().get("md5"));
         nodes.calls.get(0).ok(Map.of("state", "inactive"));
+        // not a backup: restarted after the patch
+        assertEquals("restart", nodes.calls.get(1).command());
+        nodes.calls.get(1).ok(Map.of("state", "active", "pids", List.of(7)));
         assertEquals(TaskStatus.SUCCESS, tasks.task(e.taskNo()).status());
         assertEquals(2, servers.servers("1App.5Hello", 0, 0).count());
         ApiErrors.expect(ErrorKind.BAD_REQUEST, () -> tasks.expand("App", "Hello", "10.0.0.3",

@@ -169,6 +169,29 @@ public final class JpaStatDao implements StatDao {
                         dbl(r[4]))).toList());
     }
 
+    @Override
+    public int deleteStatsBefore(long slot, int limit) {
+        return deleteBefore("StatEntity", slot, limit);
+    }
+
+    @Override
+    public int deletePropertiesBefore(long slot, int limit) {
+        return deleteBefore("PropertyEntity", slot, limit);
+    }
+
+    /** One bounded chunk: the ids of the oldest rows (the key index starts with SLOT), then those rows. */
+    private int deleteBefore(String entity, long slot, int limit) {
+        return store.tx(em -> {
+            List<Long> ids = em.createQuery("select x.id from " + entity + " x where x.slot < :slot order by x.slot",
+                    Long.class).setParameter("slot", slot).setMaxResults(limit).getResultList();
+            if (ids.isEmpty()) {
+                return 0;
+            }
+            return em.createQuery("delete from " + entity + " x where x.id in :ids").setParameter("ids", ids)
+                    .executeUpdate();
+        });
+    }
+
     private static List<Object[]> sums(EntityManager em, String entity, String aggregates, long from, long to,
             Map<String, String> filters, String groupBy) {
         String q = "select x." + groupBy + ", " + aggregates + " from " + entity + " x" + where(filters, from, to)

@@ -1,4 +1,4 @@
-package io.armada.tars.rest;
+package io.armada.upload;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,9 +12,7 @@ import org.eclipse.jetty.http.MultiPartParser;
 import io.armada.core.ApiException;
 
 /**
- * (A copy of the files area's reader: tars may not depend on files.)
- *
- * <p>A {@code multipart/form-data} body read as a stream, part after part, with nothing held but one buffer: Jetty's
+ * A {@code multipart/form-data} body read as a stream, part after part, with nothing held but one buffer: Jetty's
  * {@link MultiPartParser} (the HTTP server's own, RFC 7578) finds the boundaries, and this class turns its push
  * events into a pull API ({@link #next()}, then the part's bytes from {@link #stream()}).
  *
@@ -24,13 +22,16 @@ import io.armada.core.ApiException;
  *
  * <p>Limits: at most {@code maxBytes} of body (more: BAD_REQUEST), at most {@code maxParts} parts; a body that ends
  * before its closing boundary fails the part being read with an {@link IOException}.
+ *
+ * <p>Used by the files area (uploads) and the tars area (patch packages); one instance per request, one thread.
  */
-final class MultipartReader implements MultiPartParser.Handler, AutoCloseable {
-    static final int BUFFER = 256 * 1024;
+public final class MultipartReader implements AutoCloseable {
+    public static final int BUFFER = 256 * 1024;
 
     /** A part's headers. */
-    record Part(String name, String filename) {
-        boolean isFile() {
+    public record Part(String name, String filename) {
+        /** Whether the part is a file (its headers name a filename). */
+        public boolean isFile() {
             return filename != null;
         }
     }
@@ -56,15 +57,15 @@ final class MultipartReader implements MultiPartParser.Handler, AutoCloseable {
 
     private Part current;
 
-    MultipartReader(InputStream in, String boundary, long maxBytes, int maxParts) {
+    public MultipartReader(InputStream in, String boundary, long maxBytes, int maxParts) {
         this.in = in;
         this.maxBytes = maxBytes;
         this.maxParts = maxParts;
-        this.parser = new MultiPartParser(this, boundary);
+        this.parser = new MultiPartParser(new Events(), boundary);
     }
 
     /** The boundary of a {@code multipart/form-data} content type, or BAD_REQUEST. */
-    static String boundary(String contentType) {
+    public static String boundary(String contentType) {
         String b = contentType == null ? null : param(contentType, "boundary");
         if (b == null || b.isEmpty() || b.length() > 70) {
             throw ApiException.badRequest("multipart/form-data needs a boundary of 1..70 characters");
@@ -76,7 +77,7 @@ final class MultipartReader implements MultiPartParser.Handler, AutoCloseable {
      * A parameter of a header value ({@code form-data; name="file"; filename="a b.txt"}): the value after
      * {@code key=}, unquoted (backslash escapes honoured), or null when absent. Keys are matched in any case.
      */
-    static String param(String header, String key) {
+    public static String param(String header, String key) {
         List<String> items = new ArrayList<>();
         StringBuilder cur = new StringBuilder();
         boolean quoted = false;
@@ -122,7 +123,7 @@ final class MultipartReader implements MultiPartParser.Handler, AutoCloseable {
      *
      * @throws IOException when the body ends before its closing boundary, or cannot be read
      */
-    Part next() throws IOException {
+    public Part next() throws IOException {
         byte[] skip = new byte[8192];
         if (current != null) {
             InputStream s = stream();
@@ -143,7 +144,7 @@ final class MultipartReader implements MultiPartParser.Handler, AutoCloseable {
     }
 
     /** The bytes of the current part. */
-    InputStream stream() {
+    public InputStream stream() {
         return new InputStream() {
             @Override
             public int read() throws IOException {
@@ -206,51 +207,52 @@ final class MultipartReader implements MultiPartParser.Handler, AutoCloseable {
         }
     }
 
-    // ------------------------------------------------------------------ MultiPartParser.Handler
-
-    @Override
-    public void startPart() {
-        if (++parts > maxParts) {
-            throw ApiException.badRequest("more than " + maxParts + " parts in the upload");
+    /** The parser's push events, kept off the public API (no Jetty type in it). */
+    private final class Events implements MultiPartParser.Handler {
+        @Override
+        public void startPart() {
+            if (++parts > maxParts) {
+                throw ApiException.badRequest("more than " + maxParts + " parts in the upload");
+            }
+            name = null;
+            filename = null;
+            pending = null;
+            partEnded = false;
         }
-        name = null;
-        filename = null;
-        pending = null;
-        partEnded = false;
-    }
 
-    @Override
-    public void parsedField(String field, String value) {
-        if ("content-disposition".equalsIgnoreCase(field) && value != null) {
-            name = param(value, "name");
-            filename = param(value, "filename");
+        @Override
+        public void parsedField(String field, String value) {
+            if ("content-disposition".equalsIgnoreCase(field) && value != null) {
+                name = param(value, "name");
+                filename = param(value, "filename");
+            }
         }
-    }
 
-    @Override
-    public boolean headerComplete() {
-        headersDone = true;
-        return true;
-    }
-
-    @Override
-    public boolean content(ByteBuffer buffer, boolean last) {
-        pending = buffer;
-        if (last) {
-            partEnded = true;
+        @Override
+        public boolean headerComplete() {
+            headersDone = true;
+            return true;
         }
-        return true;
-    }
 
-    @Override
-    public boolean messageComplete() {
-        complete = true;
-        return true;
-    }
+        @Override
+        public boolean content(ByteBuffer buffer, boolean last) {
+            pending = buffer;
+            if (last) {
+                partEnded = true;
+            }
+            return true;
+        }
 
-    @Override
-    public void earlyEOF() {
-        early = true;
+        @Override
+        public boolean messageComplete() {
+            complete = true;
+            return true;
+        }
+
+        @Override
+        public void earlyEOF() {
+            early = true;
+        }
     }
 
     @Override

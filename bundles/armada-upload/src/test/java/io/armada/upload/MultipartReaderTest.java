@@ -1,4 +1,4 @@
-package io.armada.files.rest;
+package io.armada.upload;
 
 import static org.junit.Assert.assertArrayEquals;
 import static org.junit.Assert.assertEquals;
