@@ -80,6 +80,35 @@ public class DistributionIT {
         assertTrue(log.contains("Generated the fleet token"));
     }
 
+    /**
+     * Every configuration the features define ships as a file in etc/, so that none is created (and then updated
+     * again by fileinstall) while its area starts: that restarted the area's components right after the first
+     * start, and a node's routes went away for a moment.
+     */
+    @Test
+    public void a_everyFeatureConfigurationShipsInEtcAndNoneIsUpdatedAtTheFirstStart() throws Exception {
+        Path features;
+        try (var files = Files.walk(server.home.resolve("system/io/armada/armada-features"))) {
+            features = files.filter(f -> f.getFileName().toString().endsWith("-features.xml")).findFirst()
+                    .orElseThrow();
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("<config name=\"([^\"]+)\"")
+                .matcher(Files.readString(features));
+        int n = 0;
+        while (m.find()) {
+            n++;
+            assertTrue(m.group(1) + ".cfg in etc/", Files.isRegularFile(server.home.resolve("etc/" + m.group(1) + ".cfg")));
+        }
+        assertTrue("the features define configurations: " + n, n >= 5);
+        for (Instance i : new Instance[] {server, node}) {
+            String log = Files.readString(i.home.resolve("data/log/karaf.log"), java.nio.charset.StandardCharsets.ISO_8859_1);
+            for (String line : log.split("\n")) {
+                assertFalse(line, line.contains("Updating configuration {io.armada")
+                        || line.contains("Updating configuration {org.ops4j.datasource-armada"));
+            }
+        }
+    }
+
     @Test
     public void a_healthAnswersJsonFromTheFirstMomentTheServerListens() throws Exception {
         for (Instance i : new Instance[] {server, node}) {
