@@ -20,6 +20,11 @@ public @interface MonitorConfiguration {
     @AttributeDefinition(description = "Seconds a report may take before it counts as failed")
     int report_timeout_seconds() default 10;
 
+    @AttributeDefinition(description = "The address this node reports as its own (an IPv4 or IPv6 literal), where the"
+            + " server calls it; empty: the first address of the first physical network card. Set it on a machine with"
+            + " several cards, behind NAT, or for several nodes on one machine (127.0.0.2, 127.0.0.3, ...)")
+    String report_ip() default "";
+
     @AttributeDefinition(description = "Port ranges (down-up, half-open) the server may allocate on this node; sent in the resource report")
     String[] ports_range() default {"30000-40000"};
 

@@ -50,6 +50,8 @@ public class ReportingImpl implements Reporting {
     private final ComponentServiceObjects<FleetClient> fleetObjects;
     private final String serverUrl;
     private final int httpPort;
+    /** {@code report.ip}, or {@code null} for the first physical card's. */
+    private final String reportIp;
     private final List<String> portsRange;
     private final int intervalSeconds;
     private final Duration timeout;
@@ -87,6 +89,7 @@ public class ReportingImpl implements Reporting {
         this.serverUrl = serverUrl == null ? "" : serverUrl.trim();
         this.httpPort = httpPort;
         this.portsRange = MonitorSettings.validPortsRange(MonitorSettings.list(config.ports_range()));
+        this.reportIp = validIp(config.report_ip());
         this.intervalSeconds = config.report_interval_seconds();
         this.timeout = Duration.ofSeconds(Math.max(1, config.report_timeout_seconds()));
         thread.execute("Reading the node state", nodeState::load);
@@ -289,7 +292,30 @@ public class ReportingImpl implements Reporting {
     }
 
     /** The node's address as the server should see it: the first IPv4 address of a physical NIC. */
+    /** {@code report.ip}: blank, or an IP literal (a host name is refused: the server wants an address). */
+    static String validIp(String ip) {
+        if (ip == null || ip.isBlank()) {
+            return null;
+        }
+        String v = ip.trim();
+        if (v.matches("(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}")) {
+            return v;
+        }
+        if (v.contains(":") && v.matches("[0-9A-Fa-f:.]{2,45}")) {
+            try {
+                java.net.InetAddress.getByName(v); // an IPv6 literal: parsed, never looked up
+                return v;
+            } catch (java.io.IOException e) {
+                // not an address
+            }
+        }
+        throw new IllegalArgumentException("report.ip must be an IPv4 or IPv6 address, not " + v);
+    }
+
     private String primaryIp() {
+        if (reportIp != null) {
+            return reportIp;
+        }
         try {
             for (NetworkFigures.Nic nic : monitor.network().nics().values()) {
                 if (nic.ip() != null && !nic.ip().isEmpty()) {

@@ -71,8 +71,12 @@ public class ReportingTest {
 
     /** The monitor and its reporting on one monitor thread, as DS wires them. */
     private ReportingImpl node(String serverUrl, FleetStub fleet) throws IOException {
+        return node(serverUrl, fleet, "");
+    }
+
+    private ReportingImpl node(String serverUrl, FleetStub fleet, String reportIp) throws IOException {
         MonitorConfiguration config = TestSupport.config(Map.of("report_interval_seconds", 1, "report_timeout_seconds", 2,
-                "ports_range", new String[] {"30000-40000", "41000-42000"}));
+                "ports_range", new String[] {"30000-40000", "41000-42000"}, "report_ip", reportIp));
         monitor = new MonitorNode(config, thread, () -> false);
         return new ReportingImpl(config, monitor, thread, FleetStub.objects(fleet), tmp.getRoot().toPath(), serverUrl,
                 50002);
@@ -104,6 +108,25 @@ public class ReportingTest {
             return body(type) != null;
         } catch (IOException e) {
             return false;
+        }
+    }
+
+    @Test
+    public void reportsTheConfiguredAddressInsteadOfTheFirstCardsAndRefusesAName() throws IOException {
+        HttpServer s = server(0);
+        node = node("http://127.0.0.1:" + s.getAddress().getPort() + "/", new FleetStub(), " 127.0.0.3 ");
+        MonitorNodeTest.await("both reports", () -> has("resource") && has("service"));
+        assertEquals("127.0.0.3", body("resource").get("ip").asText());
+        assertEquals("127.0.0.3", body("service").get("ip").asText());
+        assertEquals("::1", ReportingImpl.validIp("::1"));
+        assertNull(ReportingImpl.validIp(" "));
+        for (String bad : new String[] {"node.example.com", "10.0.0.1; rm", "999.1.1.1"}) {
+            try {
+                ReportingImpl.validIp(bad);
+                org.junit.Assert.fail(bad);
+            } catch (IllegalArgumentException expected) {
+                assertTrue(expected.getMessage(), expected.getMessage().contains("report.ip"));
+            }
         }
     }
 
