@@ -186,12 +186,15 @@ public class TarsExecBench {
      * ROWS services (Bench.Echo1..ROWS) on the node, each with its own package: nodes on one loopback machine report
      * one address, so the rows are told apart by server name (each is a service of its own on the node).
      */
-    static void task(String ip, Path pkg, int rows) throws Exception {
+    /** One service on each node of {@code ips} (comma-separated), in turn when there are more rows than nodes. */
+    static void task(String ips, Path pkg, int rows) throws Exception {
+        String[] nodes = ips.split(",");
         byte[] bytes = Files.readAllBytes(pkg);
         String md5 = HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(bytes));
         List<String> patch = new ArrayList<>();
         List<String> restart = new ArrayList<>();
         for (int i = 1; i <= rows; i++) {
+            String ip = nodes[(i - 1) % nodes.length];
             String patchId = upload("Echo" + i, bytes, md5);
             String r = send("POST", "/api/deploy_server", "{\"application\":\"Bench\",\"server_name\":\"Echo" + i
                     + "\",\"node_name\":\"" + ip + "\",\"template_name\":\"tars.default\",\"adapters\":[{\"obj_name\":"
