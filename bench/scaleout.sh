@@ -93,6 +93,7 @@ cleanup() {
     [ "${BENCH_KEEP:-0}" = 1 ] && say "kept $WORK" || rm -rf "$WORK"
 }
 trap cleanup EXIT
+trap "exit 130" INT TERM # runs cleanup too
 
 # ---------------------------------------------------------------------------------------------- PostgreSQL
 PG="$WORK/pg"
