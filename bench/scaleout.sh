@@ -7,9 +7,10 @@
 # each set-up on a fresh database (its own Derby folder, its own PostgreSQL database), so all three start alike.
 # Figures (each taken BENCH_RUNS times, the median printed):
 #   1. node reports ingested per second: NODES distinct nodes send their first report (bench/agents/AgentsBench.java
-#      create, through the first server: not measured), then resource and service reports in turn for SECONDS
-#      (wrk + bench/agents/reports.lua, as bench/agents.sh); on C each server gets the reports of half the nodes
-#      (a load balancer that keeps a node on one server); a report counts when it is answered 2xx;
+#      create, through the first server), then resource and service reports in turn (wrk + bench/agents/reports.lua,
+#      as bench/agents.sh): a warm-up until every server has seen each of its nodes once, then SECONDS measured; on C
+#      each server gets the reports of half the nodes (a load balancer that keeps a node on one server), and the
+#      nodes it gets were created through the other; a report counts when it is answered 2xx;
 #   2. egg domain adds per second from 20 clients (as bench/egg.sh: POST /egg/domain/add, each answer checked for
 #      "status":0); after each run the rows listed and the domain counter are read back (on C through each server)
 #      and must both have moved by the number of acknowledged adds.
@@ -32,17 +33,17 @@
 #
 # Settings (environment): BENCH_RUNS (3), BENCH_NODES (10000), BENCH_SECONDS (30: each reports run),
 # BENCH_CONNECTIONS (32: wrk connections for reports), BENCH_CLIENTS (20: egg clients), BENCH_ADD_SECONDS (10: each
-# adds run), BENCH_PG_OPTS (extra "-c name=value" for postgres), BENCH_KEEP=1 keeps the work folder.
+# adds run), BENCH_WARM_SECONDS (10: first warm-up round), BENCH_PG_OPTS (extra "-c name=value" for postgres), BENCH_KEEP=1 keeps the work folder.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 QUICK=${BENCH_QUICK:-0}
 if [ "$QUICK" = 1 ]; then
     RUNS=${BENCH_RUNS:-1}; NODES=${BENCH_NODES:-1000}; SECONDS_REPORTS=${BENCH_SECONDS:-5}
-    ADD_SECONDS=${BENCH_ADD_SECONDS:-3}; WARM_SECONDS=5
+    ADD_SECONDS=${BENCH_ADD_SECONDS:-3}; WARM_SECONDS=${BENCH_WARM_SECONDS:-5}
 else
     RUNS=${BENCH_RUNS:-3}; NODES=${BENCH_NODES:-10000}; SECONDS_REPORTS=${BENCH_SECONDS:-30}
-    ADD_SECONDS=${BENCH_ADD_SECONDS:-10}; WARM_SECONDS=10
+    ADD_SECONDS=${BENCH_ADD_SECONDS:-10}; WARM_SECONDS=${BENCH_WARM_SECONDS:-10}
 fi
 CONNECTIONS=${BENCH_CONNECTIONS:-32}
 CLIENTS=${BENCH_CLIENTS:-20}
@@ -190,7 +191,7 @@ wrk_ok() {
 # reports SETUP: NODES first reports through the first server, then RUNS measured runs; on two servers each gets
 # half the nodes and half the connections. Sets REPORT_MEDIAN and REPORT_BAD (non-2xx over all runs).
 reports() {
-    local setup=$1 out="$WORK/$1" n=${#BASES[@]} run i rate bad line total
+    local setup=$1 out="$WORK/$1" n=${#BASES[@]} run i bad line total okn badn secs
     mkdir -p "$out"
     say "[$setup] first reports of $NODES nodes through ${BASES[0]}"
     line=$(java "$AGENTS/AgentsBench.java" create "${BASES[0]}" "$TOKEN" "$NODES" "$CONNECTIONS" | grep '^CREATE' || true)
@@ -205,7 +206,22 @@ reports() {
         done
         for j in "${pids[@]}"; do wait "$j"; done
     }
-    report_wrk "$WARM_SECONDS" "$out/warmup" # the JIT of every server (the first reports went through one)
+    # Warm-up, not measured: the JIT, and every node's report once through the server it reports to from now on
+    # (a server keeps the nodes it has seen in memory; the first reports all went through the first server). Each
+    # round starts again at the first node of each half, so rounds double in length until, in one round, every server
+    # answered at least one report per node of its half; at most 5 rounds (31 x BENCH_WARM_SECONDS in all).
+    local secs=$WARM_SECONDS round short
+    for round in $(seq 1 5); do
+        report_wrk "$secs" "$out/warmup$round"
+        short=""
+        for i in $(seq 0 $(( n - 1 ))); do
+            read -r okn badn _ < <(wrk_ok "$out/warmup$round-s$i.txt")
+            [ $(( okn + badn )) -ge "$per" ] || short="$short ${BASES[$i]##*:}"
+        done
+        say "[$setup]   warm-up round $round: ${secs} s$([ -z "$short" ] || echo "; servers that did not see all their nodes:$short")"
+        [ -n "$short" ] || break
+        secs=$(( secs * 2 ))
+    done
     local rates=()
     REPORT_BAD=0
     for run in $(seq 1 "$RUNS"); do
