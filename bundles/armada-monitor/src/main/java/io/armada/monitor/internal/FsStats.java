@@ -44,7 +44,7 @@ final class FsStats {
                 Threads.daemon("armada-monitor-statvfs"));
     }
 
-    ProcMetrics.FsStat stat(ProcMetrics.Mount mount) {
+    ProcMounts.FsStat stat(ProcMounts.Mount mount) {
         String point = mount.mountPoint();
         if (!inFlight.add(point)) {
             return error(mount); // its previous call has not returned: stuck
@@ -75,7 +75,7 @@ final class FsStats {
             Thread.currentThread().interrupt();
             return error(mount);
         }
-        return s == null ? error(mount) : new ProcMetrics.FsStat(mount, false, s[2], s[3], s[4], s[5], s[6]);
+        return s == null ? error(mount) : new ProcMounts.FsStat(mount, false, s[2], s[3], s[4], s[5], s[6]);
     }
 
     /** The helpers end (a stuck one when its call returns). */
@@ -101,7 +101,7 @@ final class FsStats {
         return new long[] {0, 0, total, f.getFreeSpace(), f.getUsableSpace(), -1, -1};
     }
 
-    private static ProcMetrics.FsStat error(ProcMetrics.Mount mount) {
-        return new ProcMetrics.FsStat(mount, true, -1, -1, -1, -1, -1);
+    private static ProcMounts.FsStat error(ProcMounts.Mount mount) {
+        return new ProcMounts.FsStat(mount, true, -1, -1, -1, -1, -1);
     }
 }
