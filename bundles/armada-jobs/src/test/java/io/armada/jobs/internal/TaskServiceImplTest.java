@@ -1,6 +1,7 @@
 package io.armada.jobs.internal;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertTrue;
 
@@ -293,6 +294,34 @@ public class TaskServiceImplTest {
         assertEquals("task stop", subs.get(0).confirm());
         assertEquals("cancel", subs.get(1).status());
         assertEquals(1, gateway.calls.size());
+    }
+
+    @Test
+    public void deletingAProjectIsRefusedWhileATaskHasNotEndedAndTakesItsTasksWithIt() {
+        TaskService.Started s = tasks.start("ci@app", project, "norb", "two", null);
+        gateway.answer(gateway.awaitCall(1), Set.of("10.0.0.1"));
+        Subtask waiting = awaitWaiting(s.uuid(), 1);
+        for (var j : jobs.jobs(project)) {
+            jobs.deleteJob("ci@app", project, j.id());
+        }
+        for (var g : jobs.groups(project)) {
+            jobs.deleteGroup("ci@app", project, g.id());
+        }
+        JobsServiceImplTest.bad(() -> jobs.deleteProject("ci@app", project), "not ended");
+        assertTrue(dao.task(s.uuid()).isPresent());
+        assertNull(tasks.stop("ops@app", project, s.uuid()));
+        awaitStatus(s.uuid(), "fail");
+        assertFalse(tasks.logs(s.uuid()).isEmpty());
+        String placeholder = TaskUuids.rollbackOf(s.uuid());
+        assertTrue("the job has no rollback steps: JOBX's _skip_ row", dao.task(placeholder).isPresent());
+
+        assertEquals(project, jobs.deleteProject("ci@app", project));
+        assertTrue(dao.task(s.uuid()).isEmpty());
+        assertTrue(dao.task(placeholder).isEmpty());
+        assertTrue(dao.subtasks(s.uuid()).isEmpty());
+        assertTrue(dao.subtask(waiting.uuid()).isEmpty());
+        assertTrue(tasks.logs(s.uuid()).isEmpty());
+        assertTrue(tasks.logs(waiting.uuid()).isEmpty());
     }
 
     private String deployed() {
