@@ -22,7 +22,7 @@ import io.armada.core.Threads;
  * and is waited for at most {@code timeoutMillis} (node_exporter: 5 s). A mount whose call has not returned is
  * "stuck": it is answered {@code device_error} 1 at once, with no new call, until the stuck call returns, so a dead
  * network mount costs one helper thread, never the page. The helpers exist only while calls run (none while idle:
- * they end 30 s after their last call).
+ * they end 5 s after their last call, so none is left between two scrapes of a Prometheus, 15 s by default).
  */
 final class FsStats {
     private static final Logger LOG = LoggerFactory.getLogger(FsStats.class);
@@ -40,7 +40,7 @@ final class FsStats {
     FsStats(Function<String, long[]> statvfs, long timeoutMillis) {
         this.statvfs = statvfs;
         this.timeoutMillis = timeoutMillis;
-        this.helpers = new ThreadPoolExecutor(0, MAX_STUCK + 1, 30, TimeUnit.SECONDS, new SynchronousQueue<>(),
+        this.helpers = new ThreadPoolExecutor(0, MAX_STUCK + 1, 5, TimeUnit.SECONDS, new SynchronousQueue<>(),
                 Threads.daemon("armada-monitor-statvfs"));
     }
 

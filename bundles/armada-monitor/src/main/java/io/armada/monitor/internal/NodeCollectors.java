@@ -32,10 +32,10 @@ import org.slf4j.LoggerFactory;
 final class NodeCollectors {
     private static final Logger LOG = LoggerFactory.getLogger(NodeCollectors.class);
 
-    /** One collector: writes its families, answers false when it found nothing to write. */
-    interface Collector {
-        boolean collect(MetricsText m) throws IOException;
-    }
+    /** node_exporter's default collectors that Linux gives here, in its order of names. */
+    static final String[] NAMES = {"arp", "conntrack", "cpu", "diskstats", "entropy", "filefd", "filesystem", "hwmon",
+        "loadavg", "meminfo", "netclass", "netdev", "netstat", "os", "pressure", "schedstat", "selinux", "sockstat",
+        "softnet", "stat", "systemd", "textfile", "time", "timex", "udp_queues", "uname", "vmstat"};
 
     private final Path proc;
     private final Path sys;
@@ -45,7 +45,7 @@ final class NodeCollectors {
     private final long userHz;
     private final long pageSize;
     private final FsStats fsStats;
-    private final Map<String, Collector> collectors = new LinkedHashMap<>();
+    private final Supplier<SystemdUnits.Snapshot> systemd;
 
     NodeCollectors(Path proc, Path sys, Path etc, Path udev, LibC libc, long userHz,
             Supplier<SystemdUnits.Snapshot> systemd) {
@@ -65,43 +65,79 @@ final class NodeCollectors {
         }
         this.pageSize = ps;
         this.fsStats = new FsStats(libc == null ? null : libc::statvfs, 5_000);
-        collectors.put("arp", m -> ProcNetArp.arp(read(proc.resolve("net/arp")), m));
-        collectors.put("conntrack", m -> ProcConntrack.conntrack(readOrNull(proc.resolve("sys/net/netfilter/nf_conntrack_count")),
-                readOrNull(proc.resolve("sys/net/netfilter/nf_conntrack_max")), readOrNull(proc.resolve("net/stat/nf_conntrack")), m));
-        collectors.put("cpu", m -> ProcStat.cpu(read(proc.resolve("stat")), this.userHz, m));
-        collectors.put("diskstats", this::diskstats);
-        collectors.put("entropy", this::entropy);
-        collectors.put("filefd", m -> ProcFileNr.filefd(read(proc.resolve("sys/fs/file-nr")), m));
-        collectors.put("filesystem", this::filesystem);
-        collectors.put("hwmon", m -> SysClassCollectors.hwmon(sys, m));
-        collectors.put("loadavg", m -> ProcLoadavg.loadavg(read(proc.resolve("loadavg")), m));
-        collectors.put("meminfo", m -> ProcMeminfo.meminfo(read(proc.resolve("meminfo")), m));
-        collectors.put("netclass", m -> SysClassCollectors.netclass(sys, m));
-        collectors.put("netdev", this::netdev);
-        collectors.put("netstat", m -> ProcNetstat.netstat(readOrNull(proc.resolve("net/netstat")),
-                readOrNull(proc.resolve("net/snmp")), readOrNull(proc.resolve("net/snmp6")), m));
-        collectors.put("os", this::os);
-        collectors.put("pressure", this::pressure);
-        collectors.put("schedstat", m -> {
-            String s = readOrNull(proc.resolve("schedstat"));
-            return s != null && ProcSchedstat.schedstat(s, m);
-        });
-        collectors.put("selinux", this::selinux);
-        collectors.put("sockstat", this::sockstat);
-        collectors.put("softnet", m -> ProcSoftnet.softnet(read(proc.resolve("net/softnet_stat")), m));
-        collectors.put("stat", m -> ProcStat.stat(read(proc.resolve("stat")), m));
-        collectors.put("systemd", m -> SystemdUnits.write(systemd.get(), m));
-        collectors.put("textfile", m -> {
-            m.family("node_textfile_scrape_error", "gauge", "1 if there was an error opening or reading a file, 0 otherwise")
-                    .sample("node_textfile_scrape_error", 0L);
-            return true;
-        });
-        collectors.put("time", this::time);
-        collectors.put("timex", this::timex);
-        collectors.put("udp_queues", m -> ProcNetUdp.udpQueues(readOrNull(proc.resolve("net/udp")),
-                readOrNull(proc.resolve("net/udp6")), m));
-        collectors.put("uname", this::uname);
-        collectors.put("vmstat", m -> ProcVmstat.vmstat(read(proc.resolve("vmstat")), m));
+        this.systemd = systemd;
+    }
+
+    /**
+     * Runs one collector: writes its families, answers false when it found nothing to write. One switch rather than a
+     * lambda per collector: each lambda is a class of its own, loaded at the first scrape (node RSS, bench/monitor.sh).
+     */
+    private boolean collect(String name, MetricsText m) throws IOException {
+        switch (name) {
+            case "arp":
+                return ProcNetArp.arp(read(proc.resolve("net/arp")), m);
+            case "conntrack":
+                return ProcConntrack.conntrack(readOrNull(proc.resolve("sys/net/netfilter/nf_conntrack_count")),
+                        readOrNull(proc.resolve("sys/net/netfilter/nf_conntrack_max")),
+                        readOrNull(proc.resolve("net/stat/nf_conntrack")), m);
+            case "cpu":
+                return ProcStat.cpu(read(proc.resolve("stat")), userHz, m);
+            case "diskstats":
+                return diskstats(m);
+            case "entropy":
+                return entropy(m);
+            case "filefd":
+                return ProcFileNr.filefd(read(proc.resolve("sys/fs/file-nr")), m);
+            case "filesystem":
+                return filesystem(m);
+            case "hwmon":
+                return SysClassCollectors.hwmon(sys, m);
+            case "loadavg":
+                return ProcLoadavg.loadavg(read(proc.resolve("loadavg")), m);
+            case "meminfo":
+                return ProcMeminfo.meminfo(read(proc.resolve("meminfo")), m);
+            case "netclass":
+                return SysClassCollectors.netclass(sys, m);
+            case "netdev":
+                return netdev(m);
+            case "netstat":
+                return ProcNetstat.netstat(readOrNull(proc.resolve("net/netstat")), readOrNull(proc.resolve("net/snmp")),
+                        readOrNull(proc.resolve("net/snmp6")), m);
+            case "os":
+                return os(m);
+            case "pressure":
+                return pressure(m);
+            case "schedstat": {
+                String s = readOrNull(proc.resolve("schedstat"));
+                return s != null && ProcSchedstat.schedstat(s, m);
+            }
+            case "selinux":
+                return selinux(m);
+            case "sockstat":
+                return sockstat(m);
+            case "softnet":
+                return ProcSoftnet.softnet(read(proc.resolve("net/softnet_stat")), m);
+            case "stat":
+                return ProcStat.stat(read(proc.resolve("stat")), m);
+            case "systemd":
+                return SystemdUnits.write(systemd.get(), m);
+            case "textfile":
+                m.family("node_textfile_scrape_error", "gauge",
+                        "1 if there was an error opening or reading a file, 0 otherwise").sample("node_textfile_scrape_error", 0L);
+                return true;
+            case "time":
+                return time(m);
+            case "timex":
+                return timex(m);
+            case "udp_queues":
+                return ProcNetUdp.udpQueues(readOrNull(proc.resolve("net/udp")), readOrNull(proc.resolve("net/udp6")), m);
+            case "uname":
+                return uname(m);
+            case "vmstat":
+                return ProcVmstat.vmstat(read(proc.resolve("vmstat")), m);
+            default:
+                throw new IllegalArgumentException(name);
+        }
     }
 
     /** This machine's. */
@@ -118,20 +154,20 @@ final class NodeCollectors {
     /** Every collector, then the scrape series. */
     void write(MetricsText m) {
         Map<String, double[]> results = new LinkedHashMap<>();
-        for (Map.Entry<String, Collector> c : collectors.entrySet()) {
+        for (String name : NAMES) {
             long start = System.nanoTime();
             boolean ok;
             MetricsText part = new MetricsText(2048);
             try {
-                ok = c.getValue().collect(part);
+                ok = collect(name, part);
             } catch (IOException | RuntimeException e) {
-                LOG.debug("Collector {} failed: {}", c.getKey(), e.toString());
+                LOG.debug("Collector {} failed: {}", name, e.toString());
                 ok = false;
             }
             if (ok) {
                 m.append(part);
             }
-            results.put(c.getKey(), new double[] {(System.nanoTime() - start) / 1e9, ok ? 1 : 0});
+            results.put(name, new double[] {(System.nanoTime() - start) / 1e9, ok ? 1 : 0});
         }
         m.family("node_scrape_collector_duration_seconds", "gauge", "node_exporter: Duration of a collector scrape.");
         for (Map.Entry<String, double[]> r : results.entrySet()) {

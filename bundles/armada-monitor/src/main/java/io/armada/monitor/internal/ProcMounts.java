@@ -46,6 +46,16 @@ final class ProcMounts {
 
     /** statvfs(3) of one mount: sizes in bytes, file nodes; null fields when the call failed. */
     record FsStat(Mount mount, boolean error, long size, long free, long avail, long files, long filesFree) {
+        /** Field {@code i} in the order of the record (0 = size ... 4 = filesFree). */
+        long value(int i) {
+            return switch (i) {
+                case 0 -> size;
+                case 1 -> free;
+                case 2 -> avail;
+                case 3 -> files;
+                default -> filesFree;
+            };
+        }
     }
 
     /** The filesystem collector's families; files and files_free only where the figures are known (&ge; 0). */
@@ -53,12 +63,11 @@ final class ProcMounts {
         if (stats.isEmpty()) {
             return false;
         }
-        fsFamily(m, stats, "node_filesystem_size_bytes", "Filesystem size in bytes.", s -> s.size());
-        fsFamily(m, stats, "node_filesystem_free_bytes", "Filesystem free space in bytes.", s -> s.free());
-        fsFamily(m, stats, "node_filesystem_avail_bytes", "Filesystem space available to non-root users in bytes.",
-                s -> s.avail());
-        fsFamily(m, stats, "node_filesystem_files", "Filesystem total file nodes.", s -> s.files());
-        fsFamily(m, stats, "node_filesystem_files_free", "Filesystem total free file nodes.", s -> s.filesFree());
+        fsFamily(m, stats, "node_filesystem_size_bytes", "Filesystem size in bytes.", 0);
+        fsFamily(m, stats, "node_filesystem_free_bytes", "Filesystem free space in bytes.", 1);
+        fsFamily(m, stats, "node_filesystem_avail_bytes", "Filesystem space available to non-root users in bytes.", 2);
+        fsFamily(m, stats, "node_filesystem_files", "Filesystem total file nodes.", 3);
+        fsFamily(m, stats, "node_filesystem_files_free", "Filesystem total free file nodes.", 4);
         m.family("node_filesystem_readonly", "gauge", "Filesystem read-only status.");
         for (FsStat s : stats) {
             if (!s.error()) {
@@ -73,11 +82,11 @@ final class ProcMounts {
         return true;
     }
 
-    private static void fsFamily(MetricsText m, List<FsStat> stats, String name, String help,
-            java.util.function.ToLongFunction<FsStat> value) {
+    /** One family of {@link FsStat#value field}: no lambda per family (a class each, loaded at the first scrape). */
+    private static void fsFamily(MetricsText m, List<FsStat> stats, String name, String help, int field) {
         boolean started = false;
         for (FsStat s : stats) {
-            long v = value.applyAsLong(s);
+            long v = s.value(field);
             if (s.error() || v < 0) {
                 continue;
             }

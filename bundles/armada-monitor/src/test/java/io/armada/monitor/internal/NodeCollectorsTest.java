@@ -186,6 +186,7 @@ public class NodeCollectorsTest {
         long[] s = libc.statvfs("/");
         assertNotNull(s);
         assertEquals(new java.io.File("/").getTotalSpace(), s[2] * s[1]);
+        assertTrue("file nodes of / known", s[5] > 0 && s[6] >= 0 && s[6] <= s[5]);
         MetricsText m = new MetricsText(1024);
         ProcMounts.Mount root = new ProcMounts.Mount("/dev/x", "/", "ext4", false);
         ProcMounts.filesystems(List.of(new ProcMounts.FsStat(root, false, s[2] * s[0], s[3] * s[0], s[4] * s[0], s[5], s[6])), m);
@@ -194,6 +195,10 @@ public class NodeCollectorsTest {
         assertNotNull(t);
         assertTrue(t[0] >= 0 && t[0] <= 5);
         assertEquals("tick: 10000 us at 100 Hz, in a sane range", true, t[1 + Timex.TX_TICK] > 0);
+        // the int fields (status, shift, tai) taken from the right half of their 8 bytes: flags of 16 bits, small values
+        assertTrue("status " + t[1 + Timex.TX_STATUS], t[1 + Timex.TX_STATUS] >= 0 && t[1 + Timex.TX_STATUS] < 0x10000);
+        assertTrue("tai " + t[1 + Timex.TX_TAI], t[1 + Timex.TX_TAI] >= 0 && t[1 + Timex.TX_TAI] < 1000);
+        assertTrue("shift " + t[1 + Timex.TX_SHIFT], t[1 + Timex.TX_SHIFT] >= 0 && t[1 + Timex.TX_SHIFT] < 64);
     }
 
     @Test
