@@ -6,10 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.osgi.service.component.annotations.Activate;
@@ -27,6 +24,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 
 import io.armada.core.ApiException;
+import io.armada.core.Threads;
 import io.armada.jobs.Group;
 import io.armada.jobs.JobDef;
 import io.armada.jobs.JobsService;
@@ -80,14 +78,7 @@ public class TaskServiceImpl implements TaskService {
         this.clock = clock;
         this.slave = slave;
         this.maxUnfinished = maxUnfinished;
-        AtomicInteger n = new AtomicInteger();
-        this.executor = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
-                r -> {
-                    Thread t = new Thread(r, "armada-jobs-" + n.incrementAndGet());
-                    t.setDaemon(true);
-                    return t;
-                });
-        executor.allowCoreThreadTimeOut(true);
+        this.executor = RunnerPool.create(threads, 30, Threads.daemon("armada-jobs"));
         this.runner = new TaskRunner(dao, () -> gateway, executor, clock, runId, stepTimeout);
         this.stats = new TaskStatistics(dao, jobs, clock);
         this.third = new ThirdPartyTasks(dao, this, clock);
