@@ -427,6 +427,10 @@ public class TaskServiceImplTest {
         TaskService.Started s = tasks.start("ci@app", project, "deploy", "two", null);
         gateway.answer(gateway.awaitCall(1), Set.of());
         Call c2 = gateway.awaitCall(2);
+        // the step is recorded as sent (its request id written) just after the gateway saw it: the kill comes after
+        // (a kill before is the "being sent" case, never sent again, which a CI run hit here)
+        Await.until("step 2 recorded as sent", WAIT, () -> c2.requestId().equals(
+                dao.run(s.uuid()).orElseThrow().subtasks().get(0).requestId()));
         gateway.answerOne(c2, "10.0.0.1", 0);
         // the server dies: its steps in flight end unseen
         tasks.deactivate();
