@@ -25,7 +25,10 @@ public interface JobsService {
     /** A {@code null} field stays as it is. */
     Project updateProject(String user, long id, String name, List<String> nodes);
 
-    /** Deletes a project that has no jobs and no groups left; its id. */
+    /**
+     * Deletes a project that has no jobs and no groups left and no task that has not ended (refused while one runs or
+     * waits for a confirm); its tasks, their batches and node logs go with it. Its id.
+     */
     long deleteProject(String user, long id);
 
     JobDef addJob(String user, long projectId, String name, List<JsonNode> steps, List<JsonNode> rollback);

@@ -31,7 +31,8 @@ public interface JobsDao {
     Optional<Project> changeProject(long id, String name, List<String> nodes, Note note);
 
     /**
-     * Deletes a project unless jobs or groups are left in it.
+     * Deletes a project unless jobs or groups are left in it or one of its tasks has not ended; its audit log and its
+     * tasks (their batches and node logs, rollback rows included) go with it, in the same transaction.
      *
      * @return why not, empty when deleted
      */

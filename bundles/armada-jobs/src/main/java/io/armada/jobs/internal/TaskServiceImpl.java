@@ -2,19 +2,10 @@ package io.armada.jobs.internal;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.osgi.service.component.annotations.Activate;
@@ -32,6 +23,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 
 import io.armada.core.ApiException;
+import io.armada.core.Threads;
 import io.armada.jobs.Group;
 import io.armada.jobs.JobDef;
 import io.armada.jobs.JobsService;
@@ -45,14 +37,17 @@ import io.armada.persistence.DuplicateKeyException;
 import io.armada.persistence.JpaStore;
 import io.armada.persistence.ServerLeases;
 
-/** Tasks with JOBX's rules (reference §001.4, §001.5); the work itself is {@link TaskRunner}'s. */
+/**
+ * Tasks with JOBX's rules (reference §001.4, §001.5): start, confirm, stop, rollback once. The work itself is
+ * {@link TaskRunner}'s; the statistics are {@link TaskStatistics}' and the third-party interface
+ * {@link ThirdPartyTasks}'.
+ */
 @Component(service = TaskService.class, configurationPid = "io.armada.jobs")
 @Designate(ocd = JobsConfiguration.class)
 public class TaskServiceImpl implements TaskService {
     private static final Logger LOG = LoggerFactory.getLogger(TaskServiceImpl.class);
     static final String NULL = "_null_";
     static final String SKIP = "_skip_";
-    static final int MAX_VARIABLE = 65_536;
     static final int MAX_LIST = 1000;
     static final int MAX_LOGS = 100_000;
     static final int MAX_STATS_ROWS = 200_000;
@@ -66,6 +61,8 @@ public class TaskServiceImpl implements TaskService {
     private final int maxUnfinished;
     private final ThreadPoolExecutor executor;
     private final TaskRunner runner;
+    private final TaskStatistics stats;
+    private final ThirdPartyTasks third;
     private volatile NodeGateway gateway;
     /** The servers on this database; {@code null} in tests of one server. */
     private ServerLeases leases;
@@ -88,15 +85,10 @@ public class TaskServiceImpl implements TaskService {
         this.clock = clock;
         this.slave = slave;
         this.maxUnfinished = maxUnfinished;
-        AtomicInteger n = new AtomicInteger();
-        this.executor = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
-                r -> {
-                    Thread t = new Thread(r, "armada-jobs-" + n.incrementAndGet());
-                    t.setDaemon(true);
-                    return t;
-                });
-        executor.allowCoreThreadTimeOut(true);
+        this.executor = RunnerPool.create(threads, 30, Threads.daemon("armada-jobs"));
         this.runner = new TaskRunner(dao, () -> gateway, executor, clock, runId, stepTimeout);
+        this.stats = new TaskStatistics(dao, jobs, clock);
+        this.third = new ThirdPartyTasks(dao, this, clock);
     }
 
     /** This JVM's run: its pid and start time (a step sent by another run is never waited for). */
@@ -185,7 +177,7 @@ public class TaskServiceImpl implements TaskService {
         }
     }
 
-    private JobsDao.Note note(String user, String info) {
+    JobsDao.Note note(String user, String info) {
         return new JobsDao.Note(user(user), info, clock.instant());
     }
 
@@ -197,35 +189,11 @@ public class TaskServiceImpl implements TaskService {
         return user(user).endsWith("@app") ? "api" : "page";
     }
 
-    /** {@code jobname}/{@code group}: required, no quote (JOBX's check). */
-    static String named(String value, String field, String prefix) {
-        if (value == null || value.isBlank()) {
-            throw ApiException.badRequest(field + " undef");
-        }
-        if (value.contains("'") || value.length() > 128) {
-            throw ApiException.badRequest(prefix + field);
-        }
-        return value.trim();
-    }
-
-    static JsonNode variable(JsonNode v, String message) {
-        if (v == null || v.isNull() || v.isMissingNode()) {
-            return JsonNodeFactory.instance.objectNode();
-        }
-        if (!v.isObject()) {
-            throw ApiException.badRequest(message);
-        }
-        if (v.toString().length() > MAX_VARIABLE) {
-            throw ApiException.badRequest("variable: at most " + MAX_VARIABLE + " characters");
-        }
-        return v;
-    }
-
     /** What a new task needs, checked: the job, the group's batches. */
-    private record Plan(JobDef job, Group group, List<List<String>> batches) {
+    record Plan(JobDef job, Group group, List<List<String>> batches) {
     }
 
-    private Plan plan(long projectId, String jobName, String groupName) {
+    Plan plan(long projectId, String jobName, String groupName) {
         jobs.project(projectId);
         JobDef job = jobs.jobs(projectId).stream().filter(j -> j.name().equals(jobName)).findFirst()
                 .orElseThrow(() -> ApiException.badRequest("job " + jobName + " not found in project " + projectId));
@@ -256,7 +224,7 @@ public class TaskServiceImpl implements TaskService {
         }
     }
 
-    private Started create(String user, long projectId, String uuid, Plan plan, JsonNode variable) {
+    Started create(String user, long projectId, String uuid, Plan plan, JsonNode variable) {
         roomForOne();
         Instant at = clock.instant();
         TaskDao.NewTask task = new TaskDao.NewTask(projectId, uuid, plan.job().name(), plan.group().name(), user(user),
@@ -270,16 +238,16 @@ public class TaskServiceImpl implements TaskService {
     }
 
     /** JOBX's {@code _skip_} record: the deploy {@code uuid} has no rollback. */
-    private static TaskDao.NewTask placeholder(long projectId, String uuid, Instant at) {
+    static TaskDao.NewTask placeholder(long projectId, String uuid, Instant at) {
         return new TaskDao.NewTask(projectId, TaskUuids.rollbackOf(uuid), SKIP, NULL, "sys", NULL, TaskStates.SUCCESS,
                 "sys", JsonNodeFactory.instance.objectNode(), List.of(), List.of(), List.of(), at);
     }
 
     @Override
     public Started start(String user, long projectId, String jobName, String groupName, JsonNode variable) {
-        String job = named(jobName, "jobname", "check format fail ");
-        String group = named(groupName, "group", "check format fail ");
-        JsonNode v = variable(variable, "check format fail variable");
+        String job = TaskRules.named(jobName, "jobname", "check format fail ");
+        String group = TaskRules.named(groupName, "group", "check format fail ");
+        JsonNode v = TaskRules.variable(variable, "check format fail variable");
         Plan plan = plan(projectId, job, group);
         for (int attempt = 0;; attempt++) {
             try {
@@ -407,236 +375,57 @@ public class TaskServiceImpl implements TaskService {
         return dao.logs(TaskUuids.check(uuid, "uuid"), MAX_LOGS);
     }
 
-    // ------------------------------------------------------------------ statistics
-
-    private ZoneId zone() {
-        return ZoneId.systemDefault();
-    }
+    // ------------------------------------------------------------------ statistics (TaskStatistics)
 
     @Override
     public Map<String, Long> countThisMonth(long projectId) {
-        jobs.project(projectId);
-        ZonedDateTime now = clock.instant().atZone(zone());
-        Instant from = now.toLocalDate().withDayOfMonth(1).atStartOfDay(zone()).toInstant();
-        Map<String, Long> out = new TreeMap<>();
-        for (String s : List.of(TaskStates.SUCCESS, TaskStates.RUNNING, TaskStates.FAIL)) {
-            out.put(s, 0L);
-        }
-        for (Task t : dao.since(projectId, from, MAX_STATS_ROWS)) {
-            out.merge(t.status(), 1L, Long::sum);
-        }
-        return out;
+        return stats.countThisMonth(projectId);
     }
 
     @Override
     public List<Task> last(long projectId, int count) {
-        jobs.project(projectId);
-        return dao.last(projectId, Math.max(1, Math.min(count, MAX_LIST)));
-    }
-
-    private List<Task> lastThirtyDays(long projectId) {
-        jobs.project(projectId);
-        Instant from = clock.instant().atZone(zone()).toLocalDate().minusDays(30).atStartOfDay(zone()).toInstant();
-        return dao.since(projectId, from, MAX_STATS_ROWS);
+        return stats.last(projectId, count);
     }
 
     @Override
     public List<List<Object>> perDay(long projectId) {
-        DateTimeFormatter day = DateTimeFormatter.ofPattern("yyyy-MM-dd");
-        Map<String, long[]> days = new TreeMap<>();
-        for (Task t : lastThirtyDays(projectId)) {
-            long[] c = days.computeIfAbsent(day.format(t.startTime().atZone(zone())), k -> new long[2]);
-            c[0]++;
-            if (TaskStates.SUCCESS.equals(t.status())) {
-                c[1]++;
-            }
-        }
-        List<List<Object>> out = new ArrayList<>();
-        days.forEach((d, c) -> out.add(List.of(d, c[0], c[1])));
-        return out;
+        return stats.perDay(projectId);
     }
 
     @Override
     public List<List<Object>> perHour(long projectId) {
-        Map<String, Long> hours = new TreeMap<>();
-        for (Task t : lastThirtyDays(projectId)) {
-            hours.merge(String.format("%02d", t.startTime().atZone(zone()).getHour()), 1L, Long::sum);
-        }
-        List<List<Object>> out = new ArrayList<>();
-        hours.forEach((h, n) -> out.add(List.of(h, n)));
-        return out;
-    }
-
-    /** JOBX's buckets in minutes; a task still running counts in none. */
-    static final String[] BUCKETS = {"0-1", "1-3", "3-5", "5-10", "10-30", "30+"};
-    private static final double[] LIMITS = {60, 180, 300, 600, 1800};
-
-    static Map<String, String> shares(List<Double> runtimes) {
-        long[] n = new long[BUCKETS.length];
-        long total = 0;
-        for (Double r : runtimes) {
-            if (r == null) {
-                continue;
-            }
-            int i = 0;
-            while (i < LIMITS.length && r >= LIMITS[i]) {
-                i++;
-            }
-            n[i]++;
-            total++;
-        }
-        Map<String, String> out = new LinkedHashMap<>();
-        for (int i = 0; i < BUCKETS.length; i++) {
-            out.put(BUCKETS[i], String.format(java.util.Locale.ROOT, "%.2f", total == 0 ? 0.0 : 100.0 * n[i] / total));
-        }
-        return out;
+        return stats.perHour(projectId);
     }
 
     @Override
     public Map<String, String> runtimeShares(long projectId) {
-        return shares(lastThirtyDays(projectId).stream().map(Task::runtime).toList());
+        return stats.runtimeShares(projectId);
     }
 
-    // ------------------------------------------------------------------ third-party interface
+    // ------------------------------------------------------------------ third-party interface (ThirdPartyTasks)
 
     @Override
     public String thirdUuid(String uuid, Integer retryCount) {
-        return TaskUuids.third(uuid, retryCount);
-    }
-
-    private record ThirdParams(String jobName, String group, JsonNode variable) {
-    }
-
-    private static ThirdParams thirdParams(JsonNode params) {
-        if (params == null || params.isNull() || params.isMissingNode()) {
-            throw ApiException.badRequest("params undef");
-        }
-        if (!params.isObject()) {
-            throw ApiException.badRequest("params no HASH");
-        }
-        String job = params.path("jobname").isTextual() ? params.get("jobname").asText() : null;
-        String group = params.path("group").isTextual() ? params.get("group").asText() : null;
-        if (job == null || job.isBlank() || job.contains("'") || job.length() > 128) {
-            throw ApiException.badRequest("check params format fail jobname");
-        }
-        if (group == null || group.isBlank() || group.contains("'") || group.length() > 128) {
-            throw ApiException.badRequest("check params format fail group");
-        }
-        JsonNode v = variable(params.get("variable"), "check params variable no HASH");
-        return new ThirdParams(job.trim(), group.trim(), v);
+        return third.thirdUuid(uuid, retryCount);
     }
 
     @Override
     public String dryRun(String user, long projectId, String uuid, JsonNode params) {
-        ThirdParams p = thirdParams(params);
-        plan(projectId, p.jobName(), p.group());
-        if (dao.task(uuid).isPresent()) {
-            throw ApiException.badRequest("uuid has already existed in the task");
-        }
-        return uuid;
+        return third.dryRun(user, projectId, uuid, params);
     }
 
     @Override
     public Started invoke(String user, long projectId, String uuid, JsonNode params) {
-        ThirdParams p = thirdParams(params);
-        if (dao.task(uuid).isPresent()) {
-            return null;
-        }
-        Plan plan = plan(projectId, p.jobName(), p.group());
-        try {
-            return create(user, projectId, uuid, plan, p.variable());
-        } catch (DuplicateKeyException e) {
-            return null;
-        }
-    }
-
-    private static String link(Task t) {
-        return "/api/jobx/task/" + t.projectId() + "/" + t.uuid();
-    }
-
-    private List<Integer> progress(String uuid) {
-        List<Subtask> subs = dao.subtasks(uuid);
-        int started = 0;
-        for (Subtask s : subs) {
-            if (s.startTime() != null) {
-                started++;
-            }
-        }
-        return List.of(started, subs.size());
-    }
-
-    private boolean waitsForConfirm(String uuid) {
-        return dao.subtasks(uuid).stream().anyMatch(s -> TaskStates.waiting(s.status(), s.confirm()));
+        return third.invoke(user, projectId, uuid, params);
     }
 
     @Override
     public Map<String, Object> query(String uuid) {
-        Task deploy = dao.task(uuid).orElse(null);
-        Task roll = dao.task(TaskUuids.rollbackOf(uuid)).orElse(null);
-        if (deploy == null && roll == null) {
-            throw ApiException.badRequest("no find uuid");
-        }
-        Map<String, Object> out = new LinkedHashMap<>();
-        Task shown;
-        String type;
-        String status;
-        if (roll == null || deploy == null) {
-            shown = deploy == null ? roll : deploy;
-            type = "deploy";
-            status = "running";
-        } else if (NULL.equals(roll.slave())) {
-            shown = deploy;
-            type = "deployonly";
-            status = TaskStates.thirdStatus(deploy.status());
-        } else {
-            shown = roll;
-            type = "rollback";
-            status = TaskStates.thirdStatus(roll.status());
-        }
-        boolean waiting = waitsForConfirm(shown.uuid());
-        List<String> ctrl = new ArrayList<>();
-        if (waiting) {
-            for (Subtask s : dao.subtasks(shown.uuid())) {
-                if (TaskStates.waiting(s.status(), s.confirm())) {
-                    ctrl.add("/api/jobx/subtask/" + shown.projectId() + "/" + s.uuid() + "/confirm");
-                }
-            }
-        }
-        if (type.equals("deploy") && TaskStates.taskEnded(shown.status())) {
-            ctrl.add(link(shown) + "/rollback");
-            ctrl.add(link(shown) + "/norollback");
-        }
-        out.put("status", status);
-        out.put("msg", waiting ? "Wait for manual treatment" : "");
-        out.put("type", type);
-        out.put("link", link(shown));
-        out.put("progress", progress(shown.uuid()));
-        out.put("ctrl", ctrl);
-        return out;
+        return third.query(uuid);
     }
 
     @Override
     public String thirdStop(String user, String uuid) {
-        Task deploy = dao.task(uuid).orElse(null);
-        String ruuid = TaskUuids.rollbackOf(uuid);
-        Task roll = dao.task(ruuid).orElse(null);
-        if (deploy == null && roll == null) {
-            throw ApiException.badRequest("no find task");
-        }
-        if (deploy != null && roll == null) {
-            try {
-                dao.insert(placeholder(deploy.projectId(), uuid, clock.instant()), null,
-                        note(user, "JOBX TASK ROLLBACK: UUID:" + uuid + " ROLLBACK:No (third-party stop)"));
-            } catch (DuplicateKeyException meanwhile) {
-                // written by another call: the same
-            }
-            roll = dao.task(ruuid).orElse(null);
-        }
-        Task target = roll != null && !NULL.equals(roll.slave()) ? roll : deploy != null ? deploy : roll;
-        if (TaskStates.taskEnded(target.status())) {
-            return "jobx uuid:" + target.uuid() + " status: " + target.status();
-        }
-        String why = stop(user, target.projectId(), target.uuid());
-        return why == null ? null : "jobx uuid:" + target.uuid() + " status: " + target.status();
+        return third.thirdStop(user, uuid);
     }
 }

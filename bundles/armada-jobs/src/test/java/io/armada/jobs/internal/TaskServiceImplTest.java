@@ -1,6 +1,7 @@
 package io.armada.jobs.internal;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertTrue;
 
@@ -300,6 +301,34 @@ public class TaskServiceImplTest {
         assertEquals(1, gateway.calls.size());
     }
 
+    @Test
+    public void deletingAProjectIsRefusedWhileATaskHasNotEndedAndTakesItsTasksWithIt() {
+        TaskService.Started s = tasks.start("ci@app", project, "norb", "two", null);
+        gateway.answer(gateway.awaitCall(1), Set.of("10.0.0.1"));
+        Subtask waiting = awaitWaiting(s.uuid(), 1);
+        for (var j : jobs.jobs(project)) {
+            jobs.deleteJob("ci@app", project, j.id());
+        }
+        for (var g : jobs.groups(project)) {
+            jobs.deleteGroup("ci@app", project, g.id());
+        }
+        JobsServiceImplTest.bad(() -> jobs.deleteProject("ci@app", project), "not ended");
+        assertTrue(dao.task(s.uuid()).isPresent());
+        assertNull(tasks.stop("ops@app", project, s.uuid()));
+        awaitStatus(s.uuid(), "fail");
+        assertFalse(tasks.logs(s.uuid()).isEmpty());
+        String placeholder = TaskUuids.rollbackOf(s.uuid());
+        assertTrue("the job has no rollback steps: JOBX's _skip_ row", dao.task(placeholder).isPresent());
+
+        assertEquals(project, jobs.deleteProject("ci@app", project));
+        assertTrue(dao.task(s.uuid()).isEmpty());
+        assertTrue(dao.task(placeholder).isEmpty());
+        assertTrue(dao.subtasks(s.uuid()).isEmpty());
+        assertTrue(dao.subtask(waiting.uuid()).isEmpty());
+        assertTrue(tasks.logs(s.uuid()).isEmpty());
+        assertTrue(tasks.logs(waiting.uuid()).isEmpty());
+    }
+
     private String deployed() {
         TaskService.Started s = tasks.start("ci@app", project, "deploy", "two", null);
         for (int i = 1; i <= 4; i++) {
@@ -403,6 +432,10 @@ public class TaskServiceImplTest {
         TaskService.Started s = tasks.start("ci@app", project, "deploy", "two", null);
         gateway.answer(gateway.awaitCall(1), Set.of());
         Call c2 = gateway.awaitCall(2);
+        // the step is recorded as sent (its request id written) just after the gateway saw it: the kill comes after
+        // (a kill before is the "being sent" case, never sent again, which a CI run hit here)
+        Await.until("step 2 recorded as sent", WAIT, () -> c2.requestId().equals(
+                dao.run(s.uuid()).orElseThrow().subtasks().get(0).requestId()));
         gateway.answerOne(c2, "10.0.0.1", 0);
         // the server dies: its steps in flight end unseen
         tasks.deactivate();

@@ -68,7 +68,7 @@ public class TaskStatesTest {
 
     @Test
     public void runtimeSharesUseJobxBuckets() {
-        Map<String, String> s = TaskServiceImpl.shares(java.util.Arrays.asList(30.0, 59.9, 60.0, 200.0, 4000.0, null));
+        Map<String, String> s = TaskStatistics.shares(java.util.Arrays.asList(30.0, 59.9, 60.0, 200.0, 4000.0, null));
         assertEquals(List.of("0-1", "1-3", "3-5", "5-10", "10-30", "30+"), List.copyOf(s.keySet()));
         assertEquals("40.00", s.get("0-1"));
         assertEquals("20.00", s.get("1-3"));

@@ -22,7 +22,7 @@ import io.armada.core.Threads;
  * and is waited for at most {@code timeoutMillis} (node_exporter: 5 s). A mount whose call has not returned is
  * "stuck": it is answered {@code device_error} 1 at once, with no new call, until the stuck call returns, so a dead
  * network mount costs one helper thread, never the page. The helpers exist only while calls run (none while idle:
- * they end 30 s after their last call).
+ * they end 5 s after their last call, so none is left between two scrapes of a Prometheus, 15 s by default).
  */
 final class FsStats {
     private static final Logger LOG = LoggerFactory.getLogger(FsStats.class);
@@ -40,11 +40,11 @@ final class FsStats {
     FsStats(Function<String, long[]> statvfs, long timeoutMillis) {
         this.statvfs = statvfs;
         this.timeoutMillis = timeoutMillis;
-        this.helpers = new ThreadPoolExecutor(0, MAX_STUCK + 1, 30, TimeUnit.SECONDS, new SynchronousQueue<>(),
+        this.helpers = new ThreadPoolExecutor(0, MAX_STUCK + 1, 5, TimeUnit.SECONDS, new SynchronousQueue<>(),
                 Threads.daemon("armada-monitor-statvfs"));
     }
 
-    ProcMetrics.FsStat stat(ProcMetrics.Mount mount) {
+    ProcMounts.FsStat stat(ProcMounts.Mount mount) {
         String point = mount.mountPoint();
         if (!inFlight.add(point)) {
             return error(mount); // its previous call has not returned: stuck
@@ -75,7 +75,7 @@ final class FsStats {
             Thread.currentThread().interrupt();
             return error(mount);
         }
-        return s == null ? error(mount) : new ProcMetrics.FsStat(mount, false, s[2], s[3], s[4], s[5], s[6]);
+        return s == null ? error(mount) : new ProcMounts.FsStat(mount, false, s[2], s[3], s[4], s[5], s[6]);
     }
 
     /** The helpers end (a stuck one when its call returns). */
@@ -101,7 +101,7 @@ final class FsStats {
         return new long[] {0, 0, total, f.getFreeSpace(), f.getUsableSpace(), -1, -1};
     }
 
-    private static ProcMetrics.FsStat error(ProcMetrics.Mount mount) {
-        return new ProcMetrics.FsStat(mount, true, -1, -1, -1, -1, -1);
+    private static ProcMounts.FsStat error(ProcMounts.Mount mount) {
+        return new ProcMounts.FsStat(mount, true, -1, -1, -1, -1, -1);
     }
 }

@@ -64,7 +64,7 @@ final class LibC {
 
     /**
      * adjtimex(2) with modes 0 (reads, changes nothing): the clock state it returns, then the fields in
-     * {@link ProcMetrics}' TX_* order; null when the call fails.
+     * {@link Timex}' TX_* order; null when the call fails.
      */
     long[] adjtimex() {
         try (Memory buf = new Memory(256)) {
@@ -76,24 +76,24 @@ final class LibC {
             // struct timex on LP64: modes(int)+pad, offset 8, freq 16, maxerror 24, esterror 32, status(int) 40,
             // constant 48, precision 56, tolerance 64, time 72..88, tick 88, ppsfreq 96, jitter 104, shift(int) 112,
             // stabil 120, jitcnt 128, calcnt 136, errcnt 144, stbcnt 152, tai(int) 160
-            long[] t = new long[ProcMetrics.TX_FIELDS + 1];
+            long[] t = new long[Timex.TX_FIELDS + 1];
             t[0] = state;
-            t[1 + ProcMetrics.TX_OFFSET] = buf.getLong(8);
-            t[1 + ProcMetrics.TX_FREQ] = buf.getLong(16);
-            t[1 + ProcMetrics.TX_MAXERROR] = buf.getLong(24);
-            t[1 + ProcMetrics.TX_ESTERROR] = buf.getLong(32);
-            t[1 + ProcMetrics.TX_STATUS] = buf.getInt(40);
-            t[1 + ProcMetrics.TX_CONSTANT] = buf.getLong(48);
-            t[1 + ProcMetrics.TX_TICK] = buf.getLong(88);
-            t[1 + ProcMetrics.TX_PPSFREQ] = buf.getLong(96);
-            t[1 + ProcMetrics.TX_JITTER] = buf.getLong(104);
-            t[1 + ProcMetrics.TX_SHIFT] = buf.getInt(112);
-            t[1 + ProcMetrics.TX_STABIL] = buf.getLong(120);
-            t[1 + ProcMetrics.TX_JITCNT] = buf.getLong(128);
-            t[1 + ProcMetrics.TX_CALCNT] = buf.getLong(136);
-            t[1 + ProcMetrics.TX_ERRCNT] = buf.getLong(144);
-            t[1 + ProcMetrics.TX_STBCNT] = buf.getLong(152);
-            t[1 + ProcMetrics.TX_TAI] = buf.getInt(160);
+            t[1 + Timex.TX_OFFSET] = buf.getLong(8);
+            t[1 + Timex.TX_FREQ] = buf.getLong(16);
+            t[1 + Timex.TX_MAXERROR] = buf.getLong(24);
+            t[1 + Timex.TX_ESTERROR] = buf.getLong(32);
+            t[1 + Timex.TX_STATUS] = buf.getInt(40);
+            t[1 + Timex.TX_CONSTANT] = buf.getLong(48);
+            t[1 + Timex.TX_TICK] = buf.getLong(88);
+            t[1 + Timex.TX_PPSFREQ] = buf.getLong(96);
+            t[1 + Timex.TX_JITTER] = buf.getLong(104);
+            t[1 + Timex.TX_SHIFT] = buf.getInt(112);
+            t[1 + Timex.TX_STABIL] = buf.getLong(120);
+            t[1 + Timex.TX_JITCNT] = buf.getLong(128);
+            t[1 + Timex.TX_CALCNT] = buf.getLong(136);
+            t[1 + Timex.TX_ERRCNT] = buf.getLong(144);
+            t[1 + Timex.TX_STBCNT] = buf.getLong(152);
+            t[1 + Timex.TX_TAI] = buf.getInt(160);
             return t;
         }
     }

@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * node_exporter's default Linux collectors, run in its order of names: each reads its {@code /proc}, {@code /sys}
- * or {@code /etc} files and writes its families with {@link ProcMetrics}' parsers; then
+ * or {@code /etc} files and writes its families with the parsers of {@link ProcMetrics}; then
  * {@code node_scrape_collector_success} and {@code node_scrape_collector_duration_seconds} for each. A collector
  * whose files this machine does not have writes nothing and counts as not successful (node_exporter's "no data");
  * one that throws costs a DEBUG line, never the page. Runs when {@link MonitorNode} builds the page, at most once a
@@ -32,10 +32,10 @@ import org.slf4j.LoggerFactory;
 final class NodeCollectors {
     private static final Logger LOG = LoggerFactory.getLogger(NodeCollectors.class);
 
-    /** One collector: writes its families, answers false when it found nothing to write. */
-    interface Collector {
-        boolean collect(MetricsText m) throws IOException;
-    }
+    /** node_exporter's default collectors that Linux gives here, in its order of names. */
+    static final String[] NAMES = {"arp", "conntrack", "cpu", "diskstats", "entropy", "filefd", "filesystem", "hwmon",
+        "loadavg", "meminfo", "netclass", "netdev", "netstat", "os", "pressure", "schedstat", "selinux", "sockstat",
+        "softnet", "stat", "systemd", "textfile", "time", "timex", "udp_queues", "uname", "vmstat"};
 
     private final Path proc;
     private final Path sys;
@@ -45,7 +45,7 @@ final class NodeCollectors {
     private final long userHz;
     private final long pageSize;
     private final FsStats fsStats;
-    private final Map<String, Collector> collectors = new LinkedHashMap<>();
+    private final Supplier<SystemdUnits.Snapshot> systemd;
 
     NodeCollectors(Path proc, Path sys, Path etc, Path udev, LibC libc, long userHz,
             Supplier<SystemdUnits.Snapshot> systemd) {
@@ -65,43 +65,79 @@ final class NodeCollectors {
         }
         this.pageSize = ps;
         this.fsStats = new FsStats(libc == null ? null : libc::statvfs, 5_000);
-        collectors.put("arp", m -> ProcMetrics.arp(read(proc.resolve("net/arp")), m));
-        collectors.put("conntrack", m -> ProcMetrics.conntrack(readOrNull(proc.resolve("sys/net/netfilter/nf_conntrack_count")),
-                readOrNull(proc.resolve("sys/net/netfilter/nf_conntrack_max")), readOrNull(proc.resolve("net/stat/nf_conntrack")), m));
-        collectors.put("cpu", m -> ProcMetrics.cpu(read(proc.resolve("stat")), this.userHz, m));
-        collectors.put("diskstats", this::diskstats);
-        collectors.put("entropy", this::entropy);
-        collectors.put("filefd", m -> ProcMetrics.filefd(read(proc.resolve("sys/fs/file-nr")), m));
-        collectors.put("filesystem", this::filesystem);
-        collectors.put("hwmon", m -> SysClassCollectors.hwmon(sys, m));
-        collectors.put("loadavg", m -> ProcMetrics.loadavg(read(proc.resolve("loadavg")), m));
-        collectors.put("meminfo", m -> ProcMetrics.meminfo(read(proc.resolve("meminfo")), m));
-        collectors.put("netclass", m -> SysClassCollectors.netclass(sys, m));
-        collectors.put("netdev", this::netdev);
-        collectors.put("netstat", m -> ProcMetrics.netstat(readOrNull(proc.resolve("net/netstat")),
-                readOrNull(proc.resolve("net/snmp")), readOrNull(proc.resolve("net/snmp6")), m));
-        collectors.put("os", this::os);
-        collectors.put("pressure", this::pressure);
-        collectors.put("schedstat", m -> {
-            String s = readOrNull(proc.resolve("schedstat"));
-            return s != null && ProcMetrics.schedstat(s, m);
-        });
-        collectors.put("selinux", this::selinux);
-        collectors.put("sockstat", this::sockstat);
-        collectors.put("softnet", m -> ProcMetrics.softnet(read(proc.resolve("net/softnet_stat")), m));
-        collectors.put("stat", m -> ProcMetrics.stat(read(proc.resolve("stat")), m));
-        collectors.put("systemd", m -> SystemdUnits.write(systemd.get(), m));
-        collectors.put("textfile", m -> {
-            m.family("node_textfile_scrape_error", "gauge", "1 if there was an error opening or reading a file, 0 otherwise")
-                    .sample("node_textfile_scrape_error", 0L);
-            return true;
-        });
-        collectors.put("time", this::time);
-        collectors.put("timex", this::timex);
-        collectors.put("udp_queues", m -> ProcMetrics.udpQueues(readOrNull(proc.resolve("net/udp")),
-                readOrNull(proc.resolve("net/udp6")), m));
-        collectors.put("uname", this::uname);
-        collectors.put("vmstat", m -> ProcMetrics.vmstat(read(proc.resolve("vmstat")), m));
+        this.systemd = systemd;
+    }
+
+    /**
+     * Runs one collector: writes its families, answers false when it found nothing to write. One switch rather than a
+     * lambda per collector: each lambda is a class of its own, loaded at the first scrape (node RSS, bench/monitor.sh).
+     */
+    private boolean collect(String name, MetricsText m) throws IOException {
+        switch (name) {
+            case "arp":
+                return ProcNetArp.arp(read(proc.resolve("net/arp")), m);
+            case "conntrack":
+                return ProcConntrack.conntrack(readOrNull(proc.resolve("sys/net/netfilter/nf_conntrack_count")),
+                        readOrNull(proc.resolve("sys/net/netfilter/nf_conntrack_max")),
+                        readOrNull(proc.resolve("net/stat/nf_conntrack")), m);
+            case "cpu":
+                return ProcStat.cpu(read(proc.resolve("stat")), userHz, m);
+            case "diskstats":
+                return diskstats(m);
+            case "entropy":
+                return entropy(m);
+            case "filefd":
+                return ProcFileNr.filefd(read(proc.resolve("sys/fs/file-nr")), m);
+            case "filesystem":
+                return filesystem(m);
+            case "hwmon":
+                return SysClassCollectors.hwmon(sys, m);
+            case "loadavg":
+                return ProcLoadavg.loadavg(read(proc.resolve("loadavg")), m);
+            case "meminfo":
+                return ProcMeminfo.meminfo(read(proc.resolve("meminfo")), m);
+            case "netclass":
+                return SysClassCollectors.netclass(sys, m);
+            case "netdev":
+                return netdev(m);
+            case "netstat":
+                return ProcNetstat.netstat(readOrNull(proc.resolve("net/netstat")), readOrNull(proc.resolve("net/snmp")),
+                        readOrNull(proc.resolve("net/snmp6")), m);
+            case "os":
+                return os(m);
+            case "pressure":
+                return pressure(m);
+            case "schedstat": {
+                String s = readOrNull(proc.resolve("schedstat"));
+                return s != null && ProcSchedstat.schedstat(s, m);
+            }
+            case "selinux":
+                return selinux(m);
+            case "sockstat":
+                return sockstat(m);
+            case "softnet":
+                return ProcSoftnet.softnet(read(proc.resolve("net/softnet_stat")), m);
+            case "stat":
+                return ProcStat.stat(read(proc.resolve("stat")), m);
+            case "systemd":
+                return SystemdUnits.write(systemd.get(), m);
+            case "textfile":
+                m.family("node_textfile_scrape_error", "gauge",
+                        "1 if there was an error opening or reading a file, 0 otherwise").sample("node_textfile_scrape_error", 0L);
+                return true;
+            case "time":
+                return time(m);
+            case "timex":
+                return timex(m);
+            case "udp_queues":
+                return ProcNetUdp.udpQueues(readOrNull(proc.resolve("net/udp")), readOrNull(proc.resolve("net/udp6")), m);
+            case "uname":
+                return uname(m);
+            case "vmstat":
+                return ProcVmstat.vmstat(read(proc.resolve("vmstat")), m);
+            default:
+                throw new IllegalArgumentException(name);
+        }
     }
 
     /** This machine's. */
@@ -118,20 +154,20 @@ final class NodeCollectors {
     /** Every collector, then the scrape series. */
     void write(MetricsText m) {
         Map<String, double[]> results = new LinkedHashMap<>();
-        for (Map.Entry<String, Collector> c : collectors.entrySet()) {
+        for (String name : NAMES) {
             long start = System.nanoTime();
             boolean ok;
             MetricsText part = new MetricsText(2048);
             try {
-                ok = c.getValue().collect(part);
+                ok = collect(name, part);
             } catch (IOException | RuntimeException e) {
-                LOG.debug("Collector {} failed: {}", c.getKey(), e.toString());
+                LOG.debug("Collector {} failed: {}", name, e.toString());
                 ok = false;
             }
             if (ok) {
                 m.append(part);
             }
-            results.put(c.getKey(), new double[] {(System.nanoTime() - start) / 1e9, ok ? 1 : 0});
+            results.put(name, new double[] {(System.nanoTime() - start) / 1e9, ok ? 1 : 0});
         }
         m.family("node_scrape_collector_duration_seconds", "gauge", "node_exporter: Duration of a collector scrape.");
         for (Map.Entry<String, double[]> r : results.entrySet()) {
@@ -144,9 +180,9 @@ final class NodeCollectors {
     }
 
     private boolean diskstats(MetricsText m) throws IOException {
-        List<ProcMetrics.Disk> disks = ProcMetrics.disks(read(proc.resolve("diskstats")));
+        List<ProcDiskstats.Disk> disks = ProcDiskstats.disks(read(proc.resolve("diskstats")));
         Map<String, Map<String, String>> props = new HashMap<>();
-        for (ProcMetrics.Disk d : disks) {
+        for (ProcDiskstats.Disk d : disks) {
             String data = readOrNull(udev.resolve("b" + d.major() + ":" + d.minor()));
             Map<String, String> p = new HashMap<>();
             if (data != null) {
@@ -159,7 +195,7 @@ final class NodeCollectors {
             }
             props.put(d.name(), p);
         }
-        return ProcMetrics.diskstats(disks, props, m);
+        return ProcDiskstats.diskstats(disks, props, m);
     }
 
     private boolean entropy(MetricsText m) throws IOException {
@@ -177,11 +213,11 @@ final class NodeCollectors {
     }
 
     private boolean filesystem(MetricsText m) throws IOException {
-        List<ProcMetrics.FsStat> stats = new ArrayList<>();
-        for (ProcMetrics.Mount mount : ProcMetrics.mounts(read(proc.resolve("self/mounts")))) {
+        List<ProcMounts.FsStat> stats = new ArrayList<>();
+        for (ProcMounts.Mount mount : ProcMounts.mounts(read(proc.resolve("self/mounts")))) {
             stats.add(fsStats.stat(mount));
         }
-        return ProcMetrics.filesystems(stats, m);
+        return ProcMounts.filesystems(stats, m);
     }
 
 
@@ -191,7 +227,7 @@ final class NodeCollectors {
      */
     private boolean netdev(MetricsText m) throws IOException {
         String text = read(proc.resolve("net/dev"));
-        if (!ProcMetrics.netdev(text, m)) {
+        if (!ProcNetDev.netdev(text, m)) {
             return false;
         }
         boolean started = false;
@@ -215,7 +251,7 @@ final class NodeCollectors {
         if (text == null) {
             text = readUtf8OrNull(etc.resolve("../usr/lib/os-release").normalize());
         }
-        return text != null && ProcMetrics.osRelease(text, m);
+        return text != null && SystemInfo.osRelease(text, m);
     }
 
     private boolean pressure(MetricsText m) {
@@ -223,7 +259,7 @@ final class NodeCollectors {
         for (String r : new String[] {"cpu", "io", "memory", "irq"}) {
             String text = readOrNull(proc.resolve("pressure").resolve(r));
             if (text != null) {
-                any |= ProcMetrics.pressure(r, text, m);
+                any |= ProcPressure.pressure(r, text, m);
             }
         }
         return any;
@@ -245,10 +281,10 @@ final class NodeCollectors {
     }
 
     private boolean sockstat(MetricsText m) throws IOException {
-        boolean any = ProcMetrics.sockstat(read(proc.resolve("net/sockstat")), pageSize, m);
+        boolean any = ProcSockstat.sockstat(read(proc.resolve("net/sockstat")), pageSize, m);
         String six = readOrNull(proc.resolve("net/sockstat6"));
         if (six != null) {
-            any |= ProcMetrics.sockstat(six, pageSize, m);
+            any |= ProcSockstat.sockstat(six, pageSize, m);
         }
         return any;
     }
@@ -306,9 +342,9 @@ final class NodeCollectors {
         if (t == null) {
             return false;
         }
-        long[] fields = new long[ProcMetrics.TX_FIELDS];
+        long[] fields = new long[Timex.TX_FIELDS];
         System.arraycopy(t, 1, fields, 0, fields.length);
-        ProcMetrics.timex((int) t[0], fields, m);
+        Timex.timex((int) t[0], fields, m);
         return true;
     }
 
@@ -327,7 +363,7 @@ final class NodeCollectors {
         if (sysname.isEmpty()) {
             return false;
         }
-        ProcMetrics.uname(sysname, firstLineOr(k.resolve("hostname"), ""), firstLineOr(k.resolve("osrelease"), ""),
+        SystemInfo.uname(sysname, firstLineOr(k.resolve("hostname"), ""), firstLineOr(k.resolve("osrelease"), ""),
                 firstLineOr(k.resolve("version"), ""), machine, firstLineOr(k.resolve("domainname"), ""), m);
         return true;
     }

@@ -30,10 +30,10 @@ public class FsStatsTest {
             }
             return new long[] {4096, 4096, 10, 5, 4, 100, 50};
         }, 200);
-        ProcMetrics.Mount ok = new ProcMetrics.Mount("/dev/a", "/ok", "ext4", false);
-        ProcMetrics.Mount hung = new ProcMetrics.Mount("nfs:/x", "/hung", "nfs4", false);
+        ProcMounts.Mount ok = new ProcMounts.Mount("/dev/a", "/ok", "ext4", false);
+        ProcMounts.Mount hung = new ProcMounts.Mount("nfs:/x", "/hung", "nfs4", false);
 
-        ProcMetrics.FsStat a = stats.stat(ok);
+        ProcMounts.FsStat a = stats.stat(ok);
         assertFalse(a.error());
         assertEquals(40960, a.size());
         assertEquals(16384, a.avail());
@@ -54,7 +54,7 @@ public class FsStatsTest {
     @Test
     public void aFailingStatvfsIsADeviceError() {
         FsStats stats = new FsStats(point -> null, 5_000);
-        assertTrue(stats.stat(new ProcMetrics.Mount("/dev/b", "/gone", "ext4", false)).error());
+        assertTrue(stats.stat(new ProcMounts.Mount("/dev/b", "/gone", "ext4", false)).error());
         stats.close();
     }
 }

@@ -186,14 +186,19 @@ public class NodeCollectorsTest {
         long[] s = libc.statvfs("/");
         assertNotNull(s);
         assertEquals(new java.io.File("/").getTotalSpace(), s[2] * s[1]);
+        assertTrue("file nodes of / known", s[5] > 0 && s[6] >= 0 && s[6] <= s[5]);
         MetricsText m = new MetricsText(1024);
-        ProcMetrics.Mount root = new ProcMetrics.Mount("/dev/x", "/", "ext4", false);
-        ProcMetrics.filesystems(List.of(new ProcMetrics.FsStat(root, false, s[2] * s[0], s[3] * s[0], s[4] * s[0], s[5], s[6])), m);
+        ProcMounts.Mount root = new ProcMounts.Mount("/dev/x", "/", "ext4", false);
+        ProcMounts.filesystems(List.of(new ProcMounts.FsStat(root, false, s[2] * s[0], s[3] * s[0], s[4] * s[0], s[5], s[6])), m);
         assertTrue(m.toString().contains("node_filesystem_files{device=\"/dev/x\",fstype=\"ext4\",mountpoint=\"/\"} " + s[5] + "\n"));
         long[] t = libc.adjtimex();
         assertNotNull(t);
         assertTrue(t[0] >= 0 && t[0] <= 5);
-        assertEquals("tick: 10000 us at 100 Hz, in a sane range", true, t[1 + ProcMetrics.TX_TICK] > 0);
+        assertEquals("tick: 10000 us at 100 Hz, in a sane range", true, t[1 + Timex.TX_TICK] > 0);
+        // the int fields (status, shift, tai) taken from the right half of their 8 bytes: flags of 16 bits, small values
+        assertTrue("status " + t[1 + Timex.TX_STATUS], t[1 + Timex.TX_STATUS] >= 0 && t[1 + Timex.TX_STATUS] < 0x10000);
+        assertTrue("tai " + t[1 + Timex.TX_TAI], t[1 + Timex.TX_TAI] >= 0 && t[1 + Timex.TX_TAI] < 1000);
+        assertTrue("shift " + t[1 + Timex.TX_SHIFT], t[1 + Timex.TX_SHIFT] >= 0 && t[1 + Timex.TX_SHIFT] < 64);
     }
 
     @Test
@@ -224,15 +229,15 @@ public class NodeCollectorsTest {
 
     @Test
     public void timexFollowsNodeExportersUnits() {
-        long[] t = new long[ProcMetrics.TX_FIELDS];
-        t[ProcMetrics.TX_OFFSET] = 1500; // microseconds without STA_NANO
-        t[ProcMetrics.TX_FREQ] = 65536 * 10; // 10 ppm
-        t[ProcMetrics.TX_MAXERROR] = 250_000;
-        t[ProcMetrics.TX_STATUS] = 0x0001;
-        t[ProcMetrics.TX_TICK] = 10_000;
-        t[ProcMetrics.TX_TAI] = 37;
+        long[] t = new long[Timex.TX_FIELDS];
+        t[Timex.TX_OFFSET] = 1500; // microseconds without STA_NANO
+        t[Timex.TX_FREQ] = 65536 * 10; // 10 ppm
+        t[Timex.TX_MAXERROR] = 250_000;
+        t[Timex.TX_STATUS] = 0x0001;
+        t[Timex.TX_TICK] = 10_000;
+        t[Timex.TX_TAI] = 37;
         MetricsText m = new MetricsText(4096);
-        ProcMetrics.timex(0, t, m);
+        Timex.timex(0, t, m);
         String text = m.toString();
         assertEquals(0.0015, value(text, "node_timex_offset_seconds"), 1e-12);
         assertEquals(1.00001, value(text, "node_timex_frequency_adjustment_ratio"), 1e-12);
@@ -240,9 +245,9 @@ public class NodeCollectorsTest {
         assertEquals(0.01, value(text, "node_timex_tick_seconds"), 1e-12);
         assertEquals(37, value(text, "node_timex_tai_offset_seconds"), 0);
         assertEquals(1, value(text, "node_timex_sync_status"), 0);
-        t[ProcMetrics.TX_STATUS] = 0x2000; // STA_NANO: nanoseconds
+        t[Timex.TX_STATUS] = 0x2000; // STA_NANO: nanoseconds
         MetricsText n = new MetricsText(4096);
-        ProcMetrics.timex(5, t, n);
+        Timex.timex(5, t, n);
         assertEquals(1.5e-6, value(n.toString(), "node_timex_offset_seconds"), 1e-15);
         assertEquals(0, value(n.toString(), "node_timex_sync_status"), 0);
         assertTrue(text.contains("# TYPE node_timex_pps_jitter_total counter\n"));

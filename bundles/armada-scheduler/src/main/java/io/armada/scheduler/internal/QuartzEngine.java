@@ -102,7 +102,8 @@ final class QuartzEngine {
         p.setProperty("org.quartz.scheduler.skipUpdateCheck", "true");
         p.setProperty("org.quartz.scheduler.jmx.export", "false");
         p.setProperty("org.quartz.scheduler.classLoadHelper.class", BundleClassLoadHelper.class.getName());
-        p.setProperty("org.quartz.threadPool.class", org.quartz.simpl.SimpleThreadPool.class.getName());
+        // workers on demand (none while idle), at most threads at once: SimpleThreadPool kept all of them from the start
+        p.setProperty("org.quartz.threadPool.class", OnDemandThreadPool.class.getName());
         p.setProperty("org.quartz.threadPool.threadCount", Integer.toString(settings.threads()));
         p.setProperty("org.quartz.threadPool.threadNamePrefix", "armada-scheduler");
         // up to one trigger per worker acquired and fired per job-store transaction (Quartz's default is one): with

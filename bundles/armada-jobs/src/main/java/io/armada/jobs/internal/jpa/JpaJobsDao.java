@@ -12,6 +12,7 @@ import io.armada.jobs.JobDef;
 import io.armada.jobs.LogEntry;
 import io.armada.jobs.Project;
 import io.armada.jobs.internal.JobsDao;
+import io.armada.jobs.internal.TaskStates;
 import io.armada.persistence.JpaStore;
 
 /** Projects, jobs, groups and the audit log in JOBS_PROJECT, JOBS_JOB, JOBS_GROUP and JOBS_LOG. */
@@ -75,10 +76,24 @@ public final class JpaJobsDao implements JobsDao {
                 return Optional.of("project " + id + " has " + jobs + " job(s) and " + groups
                         + " group(s): delete them first");
             }
+            long open = em.createQuery("select count(t) from TaskEntity t where t.projectId = :p and t.status in "
+                    + "(:init, :running)", Long.class).setParameter("p", id).setParameter("init", TaskStates.INIT)
+                    .setParameter("running", TaskStates.RUNNING).getSingleResult();
+            if (open > 0) {
+                return Optional.of("project " + id + " has " + open + " task(s) not ended: stop them or wait for "
+                        + "their end first");
+            }
             ProjectEntity e = em.find(ProjectEntity.class, id);
             if (e != null) {
                 em.remove(e);
                 em.createQuery("delete from LogEntity l where l.projectId = :p").setParameter("p", id).executeUpdate();
+                // its tasks go with it: their node logs, their batches, then the tasks (rollback rows included)
+                String ofProject = " in (select t.uuid from TaskEntity t where t.projectId = :p)";
+                em.createQuery("delete from NodeLogEntity n where n.taskUuid" + ofProject).setParameter("p", id)
+                        .executeUpdate();
+                em.createQuery("delete from SubtaskEntity s where s.parentUuid" + ofProject).setParameter("p", id)
+                        .executeUpdate();
+                em.createQuery("delete from TaskEntity t where t.projectId = :p").setParameter("p", id).executeUpdate();
             }
             return Optional.empty();
         });
