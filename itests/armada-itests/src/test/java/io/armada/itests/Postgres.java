@@ -88,6 +88,24 @@ public final class Postgres implements AutoCloseable {
     }
 
     /** A connection as the superuser {@code postgres} (trust authentication on loopback). */
+    /**
+     * README's {@code etc/org.ops4j.datasource-armada.cfg} for database {@code db} as user {@code user}, the password
+     * from the environment variable {@code ARMADA_DB_PASSWORD}.
+     */
+    public String dataSourceCfg(String db, String user) {
+        return String.join("\n",
+                "osgi.jdbc.driver.class = org.postgresql.Driver",
+                "dataSourceName = armada",
+                "osgi.jndi.service.name = armada",
+                "url = " + url(db),
+                "user = " + user,
+                "password = ${env:ARMADA_DB_PASSWORD}",
+                "pool = hikari",
+                "xa = false",
+                "hikari.maximumPoolSize = 16",
+                "hikari.minimumIdle = 2", "");
+    }
+
     public Connection connect(String db) throws SQLException {
         return DriverManager.getConnection(url(db), "postgres", "");
     }

@@ -42,17 +42,7 @@ public class PostgresIT {
                 .env("ARMADA_DATA", work.resolve("pg-server-data").toString());
         Instance.deleteTree(work.resolve("pg-server-data"));
         // README, "Several servers on one PostgreSQL": the data source file, the password from the environment
-        Files.writeString(server.home.resolve("etc/org.ops4j.datasource-armada.cfg"), String.join("\n",
-                "osgi.jdbc.driver.class = org.postgresql.Driver",
-                "dataSourceName = armada",
-                "osgi.jndi.service.name = armada",
-                "url = " + pg.url("armada"),
-                "user = armada",
-                "password = ${env:ARMADA_DB_PASSWORD}",
-                "pool = hikari",
-                "xa = false",
-                "hikari.maximumPoolSize = 16",
-                "hikari.minimumIdle = 2", ""));
+        Files.writeString(server.home.resolve("etc/org.ops4j.datasource-armada.cfg"), pg.dataSourceCfg("armada", "armada"));
         // jobs due at once, as SchedulerIT does (the default refuses a start less than 300 s ahead)
         Files.writeString(server.home.resolve("etc/io.armada.scheduler.cfg"), "min.lead.seconds = 0\n");
         server.start();

@@ -62,17 +62,7 @@ public class ScaleOutIT {
         Instance s = Instance.unpack(work, name).env("ARMADA_TOKEN", TOKEN).env("ARMADA_DB_PASSWORD", PASSWORD)
                 .env("ARMADA_DATA", work.resolve(name + "-data").toString());
         Instance.deleteTree(work.resolve(name + "-data"));
-        Files.writeString(s.home.resolve("etc/org.ops4j.datasource-armada.cfg"), String.join("\n",
-                "osgi.jdbc.driver.class = org.postgresql.Driver",
-                "dataSourceName = armada",
-                "osgi.jndi.service.name = armada",
-                "url = " + pg.url("armada"),
-                "user = armada",
-                "password = ${env:ARMADA_DB_PASSWORD}",
-                "pool = hikari",
-                "xa = false",
-                "hikari.maximumPoolSize = 16",
-                "hikari.minimumIdle = 2", ""));
+        Files.writeString(s.home.resolve("etc/org.ops4j.datasource-armada.cfg"), pg.dataSourceCfg("armada", "armada"));
         Files.writeString(s.home.resolve("etc/io.armada.scheduler.cfg"), "min.lead.seconds = 0\n");
         Files.writeString(s.home.resolve("etc/io.armada.agents.cfg"), "online.share.seconds = 1\n");
         return s;
