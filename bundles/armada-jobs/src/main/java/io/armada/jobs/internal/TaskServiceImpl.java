@@ -86,7 +86,7 @@ public class TaskServiceImpl implements TaskService {
         this.clock = clock;
         this.slave = slave;
         this.maxUnfinished = maxUnfinished;
-        this.executor = RunnerPool.create(threads, 30, Threads.daemon("armada-jobs"));
+        this.executor = Threads.onDemand(threads, 30, Threads.daemon("armada-jobs"));
         this.runner = new TaskRunner(dao, () -> gateway, executor, clock, runId, stepTimeout);
         this.stats = new TaskStatistics(dao, jobs, clock);
         this.third = new ThirdPartyTasks(dao, this, clock);

@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
-import java.util.concurrent.LinkedBlockingQueue;
+
 import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
+
 
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.osgi.service.component.annotations.Activate;
@@ -74,9 +74,7 @@ public class TaskServiceImpl implements TarsTasks {
     TaskServiceImpl(TaskDao dao, TarsPatches patches, TarsConfigs configs, TarsService servers, TarsNodes nodes,
             Clock clock, Executor executor) {
         this.dao = dao;
-        this.pool = new ThreadPoolExecutor(4, 4, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(10_000),
-                Threads.daemon("armada-tars-tasks"));
-        this.pool.allowCoreThreadTimeOut(true);
+        this.pool = Threads.onDemand(4, 30, Threads.daemon("armada-tars-tasks"));
         Executor work = executor == null ? pool : executor;
         this.runner = new TaskRunner(dao, patches, new ItemCommands(patches, clock), clock, work, this::calls);
         this.commands = new NodeCommands(dao, configs, clock, work, this::calls);

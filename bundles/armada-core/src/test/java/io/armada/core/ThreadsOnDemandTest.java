@@ -1,4 +1,4 @@
-package io.armada.jobs.internal;
+package io.armada.core;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
@@ -12,11 +12,10 @@ import java.util.concurrent.TimeUnit;
 import org.junit.After;
 import org.junit.Test;
 
-import io.armada.core.Threads;
 import io.armada.core.testing.Await;
 
 /** The runner's pool: a thread more only when all are busy, at most max, none left idle. */
-public class RunnerPoolTest {
+public class ThreadsOnDemandTest {
     private ThreadPoolExecutor pool;
 
     @After
@@ -26,7 +25,7 @@ public class RunnerPoolTest {
 
     @Test
     public void tasksOneAfterAnotherKeepOneThread() throws Exception {
-        pool = RunnerPool.create(4, 30, Threads.daemon("test-runner"));
+        pool = Threads.onDemand(4, 30, Threads.daemon("test-runner"));
         Set<String> names = ConcurrentHashMap.newKeySet();
         for (int i = 0; i < 20; i++) {
             CountDownLatch done = new CountDownLatch(1);
@@ -44,7 +43,7 @@ public class RunnerPoolTest {
 
     @Test
     public void busyThreadsGrowThePoolUpToMaxThenTasksWait() throws Exception {
-        pool = RunnerPool.create(3, 30, Threads.daemon("test-runner"));
+        pool = Threads.onDemand(3, 30, Threads.daemon("test-runner"));
         CountDownLatch release = new CountDownLatch(1);
         CountDownLatch started = new CountDownLatch(3);
         CountDownLatch all = new CountDownLatch(5);
@@ -69,7 +68,7 @@ public class RunnerPoolTest {
 
     @Test
     public void idleThreadsEnd() throws Exception {
-        pool = RunnerPool.create(2, 1, Threads.daemon("test-runner"));
+        pool = Threads.onDemand(2, 1, Threads.daemon("test-runner"));
         CountDownLatch done = new CountDownLatch(1);
         pool.execute(done::countDown);
         assertTrue(done.await(30, TimeUnit.SECONDS));
