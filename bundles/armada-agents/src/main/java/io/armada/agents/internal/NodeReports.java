@@ -64,8 +64,8 @@ public class NodeReports implements NodeReportIntake {
 
     /**
      * Several servers on one database: every {@code seconds}, writes the online state of the nodes that reported
-     * here and takes what the other servers wrote (the first time, every node still online: a restarted server
-     * knows at once who is online).
+     * here and takes what the other servers wrote (the first time, every node still online on another server: a
+     * restarted server knows at once who is online there; its own nodes come back with their next report).
      */
     void shareEvery(AgentsTimer timer, int seconds) {
         shareEvery(timer, seconds, io.armada.persistence.ServerLeases.serverName(null));
