@@ -41,6 +41,8 @@ for r in $(seq 1 "$REPEAT"); do
     TWICE=$(sed 's/.*nodes_called_twice=\([0-9]*\).*/\1/' <<<"$line")
     STATUS=$(sed 's/.*status=\([a-z]*\).*/\1/' <<<"$line")
     CONFIRMED=$(sed 's/.*batches_confirmed=\([0-9]*\).*/\1/' <<<"$line")
+    say "run $r: threads before: $(sed -n 's/^CENSUS_BEFORE //p' "$OUT/rollout-$r.txt")"
+    say "run $r: threads at the peak: $(sed -n 's/^CENSUS_PEAK //p' "$OUT/rollout-$r.txt")"
 done
 java "$HERE/JobsBench.java" "$BASE" "$TOKEN" "$HOME_DIR" "$HTTP_PORT" "$SSH_PORT" "$OUT/data" "$NODES" "$BATCHES" \
     "$STEP_MS" 1 kill > "$OUT/kill.txt"

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -82,6 +83,27 @@ public class JobsBench {
             out.add(m.group(1));
         }
         return out;
+    }
+
+    /** The server's threads by name (digits folded), most frequent first: what the maximum was made of. */
+    static String census(long pid) {
+        Map<String, Integer> byName = new TreeMap<>();
+        try (java.util.stream.Stream<Path> tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
+            tasks.forEach(t -> {
+                try {
+                    String name = Files.readString(t.resolve("comm")).trim().replaceAll("[0-9]+", "N");
+                    byName.merge(name, 1, Integer::sum);
+                } catch (IOException | RuntimeException gone) {
+                    // the thread ended while we looked
+                }
+            });
+        } catch (IOException | RuntimeException e) {
+            return "n/a";
+        }
+        StringBuilder sb = new StringBuilder();
+        byName.entrySet().stream().sorted((a, b) -> b.getValue() - a.getValue())
+                .forEach(e -> sb.append(sb.length() == 0 ? "" : ", ").append(e.getValue()).append(' ').append(e.getKey()));
+        return sb.toString();
     }
 
     static int threads(long pid) {
@@ -216,8 +238,16 @@ public class JobsBench {
         int before = threads(pid[0]);
         AtomicInteger max = new AtomicInteger(before);
         ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
-        sampler.scheduleAtFixedRate(() -> max.accumulateAndGet(threads(pid[0]), Math::max), 0, 100,
-                TimeUnit.MILLISECONDS);
+        String censusBefore = census(pid[0]);
+        java.util.concurrent.atomic.AtomicReference<String> atMax = new java.util.concurrent.atomic.AtomicReference<>(
+                censusBefore);
+        sampler.scheduleAtFixedRate(() -> {
+            int n = threads(pid[0]);
+            if (n > max.get()) {
+                atMax.set(census(pid[0]));
+            }
+            max.accumulateAndGet(n, Math::max);
+        }, 0, 100, TimeUnit.MILLISECONDS);
 
         long t0 = System.nanoTime();
         String uuid = field(ok("POST", "/api/jobx/task/" + project + "/job/byname",
@@ -297,6 +327,8 @@ public class JobsBench {
                 + "nodes_never_called=%d status=%s batches_confirmed=%d batches_before_kill=%d resumed=%s%n", total,
                 before, max.get(), sum, twice, nodes - calls.size(), status[0], confirmed.get(), beforeKill,
                 kill ? resumed : "n/a");
+        System.out.println("CENSUS_BEFORE " + censusBefore);
+        System.out.println("CENSUS_PEAK " + atMax.get());
         standIns.stop(0);
         System.exit(0);
     }

@@ -9,7 +9,7 @@ import org.osgi.annotation.versioning.ProviderType;
  * The async-request engine (SPEC §7): one request fans a task out to many agents at once, records each agent's
  * answer as it arrives, and finishes when all answered or at the deadline, when every agent that did not answer
  * gets the synthetic answer {@code -124 "Agent respone overtime"}. Calls in flight need no thread each; the
- * deadlines are kept by one timer thread for all requests. Requests and answers are stored in the database.
+ * deadlines are kept by one timer thread for all requests (core's shared one). Requests and answers are stored in the database.
  *
  * @since 1.0
  */

@@ -3,7 +3,7 @@
  * component property types an area resource uses to join the shared JAX-RS application.
  */
 @Export
-@Version("1.4.0")
+@Version("1.5.0")
 package io.armada.core;
 
 import org.osgi.annotation.bundle.Export;

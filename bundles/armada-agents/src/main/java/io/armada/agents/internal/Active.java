@@ -4,10 +4,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.armada.agents.AsyncRequestView;
+import io.armada.core.Timers;
 
 /**
  * An unfinished async request this server keeps the deadline of: its targets, those that have not answered yet
@@ -22,7 +22,7 @@ final class Active {
     final CompletableFuture<AsyncRequestView> finished = new CompletableFuture<>();
     final AtomicBoolean finishing = new AtomicBoolean();
     volatile long deadlineMillis;
-    volatile ScheduledFuture<?> deadlineTask;
+    volatile Timers.Scheduled deadlineTask;
 
     Active(String id, List<Long> targets, long deadlineMillis) {
         this.id = id;
@@ -33,9 +33,9 @@ final class Active {
 
     /** Cancels the scheduled deadline, if any. */
     void cancelDeadline() {
-        ScheduledFuture<?> f = deadlineTask;
+        Timers.Scheduled f = deadlineTask;
         if (f != null) {
-            f.cancel(false);
+            f.cancel();
         }
     }
 }

@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
@@ -38,6 +37,7 @@ import io.armada.agents.AsyncRequests;
 import io.armada.agents.AsyncTiming;
 import io.armada.agents.internal.jpa.JpaAsyncDao;
 import io.armada.core.ApiException;
+import io.armada.core.Timers;
 import io.armada.persistence.DuplicateKeyException;
 import io.armada.persistence.JpaStore;
 import io.armada.persistence.ServerLeases;
@@ -45,7 +45,7 @@ import io.armada.persistence.ServerLeases;
 /**
  * The async-request engine. A request is written before it is acknowledged; then its task starts on every target
  * at once (bounded by "calls in flight", not by threads: the task is non-blocking). Answers are queued as they
- * arrive and written by one writer thread in batches; when the last target answered, or one timer thread sees the
+ * arrive and written by one writer thread in batches; when the last target answered, or the shared timer (core's Timers) sees the
  * deadline (+1 s, as the original's checker), the writer finishes the request: the overtime answer for every
  * target without one, then the final code. Answers agents post themselves are written at once in the caller's
  * thread. After a restart, unfinished requests are finished at their deadline (calls in flight then are lost; the
@@ -64,10 +64,10 @@ public class AsyncEngine implements AsyncRequests {
     private final LongSupplier clock;
     private final long defaultFinish;
     private final long maxSeconds;
-    private final AgentsTimer timer;
-    private ScheduledFuture<?> purgeTask;
-    private ScheduledFuture<?> sweepTask;
-    private ScheduledFuture<?> leaseTask;
+    private final Timers timer;
+    private Timers.Scheduled purgeTask;
+    private Timers.Scheduled sweepTask;
+    private Timers.Scheduled leaseTask;
     /** The servers on this database; {@code null} for one server alone (tests): it then owns every request. */
     private ServerLeases leases;
     /** How often the answers that reached another server are looked for (several servers on one database). */
@@ -87,7 +87,7 @@ public class AsyncEngine implements AsyncRequests {
 
     @Activate
     public AsyncEngine(@Reference(target = "(osgi.unit.name=armada-agents)") JpaTemplate jpa,
-            @Reference AgentsTimer timer, AgentsConfiguration config) {
+            @Reference Timers timer, AgentsConfiguration config) {
         this(new JpaAsyncDao(new JpaStore(jpa), ServerLeases.serverName(null)), timer, System::currentTimeMillis,
                 (long) config.send_timeout_seconds() * (config.send_retry() + 1) + 5, config.async_max_seconds(),
                 config.fanout_max_in_flight());
@@ -96,7 +96,7 @@ public class AsyncEngine implements AsyncRequests {
         start();
     }
 
-    AsyncEngine(AsyncDao dao, AgentsTimer timer, LongSupplier clock, long defaultFinish, long maxSeconds,
+    AsyncEngine(AsyncDao dao, Timers timer, LongSupplier clock, long defaultFinish, long maxSeconds,
             int maxInFlight) {
         if (defaultFinish < 3 || maxSeconds < 10 || maxInFlight < 1) {
             throw new IllegalArgumentException("bad io.armada.agents settings: default finish " + defaultFinish
@@ -136,13 +136,13 @@ public class AsyncEngine implements AsyncRequests {
     @Deactivate
     void stop() {
         if (purgeTask != null) {
-            purgeTask.cancel(false);
+            purgeTask.cancel();
         }
         if (leaseTask != null) {
-            leaseTask.cancel(false);
+            leaseTask.cancel();
         }
         if (sweepTask != null) {
-            sweepTask.cancel(false);
+            sweepTask.cancel();
         }
         writer.stop();
         for (Active a : active.values()) {
@@ -306,7 +306,7 @@ public class AsyncEngine implements AsyncRequests {
     private void schedule(Active a) {
         long delay = Math.max(0, a.deadlineMillis + GRACE_MILLIS - clock.getAsLong());
         try {
-            a.deadlineTask = timer.schedule(() -> finishSoon(a), delay, TimeUnit.MILLISECONDS);
+            a.deadlineTask = timer.once("a request's deadline", () -> finishSoon(a), delay, TimeUnit.MILLISECONDS);
         } catch (java.util.concurrent.RejectedExecutionException stopped) {
             LOG.debug("Timer stopped; request {} is finished at the next start", a.id);
         }

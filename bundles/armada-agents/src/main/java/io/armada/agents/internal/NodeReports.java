@@ -3,7 +3,6 @@ package io.armada.agents.internal;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -21,6 +20,7 @@ import io.armada.agents.AgentStatus;
 import io.armada.agents.NodeReportIntake;
 import io.armada.agents.internal.jpa.JpaAgentDao;
 import io.armada.core.ApiException;
+import io.armada.core.Timers;
 import io.armada.persistence.DuplicateKeyException;
 import io.armada.persistence.JpaStore;
 
@@ -39,9 +39,9 @@ public class NodeReports implements NodeReportIntake {
     private final NodeRegistry registry;
     private final long windowMillis;
     private final ReentrantLock[] stripes = new ReentrantLock[STRIPES];
-    private final ScheduledFuture<?> flusher;
+    private final Timers.Scheduled flusher;
     private static final com.fasterxml.jackson.databind.ObjectMapper JSON = io.armada.core.Json.newMapper();
-    private volatile ScheduledFuture<?> sharer;
+    private volatile Timers.Scheduled sharer;
     private volatile long readCursorMillis;
     private volatile long shareMarginMillis;
     private volatile String self;
@@ -53,7 +53,7 @@ public class NodeReports implements NodeReportIntake {
 
     @Activate
     public NodeReports(@Reference(target = "(osgi.unit.name=armada-agents)") JpaTemplate jpa,
-            @Reference NodeRegistry registry, @Reference AgentsTimer timer, AgentsConfiguration config) {
+            @Reference NodeRegistry registry, @Reference Timers timer, AgentsConfiguration config) {
         this(new JpaAgentDao(new JpaStore(jpa)), registry, timer,
                 (long) config.report_interval_seconds() * config.online_intervals() * 1000L,
                 config.last_report_flush_seconds(), config.report_creates_per_minute(), config.report_max_bytes());
@@ -67,11 +67,11 @@ public class NodeReports implements NodeReportIntake {
      * here and takes what the other servers wrote (the first time, every node still online on another server: a
      * restarted server knows at once who is online there; its own nodes come back with their next report).
      */
-    void shareEvery(AgentsTimer timer, int seconds) {
+    void shareEvery(Timers timer, int seconds) {
         shareEvery(timer, seconds, io.armada.persistence.ServerLeases.serverName(null));
     }
 
-    void shareEvery(AgentsTimer timer, int seconds, String self) {
+    void shareEvery(Timers timer, int seconds, String self) {
         this.self = self;
         shareMarginMillis = 60_000L + 3L * seconds * 1000;
         readCursorMillis = registry.now() - windowMillis; // this server's clock, once: then the rows' own
@@ -117,11 +117,11 @@ public class NodeReports implements NodeReportIntake {
         }
     }
 
-    NodeReports(AgentDao dao, NodeRegistry registry, AgentsTimer timer, long windowMillis, int flushSeconds) {
+    NodeReports(AgentDao dao, NodeRegistry registry, Timers timer, long windowMillis, int flushSeconds) {
         this(dao, registry, timer, windowMillis, flushSeconds, 12000, 65536);
     }
 
-    NodeReports(AgentDao dao, NodeRegistry registry, AgentsTimer timer, long windowMillis, int flushSeconds,
+    NodeReports(AgentDao dao, NodeRegistry registry, Timers timer, long windowMillis, int flushSeconds,
             int createsPerMinute, int maxReportBytes) {
         if (windowMillis < 1000 || flushSeconds < 1) {
             throw new IllegalArgumentException("bad io.armada.agents settings: online window " + windowMillis
@@ -144,9 +144,9 @@ public class NodeReports implements NodeReportIntake {
 
     @Deactivate
     void deactivate() {
-        flusher.cancel(false);
+        flusher.cancel();
         if (sharer != null) {
-            sharer.cancel(false);
+            sharer.cancel();
             shareOnline();
         }
         try {

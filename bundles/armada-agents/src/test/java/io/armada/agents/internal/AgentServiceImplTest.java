@@ -50,7 +50,7 @@ public class AgentServiceImplTest extends DerbyTestSupport {
     private AgentDao dao;
     private EntityDao entityDao;
     private AsyncEngine async;
-    private final AgentsTimer timer = new AgentsTimer();
+    private final io.armada.core.SharedTimer timer = new io.armada.core.SharedTimer("agents-test-timer");
     private NodeRegistry registry;
     private NodeReports reports;
     private AgentServiceImpl service;
@@ -140,7 +140,7 @@ public class AgentServiceImplTest extends DerbyTestSupport {
     public void tearDown() {
         reports.deactivate();
         async.stop();
-        timer.stop();
+        timer.close();
         close();
     }
 

@@ -25,7 +25,7 @@ public final class AgentsFixture extends DerbyTestSupport {
     private static final ObjectMapper M = new ObjectMapper();
     /** Epoch milliseconds of the registry's clock. */
     public final AtomicLong clock = new AtomicLong(1_700_000_000_000L);
-    private final AgentsTimer timer = new AgentsTimer();
+    private final io.armada.core.SharedTimer timer = new io.armada.core.SharedTimer("agents-test-timer");
     private AsyncEngine async;
     private NodeReports reports;
     private AgentServiceImpl agents;
@@ -55,7 +55,7 @@ public final class AgentsFixture extends DerbyTestSupport {
         if (async != null) {
             async.stop();
         }
-        timer.stop();
+        timer.close();
         close();
     }
 

@@ -33,7 +33,7 @@ import io.armada.persistence.ServerLeases;
 public class AsyncEngineTest extends DerbyTestSupport {
     private AsyncDao dao;
     private AsyncEngine engine;
-    private final AgentsTimer timer = new AgentsTimer();
+    private final io.armada.core.SharedTimer timer = new io.armada.core.SharedTimer("agents-test-timer");
 
     @Before
     public void setUp() throws Exception {
@@ -45,7 +45,7 @@ public class AsyncEngineTest extends DerbyTestSupport {
     @After
     public void tearDown() {
         engine.stop();
-        timer.stop();
+        timer.close();
         close();
     }
 
