@@ -145,9 +145,29 @@ public final class ServerLeases {
     }
 
     /**
-     * Beats now and then every {@code periodMillis} on {@code executor}, running {@code then} after each beat (the
-     * area's take-over of gone servers' work). No thread of its own: the JDK's shared delayer hands each beat to
-     * {@code executor}. A failed beat is logged and tried again at the next period.
+     * One beat, then {@code then} (the area's take-over of gone servers' work) if the beat reached the database; a
+     * failed beat is logged and the next run tries again. What an area's timer runs about every lease / 5 (core's
+     * shared timer, so the beats need no thread).
+     *
+     * @param then what to do after a beat that reached the database
+     * @return the task to run every period
+     * @since 1.3
+     */
+    public Runnable beatThen(Runnable then) {
+        return () -> {
+            try {
+                beat();
+            } catch (RuntimeException e) {
+                LOG.warn("The {} lease of {} could not beat: {}", area, self, e.toString());
+                return;
+            }
+            then.run();
+        };
+    }
+
+    /**
+     * Beats now and then every {@code periodMillis} on {@code executor}, as {@link #beatThen(Runnable)}. No thread of
+     * its own: the JDK's shared delayer hands each beat to {@code executor}.
      *
      * @param periodMillis time between beats, about the lease / 5
      * @param executor the area's pool
@@ -156,16 +176,16 @@ public final class ServerLeases {
      */
     public Beats beatEvery(long periodMillis, java.util.concurrent.Executor executor, Runnable then) {
         java.util.concurrent.atomic.AtomicBoolean stopped = new java.util.concurrent.atomic.AtomicBoolean();
+        Runnable once = beatThen(then);
         Runnable[] tick = new Runnable[1];
         tick[0] = () -> {
             if (stopped.get()) {
                 return;
             }
             try {
-                beat();
-                then.run();
+                once.run();
             } catch (RuntimeException e) {
-                LOG.warn("The {} lease of {} could not beat: {}", area, self, e.toString());
+                LOG.warn("The {} take-over after a lease beat of {} failed: {}", area, self, e.toString());
             } finally {
                 if (!stopped.get()) {
                     java.util.concurrent.CompletableFuture.delayedExecutor(periodMillis,

@@ -12,7 +12,6 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -54,6 +53,10 @@ public class CounterServiceImpl implements CounterService {
     private final CounterDao dao;
     private final BlockingQueue<Ticket> queue = new LinkedBlockingQueue<>();
     private final ExecutorService writer;
+    /** Whether a writer loop runs; the loop ends after {@value #IDLE_SECONDS} s without an increment. */
+    private final java.util.concurrent.atomic.AtomicBoolean writing = new java.util.concurrent.atomic.AtomicBoolean();
+    static final long IDLE_SECONDS = 10;
+    private final long idleMillis;
     private volatile boolean closed;
     /** Transactions the writer ran, and increments they applied (their ratio is the mean batch size). */
     final java.util.concurrent.atomic.AtomicLong transactions = new java.util.concurrent.atomic.AtomicLong();
@@ -75,9 +78,31 @@ public class CounterServiceImpl implements CounterService {
     }
 
     CounterServiceImpl(CounterDao dao) {
+        this(dao, TimeUnit.SECONDS.toMillis(IDLE_SECONDS));
+    }
+
+    /** For tests: a writer loop that ends after {@code idleMillis} without an increment. */
+    CounterServiceImpl(CounterDao dao, long idleMillis) {
         this.dao = Objects.requireNonNull(dao, "dao");
-        this.writer = Executors.newSingleThreadExecutor(Threads.daemon("armada-counters-writer"));
-        writer.execute(this::writeLoop);
+        this.idleMillis = idleMillis;
+        // the writer thread runs only while increments come (none while the server is idle: issue 17's thread count)
+        this.writer = Threads.onDemand(1, 5, Threads.daemon("armada-counters-writer"));
+    }
+
+    /** Whether the writer loop runs (for tests). */
+    boolean writing() {
+        return writing.get();
+    }
+
+    /** Starts the writer loop unless it runs. */
+    private void wake() {
+        if (writing.compareAndSet(false, true)) {
+            try {
+                writer.execute(this::writeLoop);
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                writing.set(false); // stopped: close() refuses what is left
+            }
+        }
     }
 
     /** Stops the writer after what is queued; callers still waiting are refused. */
@@ -85,6 +110,7 @@ public class CounterServiceImpl implements CounterService {
     public void close() {
         closed = true;
         queue.add(STOP);
+        wake();
         writer.shutdown();
         try {
             if (!writer.awaitTermination(10, TimeUnit.SECONDS)) {
@@ -112,6 +138,7 @@ public class CounterServiceImpl implements CounterService {
         }
         Ticket ticket = new Ticket(counter);
         queue.add(ticket);
+        wake();
         if (closed && queue.remove(ticket)) {
             throw stopping();
         }
@@ -152,7 +179,16 @@ public class CounterServiceImpl implements CounterService {
         int lastBatch = 0;
         while (true) {
             try {
-                batch.add(queue.take());
+                Ticket first = queue.poll(idleMillis, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    writing.set(false);
+                    // an increment queued just before the flag went down found the loop running: go on for it
+                    if (queue.isEmpty() || !writing.compareAndSet(false, true)) {
+                        return;
+                    }
+                    continue;
+                }
+                batch.add(first);
                 queue.drainTo(batch, MAX_BATCH - 1);
                 // under concurrent load (the last batch combined several), more increments are on their way: wait a
                 // moment for them, so one commit covers more; a lone caller never waits
@@ -170,6 +206,7 @@ public class CounterServiceImpl implements CounterService {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 batch.forEach(t -> t.result.completeExceptionally(stopping()));
+                writing.set(false);
                 return;
             }
             boolean stop = batch.remove(STOP);
@@ -177,6 +214,7 @@ public class CounterServiceImpl implements CounterService {
             apply(batch);
             batch.clear();
             if (stop) {
+                writing.set(false);
                 return;
             }
         }

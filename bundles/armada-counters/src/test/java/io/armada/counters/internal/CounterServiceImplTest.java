@@ -91,6 +91,42 @@ public class CounterServiceImplTest {
     }
 
     @Test
+    public void theWriterStopsWhenIdleAndTheNextIncrementStartsItAgain() throws Exception {
+        service.close();
+        service = new CounterServiceImpl(new JpaCounterDao(new JpaStore(jpa)), 1);
+        assertTrue("no writer before the first increment", !service.writing());
+        assertEquals(1, service.increment(Counter.COUNTER_FOR_DOMAIN));
+        io.armada.core.testing.Await.until("the idle writer stopped", () -> !service.writing());
+        assertEquals(2, service.increment(Counter.COUNTER_FOR_DOMAIN));
+        // increments racing the writer's idle stop (1 ms): none is left waiting, each gets its own value
+        int clients = 8;
+        int each = 100;
+        Set<Long> seen = ConcurrentHashMap.newKeySet();
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int c = 0; c < clients; c++) {
+                done.add(pool.submit(() -> {
+                    for (int i = 0; i < each; i++) {
+                        assertTrue(seen.add(service.increment(Counter.COUNTER_FOR_PROCESS)));
+                        if (i % 10 == 0) {
+                            Thread.sleep(2); // let the writer go idle now and then
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : done) {
+                f.get(120, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals((long) clients * each, seen.size());
+        assertEquals((long) clients * each, service.value(Counter.COUNTER_FOR_PROCESS));
+    }
+
+    @Test
     public void incrementsQueuedDuringACommitShareTheNextOne() throws Exception {
         CountDownLatch firstCommitStarted = new CountDownLatch(1);
         CountDownLatch releaseFirstCommit = new CountDownLatch(1);

@@ -25,6 +25,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 
 import io.armada.core.ApiException;
 import io.armada.core.Threads;
+import io.armada.core.Timers;
 import io.armada.jobs.Group;
 import io.armada.jobs.JobDef;
 import io.armada.jobs.JobsService;
@@ -67,16 +68,19 @@ public class TaskServiceImpl implements TaskService {
     private volatile NodeGateway gateway;
     /** The servers on this database; {@code null} in tests of one server. */
     private ServerLeases leases;
-    private ServerLeases.Beats beats;
+    private Timers.Scheduled beats;
 
     @Activate
     public TaskServiceImpl(@Reference(target = "(osgi.unit.name=armada-jobs)") JpaTemplate jpa,
-            @Reference JobsService jobs, JobsConfiguration config) {
+            @Reference JobsService jobs, JobsConfiguration config, @Reference Timers timers) {
         this(new JpaTaskDao(new JpaStore(jpa)), jobs, Clock.systemUTC(), ServerLeases.serverName(config.slave()),
                 config.max_unfinished_tasks(), Math.max(1, config.runner_threads()),
                 Math.max(3, config.step_timeout_seconds()), runId());
         this.leases = new ServerLeases(new JpaStore(jpa), "jobs", slave, LEASE_MILLIS, System::currentTimeMillis);
-        this.beats = leases.beatEvery(LEASE_MILLIS / 5, executor, this::takeOver);
+        // on the shared timer: a beat and the look for gone servers' tasks are one small transaction each (an adopted
+        // task runs on the runner's pool), so no runner thread stays up for the beats
+        this.beats = timers.every("the jobs server lease", leases.beatThen(this::takeOver), 0, LEASE_MILLIS / 5,
+                TimeUnit.MILLISECONDS);
     }
 
     TaskServiceImpl(TaskDao dao, JobsService jobs, Clock clock, String slave, int maxUnfinished, int threads,
@@ -163,7 +167,7 @@ public class TaskServiceImpl implements TaskService {
     @Deactivate
     void deactivate() {
         if (beats != null) {
-            beats.close();
+            beats.cancel();
         }
         // runner threads never wait on nodes: let a move under way end its transaction rather than interrupt it
         // (an interrupt inside embedded Derby can close the connection under the next user of the database)

@@ -61,6 +61,12 @@ final class QuartzEngine {
     void start() {
         try {
             QuartzTables.Kind kind = QuartzTables.ensure(dataSource);
+            // clustered only where another server can share the store: alone on embedded Derby, the cluster manager
+            // thread and its check-ins protect nothing (issue 17's thread count)
+            Settings settings = this.settings.clustered() && QuartzTables.embedded(dataSource)
+                    ? new Settings(this.settings.instanceName(), this.settings.threads(), false,
+                            this.settings.clusterCheckinMs(), this.settings.misfireThresholdMs())
+                    : this.settings;
             String dsName = settings.instanceName() + "-ds";
             DBConnectionManager.getInstance().addConnectionProvider(dsName, new Provider(dataSource));
             StdSchedulerFactory factory = new StdSchedulerFactory(properties(settings, dsName, kind.delegate));

@@ -55,6 +55,17 @@ final class QuartzTables {
     }
 
     /**
+     * Whether the database is embedded in this JVM (Derby's embedded driver): no other server can share it, so
+     * Quartz's cluster check-ins (a thread and a row update every check-in interval) would guard against nobody.
+     */
+    static boolean embedded(DataSource ds) throws SQLException {
+        try (Connection c = ds.getConnection()) {
+            String driver = c.getMetaData().getDriverName();
+            return driver != null && driver.toLowerCase(java.util.Locale.ROOT).contains("embedded");
+        }
+    }
+
+    /**
      * Creates what is missing.
      *
      * @return the kind of database, for the delegate

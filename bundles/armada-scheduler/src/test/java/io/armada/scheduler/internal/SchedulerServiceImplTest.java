@@ -37,7 +37,8 @@ import io.armada.scheduler.ScheduledJob;
 import io.armada.scheduler.internal.jpa.JpaJobDao;
 
 /**
- * The service on real Quartz (JobStoreTX, clustered, StdJDBCDelegate) on embedded Derby, with Quartz's tables made
+ * The service on real Quartz (JobStoreTX, StdJDBCDelegate; asked for clustered, which embedded Derby does not need) on
+ * embedded Derby, with Quartz's tables made
  * from its own script: jobs fire through our job factory, each run is recorded, a job with no fire left is finished.
  */
 public class SchedulerServiceImplTest {
@@ -95,6 +96,15 @@ public class SchedulerServiceImplTest {
 
     static long inSeconds(int s) {
         return System.currentTimeMillis() / 1000 + s;
+    }
+
+    @Test
+    public void aloneOnEmbeddedDerbyQuartzIsNotClustered() throws Exception {
+        // no other server can open an embedded database: no cluster manager thread, no check-in rows
+        assertFalse(service.engine().scheduler().getMetaData().isJobStoreClustered());
+        assertEquals(org.quartz.impl.jdbcjobstore.JobStoreTX.class, service.engine().scheduler().getMetaData()
+                .getJobStoreClass());
+        assertTrue(QuartzTables.embedded(jpa.dataSource()));
     }
 
     @Test

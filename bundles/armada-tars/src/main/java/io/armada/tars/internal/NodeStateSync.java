@@ -6,8 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.aries.jpa.template.JpaTemplate;
@@ -18,7 +16,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import io.armada.core.Threads;
+import io.armada.core.Timers;
 import io.armada.persistence.JpaStore;
 import io.armada.tars.ServerConf;
 import io.armada.tars.TarsStats;
@@ -42,31 +40,29 @@ public class NodeStateSync {
     private final TarsStats stats;
     /** The last report time taken per node IP; bounded by the installed nodes (entries of others are dropped). */
     private final Map<String, Long> seen = new ConcurrentHashMap<>();
-    private final ScheduledExecutorService timer;
+    private final Timers.Scheduled timer;
 
     @Activate
     public NodeStateSync(@Reference NodeCalls calls, @Reference TarsStats stats,
-            @Reference(target = "(osgi.unit.name=armada-tars)") JpaTemplate jpa) {
-        this(calls, new JpaNodeDao(new JpaStore(jpa)), new JpaTaskDao(new JpaStore(jpa), io.armada.persistence.ServerLeases.serverName(null)), stats, true);
+            @Reference(target = "(osgi.unit.name=armada-tars)") JpaTemplate jpa, @Reference Timers timers) {
+        this(calls, new JpaNodeDao(new JpaStore(jpa)), new JpaTaskDao(new JpaStore(jpa), io.armada.persistence.ServerLeases.serverName(null)), stats, timers);
     }
 
-    NodeStateSync(NodeCalls calls, NodeDao nodes, TaskDao servers, TarsStats stats, boolean schedule) {
+    /** For tests: {@code timers} {@code null} schedules nothing ({@link #sync()} is called by the test). */
+    NodeStateSync(NodeCalls calls, NodeDao nodes, TaskDao servers, TarsStats stats, Timers timers) {
         this.calls = calls;
         this.nodes = nodes;
         this.servers = servers;
         this.stats = stats;
-        if (schedule) {
-            timer = Executors.newSingleThreadScheduledExecutor(Threads.daemon("armada-tars-state"));
-            timer.scheduleWithFixedDelay(this::safeSync, PERIOD_SECONDS, PERIOD_SECONDS, TimeUnit.SECONDS);
-        } else {
-            timer = null;
-        }
+        // on the shared timer: a sync reads the reports in memory and writes what changed in one small transaction
+        timer = timers == null ? null
+                : timers.every("the tars nodes' state sync", this::safeSync, PERIOD_SECONDS, TimeUnit.SECONDS);
     }
 
     @Deactivate
     void deactivate() {
         if (timer != null) {
-            timer.shutdownNow();
+            timer.cancel();
         }
     }
 

@@ -1,8 +1,7 @@
 package io.armada.tars.internal;
 
 import java.time.Clock;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.aries.jpa.template.JpaTemplate;
@@ -15,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.armada.core.Threads;
+import io.armada.core.Timers;
 import io.armada.persistence.JpaStore;
 import io.armada.tars.internal.jpa.JpaStatDao;
 
@@ -22,7 +22,9 @@ import io.armada.tars.internal.jpa.JpaStatDao;
  * Ages the service statistics: every {@value #PERIOD_MINUTES} minutes (the first time a minute after the start) the
  * 5-minute slots older than {@code stat.retention.days} (default {@value #DEFAULT_DAYS}; 0 keeps them for ever) are
  * deleted, oldest first, in transactions of {@value #CHUNK} rows and at most {@value #MAX_CHUNKS} of them per table
- * and sweep, so a sweep never holds the tables long; what is left goes at the next sweep. Owns its one timer thread.
+ * and sweep, so a sweep never holds the tables long; what is left goes at the next sweep. The shared timer starts a
+ * sweep on a thread of this component's own, which ends 10 s after the sweep (a sweep may take seconds, too long for
+ * the shared timer thread).
  */
 @Component(immediate = true, configurationPid = "io.armada.tars")
 @Designate(ocd = TarsConfiguration.class)
@@ -36,22 +38,26 @@ public class StatRetention {
     private final StatDao dao;
     private final Clock clock;
     private final int days;
-    private final ScheduledExecutorService timer;
+    private final Timers.Scheduled timer;
+    private final ThreadPoolExecutor sweeper;
 
     @Activate
     public StatRetention(@Reference(target = "(osgi.unit.name=armada-tars)") JpaTemplate jpa,
-            TarsConfiguration config) {
-        this(new JpaStatDao(new JpaStore(jpa)), Clock.systemUTC(), config.stat_retention_days(), true);
+            TarsConfiguration config, @Reference Timers timers) {
+        this(new JpaStatDao(new JpaStore(jpa)), Clock.systemUTC(), config.stat_retention_days(), timers);
     }
 
-    StatRetention(StatDao dao, Clock clock, int days, boolean schedule) {
+    /** For tests: {@code timers} {@code null} schedules nothing ({@link #sweep()} is called by the test). */
+    StatRetention(StatDao dao, Clock clock, int days, Timers timers) {
         this.dao = dao;
         this.clock = clock;
         this.days = Math.max(0, days);
-        if (schedule && this.days > 0) {
-            timer = Executors.newSingleThreadScheduledExecutor(Threads.daemon("armada-tars-stat-retention"));
-            timer.scheduleWithFixedDelay(this::safeSweep, 1, PERIOD_MINUTES, TimeUnit.MINUTES);
+        if (timers != null && this.days > 0) {
+            sweeper = Threads.onDemand(1, 10, Threads.daemon("armada-tars-stat-retention"));
+            timer = timers.every("the tars statistics retention", () -> sweeper.execute(this::safeSweep), 1,
+                    PERIOD_MINUTES, TimeUnit.MINUTES);
         } else {
+            sweeper = null;
             timer = null;
         }
     }
@@ -59,7 +65,8 @@ public class StatRetention {
     @Deactivate
     void deactivate() {
         if (timer != null) {
-            timer.shutdownNow();
+            timer.cancel();
+            sweeper.shutdown(); // a sweep under way ends its chunk undisturbed (no interrupt inside the database)
         }
     }
 

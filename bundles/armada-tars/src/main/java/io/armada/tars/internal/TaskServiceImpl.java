@@ -7,9 +7,8 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
-
 import java.util.concurrent.ThreadPoolExecutor;
-
+import java.util.concurrent.TimeUnit;
 
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.osgi.service.component.annotations.Activate;
@@ -21,6 +20,7 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 
 import io.armada.core.ApiException;
 import io.armada.core.Threads;
+import io.armada.core.Timers;
 import io.armada.persistence.JpaStore;
 import io.armada.persistence.ServerLeases;
 import io.armada.tars.NewTaskItem;
@@ -56,18 +56,20 @@ public class TaskServiceImpl implements TarsTasks {
     private volatile NodeCalls calls;
     /** The servers on this database; {@code null} in tests that run one server. */
     private ServerLeases leases;
-    private ServerLeases.Beats beats;
+    private Timers.Scheduled beats;
 
     @Activate
     public TaskServiceImpl(@Reference(target = "(osgi.unit.name=armada-tars)") JpaTemplate jpa,
             @Reference TarsPatches patches, @Reference TarsConfigs configs, @Reference TarsService servers,
-            @Reference TarsNodes nodes) {
+            @Reference TarsNodes nodes, @Reference Timers timers) {
         this(new JpaTaskDao(new JpaStore(jpa), ServerLeases.serverName(null)), patches, configs, servers, nodes,
                 Clock.systemUTC(), null);
         this.leases = new ServerLeases(new JpaStore(jpa), "tars", ServerLeases.serverName(null), LEASE_MILLIS,
                 System::currentTimeMillis);
         pool.execute(this::recover);
-        this.beats = leases.beatEvery(LEASE_MILLIS / 5, pool, this::takeOver);
+        // on the shared timer: a beat and the take-over are one small transaction each, so no pool thread stays up
+        this.beats = timers.every("the tars server lease", leases.beatThen(this::takeOver), 0, LEASE_MILLIS / 5,
+                TimeUnit.MILLISECONDS);
     }
 
     /** For tests: {@code executor} {@code null} is the component's own pool. */
@@ -100,7 +102,7 @@ public class TaskServiceImpl implements TarsTasks {
     @Deactivate
     void deactivate() {
         if (beats != null) {
-            beats.close();
+            beats.cancel();
         }
         pool.shutdownNow();
     }

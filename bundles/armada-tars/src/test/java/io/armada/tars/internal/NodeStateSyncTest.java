@@ -105,7 +105,7 @@ public class NodeStateSyncTest {
                                 null, null, 0))));
         Reports reports = new Reports();
         Props props = new Props();
-        NodeStateSync sync = new NodeStateSync(reports, new JpaNodeDao(store), new JpaTaskDao(store, "s1"), props, false);
+        NodeStateSync sync = new NodeStateSync(reports, new JpaNodeDao(store), new JpaTaskDao(store, "s1"), props, null);
         reports.byIp.put("10.0.0.1", new NodeCalls.Report(1000, List.of(Map.of("app", "App", "server", "Hello",
                 "state", "active", "pids", List.of(77), "cpu", 1.5, "rss", 4096))));
         // 10.0.0.2 is offline: its row stays as it was

@@ -80,7 +80,7 @@ public class StatRetentionTest {
         rows(32 * DAY, 2);
         rows(30 * DAY, 4);
         rows(0, 1);
-        StatRetention r = new StatRetention(dao, at(NOW), 31, false);
+        StatRetention r = new StatRetention(dao, at(NOW), 31, null);
         assertEquals("5 stat rows and 2 property rows deleted", 7, r.sweep());
         assertEquals(5, count("StatEntity"));
         assertEquals(2, count("PropertyEntity"));
@@ -95,7 +95,7 @@ public class StatRetentionTest {
         rows(40 * DAY, 5);
         List<Integer> chunks = new ArrayList<>();
         StatDao counting = new CountingDao(dao, chunks);
-        assertEquals(StatRetention.CHUNK + 15 + 2, new StatRetention(counting, at(NOW), 31, false).sweep());
+        assertEquals(StatRetention.CHUNK + 15 + 2, new StatRetention(counting, at(NOW), 31, null).sweep());
         assertEquals("two stat chunks (the second short), one property chunk",
                 List.of(StatRetention.CHUNK, 15, 2), chunks);
         assertEquals(0, count("StatEntity"));
@@ -104,7 +104,7 @@ public class StatRetentionTest {
     @Test
     public void zeroKeepsEverything() {
         rows(400 * DAY, 2);
-        assertEquals(0, new StatRetention(dao, at(NOW), 0, false).sweep());
+        assertEquals(0, new StatRetention(dao, at(NOW), 0, null).sweep());
         assertEquals(2, count("StatEntity"));
     }
 
