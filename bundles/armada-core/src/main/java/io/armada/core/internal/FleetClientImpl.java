@@ -45,6 +45,7 @@ import io.armada.core.FleetClient;
 import io.armada.core.Json;
 import io.armada.core.TokenService;
 import io.armada.core.Threads;
+import io.armada.core.Timers;
 
 /**
  * HTTP between fleet members, with the fleet token, on one of two transports of the JDK:
@@ -84,7 +85,8 @@ public class FleetClientImpl implements FleetClient {
     }
 
     @Activate
-    public FleetClientImpl(@Reference TokenService tokens, FleetClientConfiguration config) {
+    public FleetClientImpl(@Reference TokenService tokens, FleetClientConfiguration config,
+            @Reference TimerThread timer) {
         this.tokens = tokens;
         int connectMillis = Math.max(100, config.connect_timeout_ms());
         String kind = config.transport() == null ? "auto" : config.transport().trim();
@@ -92,7 +94,8 @@ public class FleetClientImpl implements FleetClient {
             kind = "node".equals(System.getProperty("armada.role")) ? "blocking" : "async";
         }
         Path ca = FleetTls.caFile(config.trust_ca());
-        this.transport = kind.equals("blocking") ? new Blocking(connectMillis, ca) : new Async(config.threads(), connectMillis, ca);
+        this.transport = kind.equals("blocking") ? new Blocking(connectMillis, ca) : new Async(config.threads(), connectMillis, ca,
+                timer.timer);
         this.fetcher = new FleetFetch(connectMillis, ca);
     }
 
@@ -209,8 +212,15 @@ public class FleetClientImpl implements FleetClient {
 
         /** Why https calls fail when the configured trust could not be read; null when it could (or none is set). */
         private final Exception trustFailure;
+        /** Ends the calls that run past their time: core's shared timer; null for the JDK's own delayer (tests). */
+        private final Timers limits;
 
         Async(int threads, int connectMillis, Path ca) {
+            this(threads, connectMillis, ca, null);
+        }
+
+        Async(int threads, int connectMillis, Path ca, Timers limits) {
+            this.limits = limits;
             Executor executor;
             if (threads > 0) {
                 ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS,
@@ -273,11 +283,22 @@ public class FleetClientImpl implements FleetClient {
                     answer.complete(new Answer(r.statusCode(), r.body()));
                 }
             });
-            answer.orTimeout(Math.max(1, timeout.toMillis()), TimeUnit.MILLISECONDS).whenComplete((r, e) -> {
-                if (e instanceof TimeoutException) {
-                    exchange.cancel(true);
-                }
-            });
+            long limitMillis = Math.max(1, timeout.toMillis());
+            if (limits == null) {
+                answer.orTimeout(limitMillis, TimeUnit.MILLISECONDS).whenComplete((r, e) -> {
+                    if (e instanceof TimeoutException) {
+                        exchange.cancel(true);
+                    }
+                });
+            } else {
+                // as orTimeout, on the shared timer thread rather than the JDK's delayer thread of its own
+                Timers.Scheduled limit = limits.once("a fleet call's time limit", () -> {
+                    if (answer.completeExceptionally(new TimeoutException())) {
+                        exchange.cancel(true);
+                    }
+                }, limitMillis, TimeUnit.MILLISECONDS);
+                answer.whenComplete((r, e) -> limit.cancel());
+            }
             return answer;
         }
 

@@ -137,8 +137,12 @@ public class FleetClientLimitsTest {
         }
     }
 
+    /** Core's shared timer, which ends the async calls that run past their time on the server. */
+    private static final io.armada.core.SharedTimer TIMER = new io.armada.core.SharedTimer("test-fleet-timer");
+
     private static List<FleetClientImpl.Transport> transports(Path ca) {
-        return List.of(new FleetClientImpl.Blocking(2000, ca), new FleetClientImpl.Async(0, 2000, ca));
+        return List.of(new FleetClientImpl.Blocking(2000, ca), new FleetClientImpl.Async(0, 2000, ca),
+                new FleetClientImpl.Async(0, 2000, ca, TIMER));
     }
 
     @Test
@@ -174,16 +178,19 @@ public class FleetClientLimitsTest {
     @Test
     public void aBodyThatTricklesInFailsAtTheDeadlineOnBothTransports() throws Exception {
         URI base = plain(0, false);
+        int timedOut = 0;
         for (FleetClientImpl.Transport t : transports(null)) {
             try {
                 Throwable e = failure(t, base.resolve("/drip"), Duration.ofSeconds(1));
                 assertTrue(t.getClass().getSimpleName() + ": " + e,
                         e instanceof TimeoutException || e instanceof java.net.SocketTimeoutException
                                 || e.getCause() instanceof java.net.SocketTimeoutException);
+                timedOut++;
             } finally {
                 t.close();
             }
         }
+        assertEquals("every transport timed out, the shared timer's among them", 3, timedOut);
     }
 
     private URI https() throws Exception {

@@ -66,7 +66,7 @@ public class TaskServiceImpl implements TarsTasks {
                 Clock.systemUTC(), null);
         this.leases = new ServerLeases(new JpaStore(jpa), "tars", ServerLeases.serverName(null), LEASE_MILLIS,
                 System::currentTimeMillis);
-        pool.execute(this::recover);
+        timers.once("the tars tasks' recovery", this::recover, 0, TimeUnit.MILLISECONDS); // one small transaction
         // on the shared timer: a beat and the take-over are one small transaction each, so no pool thread stays up
         this.beats = timers.every("the tars server lease", leases.beatThen(this::takeOver), 0, LEASE_MILLIS / 5,
                 TimeUnit.MILLISECONDS);
