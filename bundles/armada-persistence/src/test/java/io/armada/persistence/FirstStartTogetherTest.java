@@ -85,6 +85,8 @@ public class FirstStartTogetherTest {
                     assertEquals("one foreign key from tags to notes", 1, count(s, "select count(*) from "
                             + "information_schema.table_constraints where table_name = 'ptest_tag' "
                             + "and constraint_type = 'FOREIGN KEY'"));
+                    assertEquals("one identity sequence per table (SERIAL)", 2, count(s, "select count(*) from "
+                            + "information_schema.sequences where sequence_name like 'ptest_%'"));
                     assertEquals("one unique key on the note's text", 1, count(s, "select count(*) from "
                             + "information_schema.table_constraints where table_name = 'ptest_note' "
                             + "and constraint_type = 'UNIQUE'"));
