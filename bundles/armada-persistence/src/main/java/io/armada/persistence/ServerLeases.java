@@ -218,6 +218,14 @@ public final class ServerLeases {
         }
     }
 
+    private static void lock(java.sql.Connection c) {
+        try {
+            SchemaLock.holdUntilCommit(c);
+        } catch (java.sql.SQLException e) {
+            throw new javax.persistence.PersistenceException(e);
+        }
+    }
+
     private void ensureTable() {
         if (tableReady) {
             return;
@@ -228,7 +236,9 @@ public final class ServerLeases {
             }
             try {
                 store.run(em -> {
-                    if (!exists(em.unwrap(java.sql.Connection.class))) {
+                    java.sql.Connection c = em.unwrap(java.sql.Connection.class);
+                    lock(c); // another server starting now waits here, then finds the table
+                    if (!exists(c)) {
                         em.createNativeQuery("CREATE TABLE " + TABLE + " (AREA VARCHAR(64) NOT NULL, SERVER VARCHAR(200)"
                                 + " NOT NULL, BEAT BIGINT NOT NULL, PRIMARY KEY (AREA, SERVER))").executeUpdate();
                         LOG.info("Created table {}", TABLE);

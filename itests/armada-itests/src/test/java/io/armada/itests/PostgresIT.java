@@ -19,6 +19,8 @@ import org.junit.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.armada.persistence.testing.Postgres;
+
 /**
  * The server role on PostgreSQL instead of embedded Derby (issue 18, first step): the distribution as a user gets it,
  * with only {@code etc/org.ops4j.datasource-armada.cfg} changed as README says and the password in the environment;

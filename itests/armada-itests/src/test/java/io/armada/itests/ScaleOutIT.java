@@ -1,6 +1,7 @@
 package io.armada.itests;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
 import java.nio.file.Files;
@@ -29,9 +30,12 @@ import org.junit.runners.MethodSorters;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.armada.persistence.testing.Postgres;
+
 /**
- * Two servers on one PostgreSQL (issue 18), each the distribution as a user gets it with README's data source file:
- * what one writes the other serves, for every area; node reports to either are online on both; 2,000 port
+ * Two servers on one PostgreSQL (issue 18), each the distribution as a user gets it with README's data source file,
+ * both started at the same moment on the empty database (both come up, each with its scheduler): what one writes the
+ * other serves, for every area; node reports to either are online on both; 2,000 port
  * allocations from 20 clients spread over both never duplicate; jobs due once fire once; and a {@code kill -9} of one
  * under load leaves the other serving with every acknowledged write kept. The kill comes last (methods run by name).
  */
@@ -51,11 +55,40 @@ public class ScaleOutIT {
         Path work = Path.of(System.getProperty("armada.itest.work", "target/it")).toAbsolutePath();
         a = server(work, "so-a");
         b = server(work, "so-b");
-        // the first start on an empty database creates the tables; the second finds them
-        a.start();
+        // both started at the same moment on the empty database: one makes each table, the other waits or finds it
+        CountDownLatch go = new CountDownLatch(1);
+        ExecutorService starts = Executors.newFixedThreadPool(2);
+        try {
+            List<java.util.concurrent.Future<?>> started = new ArrayList<>();
+            for (Instance s : new Instance[] {a, b}) {
+                started.add(starts.submit(() -> {
+                    go.await();
+                    s.start();
+                    return null;
+                }));
+            }
+            go.countDown();
+            for (java.util.concurrent.Future<?> f : started) {
+                f.get(5, TimeUnit.MINUTES);
+            }
+        } finally {
+            starts.shutdownNow();
+        }
         awaitAreas(a);
-        b.start();
         awaitAreas(b);
+        for (Instance s : new Instance[] {a, b}) {
+            Http.await("the scheduler started on " + s.home, DEADLINE, () -> log(s).contains("Scheduler started"));
+            String log = log(s);
+            assertFalse(log, log.contains("The scheduler did not start"));
+        }
+    }
+
+    private static String log(Instance s) {
+        try {
+            return Files.readString(s.home.resolve("data/log/karaf.log"), java.nio.charset.StandardCharsets.ISO_8859_1);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static Instance server(Path work, String name) throws Exception {

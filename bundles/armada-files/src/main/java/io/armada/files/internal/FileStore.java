@@ -2,33 +2,29 @@ package io.armada.files.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 import io.armada.core.ApiException;
-import io.armada.core.Md5Pipe;
 import io.armada.core.Threads;
+import io.armada.upload.StagingFile;
 
 /**
  * The bytes of uploaded files, one file per md5 under one folder ({@code ${armada.data}/files}). A file is written
- * under a temporary name while its md5 is computed, and renamed to its md5 only when whole: a reader never sees a
+ * under a temporary name while its md5 is computed (upload's {@link StagingFile}), and renamed to its md5 only when whole: a reader never sees a
  * partial file, and a failed upload leaves nothing behind.
  */
 public final class FileStore {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(FileStore.class);
-    private static final String PARTIAL = ".partial-";
+    private static final String PARTIAL = StagingFile.PREFIX;
     /** Uploads at once whose md5 runs on a thread of its own. */
     static final int MAX_DIGESTERS = 4;
     private final Path root;
@@ -69,7 +65,6 @@ public final class FileStore {
      * @throws IOException when reading or writing fails: nothing is kept
      */
     public Stored write(InputStream in, String expectedMd5) throws IOException {
-        Files.createDirectories(root);
         if (swept.compareAndSet(false, true)) {
             try {
                 sweepPartials();
@@ -77,36 +72,14 @@ public final class FileStore {
                 LOG.warn("Could not remove the partial uploads left in {}", root, e);
             }
         }
-        Path partial = root.resolve(PARTIAL + UUID.randomUUID());
+        StagingFile.Staged staged = StagingFile.write(in, root, maxBytes, "file", digesters);
+        Path partial = staged.file();
         boolean kept = false;
-        try (Md5Pipe md5 = new Md5Pipe(digesters)) {
-            long size = 0;
-            String actual;
-            try (FileChannel out = FileChannel.open(partial, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-                while (true) {
-                    byte[] chunk = md5.buffer();
-                    int n = in.readNBytes(chunk, 0, chunk.length);
-                    if (n == 0) {
-                        break;
-                    }
-                    size += n;
-                    if (size > maxBytes) {
-                        throw ApiException.badRequest("file is larger than " + maxBytes + " bytes");
-                    }
-                    ByteBuffer b = ByteBuffer.wrap(chunk, 0, n);
-                    while (b.hasRemaining()) {
-                        out.write(b);
-                    }
-                    md5.update(chunk, n);
-                    if (n < chunk.length) {
-                        break; // readNBytes fills the chunk unless the stream ended
-                    }
-                }
-                actual = md5.finish();
-                if (expectedMd5 != null && !expectedMd5.equals(actual)) {
-                    throw ApiException.badRequest("md5 of the uploaded bytes is " + actual + ", not " + expectedMd5);
-                }
-                out.force(true); // acknowledged means on disk
+        try {
+            String actual = staged.md5();
+            long size = staged.size();
+            if (expectedMd5 != null && !expectedMd5.equals(actual)) {
+                throw ApiException.badRequest("md5 of the uploaded bytes is " + actual + ", not " + expectedMd5);
             }
             Path target = root.resolve(actual);
             if (Files.isRegularFile(target) && Files.size(target) == size) {

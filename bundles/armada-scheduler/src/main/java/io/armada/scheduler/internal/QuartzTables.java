@@ -16,11 +16,16 @@ import org.quartz.impl.jdbcjobstore.JobStoreSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.armada.persistence.SchemaLock;
+
 /**
  * Quartz's tables ({@code QRTZ_*}), created at start from the script Quartz ships in its jar for the database in use
  * (Derby or PostgreSQL), idempotently: each {@code CREATE} runs on its own and "already exists" is no error (another
- * server, or an earlier start cut short, made it); the script's {@code DROP}s are never run. Derby has no delegate of
- * its own in Quartz: the standard one works with the Derby script's types (booleans as VARCHAR(5), BLOB data).
+ * server, or an earlier start cut short, made it); the script's {@code DROP}s are never run. On PostgreSQL they are made
+ * under {@link SchemaLock}: two servers starting at the same moment on an empty database raced for each table, and
+ * PostgreSQL refuses the loser's {@code CREATE} with a duplicate key in its catalogue, not "already exists", so the
+ * loser's scheduler did not start. Derby has no delegate of its own in Quartz: the standard one works with the Derby
+ * script's types (booleans as VARCHAR(5), BLOB data).
  */
 final class QuartzTables {
     private static final Logger LOG = LoggerFactory.getLogger(QuartzTables.class);
@@ -75,18 +80,10 @@ final class QuartzTables {
             Kind kind = Kind.of(c.getMetaData().getDatabaseProductName());
             boolean autoCommit = c.getAutoCommit();
             c.setAutoCommit(true);
-            int created = 0;
-            try (Statement st = c.createStatement()) {
-                for (String sql : statements(kind)) {
-                    try {
-                        st.execute(sql);
-                        created++;
-                    } catch (SQLException e) {
-                        if (!exists(e)) {
-                            throw e;
-                        }
-                    }
-                }
+            int created;
+            try {
+                // another server starting now waits here, then finds every table ("already exists")
+                created = SchemaLock.hold(c, QuartzTables::create);
             } finally {
                 c.setAutoCommit(autoCommit);
             }
@@ -95,6 +92,26 @@ final class QuartzTables {
             }
             return kind;
         }
+    }
+
+    private static int create(Connection c) throws SQLException {
+        Kind kind = Kind.of(c.getMetaData().getDatabaseProductName());
+        int created = 0;
+        try (Statement st = c.createStatement()) {
+            for (String sql : statements(kind)) {
+                try {
+                    st.execute(sql);
+                    created++;
+                } catch (SQLException e) {
+                    if (!exists(e)) {
+                        throw e;
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new SQLException("Quartz's script " + kind.script + " could not be read", e);
+        }
+        return created;
     }
 
     /** The script's CREATE statements, comments and DROPs left out. */

@@ -2,17 +2,13 @@ package io.armada.tars.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -29,25 +25,24 @@ import org.slf4j.LoggerFactory;
 
 import io.armada.core.ApiException;
 import io.armada.core.ArmadaJaxrs;
-import io.armada.core.Md5Pipe;
 import io.armada.core.Threads;
 import io.armada.persistence.JpaStore;
 import io.armada.tars.PatchPackage;
 import io.armada.tars.TarsPage;
 import io.armada.tars.TarsPatches;
 import io.armada.tars.internal.jpa.JpaPatchDao;
+import io.armada.upload.StagingFile;
 
 /**
  * Patch packages (reference §002.9): an upload streams into a staging file under {@code ${armada.data}/tars/patchs}
- * with its md5 computed on a second thread while it streams (core's {@link Md5Pipe}, shared with the files area); once the form's fields
- * are known it is checked against the given md5 and moved to {@code <app>/<module>/<app>.<module>_suse_<epochms>.tgz},
+ * with its md5 computed on a second thread while it streams (upload's {@link StagingFile}, shared with the files area);
+ * once the form's fields are known it is checked against the given md5 and moved to {@code <app>/<module>/<app>.<module>_suse_<epochms>.tgz},
  * and its row is written as the server's default version. Any refusal deletes the file.
  */
 @Component(service = TarsPatches.class)
 public class PatchServiceImpl implements TarsPatches {
     private static final Logger LOG = LoggerFactory.getLogger(PatchServiceImpl.class);
     private static final Pattern MD5 = Pattern.compile("[0-9a-f]{32}");
-    static final String PARTIAL = ".partial-";
     /** Uploads at once whose md5 runs on a thread of its own (on demand: none while idle). */
     static final int MAX_DIGESTERS = 2;
 
@@ -82,42 +77,11 @@ public class PatchServiceImpl implements TarsPatches {
 
     @Override
     public Staged stage(InputStream in) {
-        Path partial = root.resolve(PARTIAL + UUID.randomUUID());
-        boolean kept = false;
-        try (Md5Pipe md5 = new Md5Pipe(digesters)) {
-            Files.createDirectories(root);
-            long size = 0;
-            try (FileChannel out = FileChannel.open(partial, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-                while (true) {
-                    byte[] chunk = md5.buffer();
-                    int n = in.readNBytes(chunk, 0, chunk.length);
-                    if (n == 0) {
-                        break;
-                    }
-                    size += n;
-                    if (size > maxBytes) {
-                        throw ApiException.badRequest("the package is larger than " + maxBytes + " bytes");
-                    }
-                    ByteBuffer b = ByteBuffer.wrap(chunk, 0, n);
-                    while (b.hasRemaining()) {
-                        out.write(b);
-                    }
-                    md5.update(chunk, n);
-                    if (n < chunk.length) {
-                        break;
-                    }
-                }
-                out.force(true);
-            }
-            Staged s = new Staged(partial, md5.finish(), size);
-            kept = true;
-            return s;
+        try {
+            StagingFile.Staged s = StagingFile.write(in, root, maxBytes, "the package", digesters);
+            return new Staged(s.file(), s.md5(), s.size());
         } catch (IOException e) {
             throw ApiException.badRequest("upload failed, nothing kept: " + e.getMessage());
-        } finally {
-            if (!kept) {
-                deleteQuietly(partial);
-            }
         }
     }
 

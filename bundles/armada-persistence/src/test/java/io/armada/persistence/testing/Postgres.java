@@ -1,4 +1,4 @@
-package io.armada.itests;
+package io.armada.persistence.testing;
 
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -30,6 +30,8 @@ import org.apache.commons.compress.compressors.xz.XZCompressorInputStream;
  * <p>PostgreSQL refuses to run as root, and CI builds as root: then {@code initdb} and {@code postgres} run as user
  * {@code nobody} through util-linux's {@code setpriv} (zonky's own launcher has no such option). Its folder is in
  * {@code /tmp} so that user can reach it whatever the build folder's permissions are.
+ *
+ * <p>In the test-jar: armada-persistence's own tests (two servers' first start at the same moment) and the ITs use it.
  */
 public final class Postgres implements AutoCloseable {
     private static final String ARCHIVE = "postgres-linux-x86_64.txz";
@@ -59,7 +61,7 @@ public final class Postgres implements AutoCloseable {
         }
         run(root, List.of(bin.resolve("bin/initdb").toString(), "-A", "trust", "-U", "postgres", "-D",
                 data.toString(), "-E", "UTF-8", "--no-locale"), dir.resolve("initdb.log"));
-        int port = Instance.freePort();
+        int port = freePort();
         List<String> cmd = new ArrayList<>(asUser(root));
         cmd.addAll(List.of(bin.resolve("bin/postgres").toString(), "-D", data.toString(), "-p",
                 Integer.toString(port), "-h", "127.0.0.1", "-k", data.toString(), "-c", "fsync=off",
@@ -82,12 +84,36 @@ public final class Postgres implements AutoCloseable {
         }
     }
 
+    /** A free TCP port on loopback. */
+    static int freePort() {
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        for (int i = 0; i < 200; i++) {
+            int port = random.nextInt(22000, 32000);
+            try (java.net.ServerSocket s = new java.net.ServerSocket(port)) {
+                return port;
+            } catch (IOException taken) {
+                // try another
+            }
+        }
+        throw new IllegalStateException("no free port in 22000-32000");
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+
     /** The JDBC URL of database {@code db}. */
     public String url(String db) {
         return "jdbc:postgresql://127.0.0.1:" + port + "/" + db;
     }
 
-    /** A connection as the superuser {@code postgres} (trust authentication on loopback). */
     /**
      * README's {@code etc/org.ops4j.datasource-armada.cfg} for database {@code db} as user {@code user}, the password
      * from the environment variable {@code ARMADA_DB_PASSWORD}.
@@ -106,6 +132,7 @@ public final class Postgres implements AutoCloseable {
                 "hikari.minimumIdle = 2", "");
     }
 
+    /** A connection as the superuser {@code postgres} (trust authentication on loopback). */
     public Connection connect(String db) throws SQLException {
         return DriverManager.getConnection(url(db), "postgres", "");
     }
@@ -127,7 +154,7 @@ public final class Postgres implements AutoCloseable {
                 server.destroyForcibly();
             }
         }
-        Instance.deleteTree(dir);
+        deleteTree(dir);
     }
 
     private static List<String> asUser(boolean root) {
