@@ -3,6 +3,8 @@
 # wildcard address, each node its own loopback IP 127.1.x.y) in 10 batches of one step that takes 1 s on each node.
 #   1. total seconds of the rollout                                         floor: 10 s (10 batches of 1 s)
 #   2. the server JVM's threads at the peak, sampled every 100 ms           floor: < 50
+#      (of a server at work: the first rollout starts once the server has run 75 s, when the threads its start left
+#      for a while have ended; the census of the threads before and at the peak is printed for each run)
 #   3. a kill -9 of the server in the middle (while batch 6 runs) and a restart: the task resumes (the batches after
 #      the kill run), and no node is called twice; the batch in flight at the kill is not sent again, so it fails and
 #      waits for a confirm, which the bench gives                          floor: 0 nodes called twice

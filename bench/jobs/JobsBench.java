@@ -235,6 +235,16 @@ public class JobsBench {
         sleep(2000);
 
         long[] pid = {pid(home)};
+        // The thread figure is the server's at work, not its start: threads that a start leaves for a while end by
+        // themselves within a minute (the block lists' start bump and the counters writer after 10-15 s, Hikari's
+        // connection adder, the JDK's process reaper after 60 s), so the first rollout waits until the server has run
+        // 75 s. The census below lists every thread either way.
+        java.time.Instant started = ProcessHandle.of(pid[0]).flatMap(h -> h.info().startInstant())
+                .orElse(java.time.Instant.now());
+        long settle = java.time.Duration.between(java.time.Instant.now(), started.plusSeconds(75)).toMillis();
+        if (settle > 0 && !kill) {
+            sleep(settle);
+        }
         int before = threads(pid[0]);
         AtomicInteger max = new AtomicInteger(before);
         ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();

@@ -23,7 +23,7 @@ import io.armada.tars.internal.jpa.JpaStatDao;
  * 5-minute slots older than {@code stat.retention.days} (default {@value #DEFAULT_DAYS}; 0 keeps them for ever) are
  * deleted, oldest first, in transactions of {@value #CHUNK} rows and at most {@value #MAX_CHUNKS} of them per table
  * and sweep, so a sweep never holds the tables long; what is left goes at the next sweep. The shared timer starts a
- * sweep on a thread of this component's own, which ends 10 s after the sweep (a sweep may take seconds, too long for
+ * sweep on a thread of this component's own, which ends 1 s after the sweep (a sweep may take seconds, too long for
  * the shared timer thread).
  */
 @Component(immediate = true, configurationPid = "io.armada.tars")
@@ -53,7 +53,7 @@ public class StatRetention {
         this.clock = clock;
         this.days = Math.max(0, days);
         if (timers != null && this.days > 0) {
-            sweeper = Threads.onDemand(1, 10, Threads.daemon("armada-tars-stat-retention"));
+            sweeper = Threads.onDemand(1, 1, Threads.daemon("armada-tars-stat-retention"));
             timer = timers.every("the tars statistics retention", () -> sweeper.execute(this::safeSweep), 1,
                     PERIOD_MINUTES, TimeUnit.MINUTES);
         } else {
