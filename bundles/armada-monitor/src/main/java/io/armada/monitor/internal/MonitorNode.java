@@ -84,6 +84,11 @@ public class MonitorNode implements MonitorService {
     }
 
     /** Samples taken since start. */
+    /** Whether OSHI's objects were made (tests: only the hardware inventory and cpuvt make them). */
+    boolean oshiLoaded() {
+        return sampler.figures().oshiLoaded();
+    }
+
     long sampleCount() {
         return sampler.count();
     }
