@@ -83,12 +83,12 @@ public class MonitorNode implements MonitorService {
         }
     }
 
-    /** Samples taken since start. */
     /** Whether OSHI's objects were made (tests: only the hardware inventory and cpuvt make them). */
     boolean oshiLoaded() {
         return sampler.figures().oshiLoaded();
     }
 
+    /** Samples taken since start. */
     long sampleCount() {
         return sampler.count();
     }
