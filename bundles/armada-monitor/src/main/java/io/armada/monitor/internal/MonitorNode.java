@@ -83,6 +83,11 @@ public class MonitorNode implements MonitorService {
         }
     }
 
+    /** Whether OSHI's objects were made (tests: only the hardware inventory and cpuvt make them). */
+    boolean oshiLoaded() {
+        return sampler.figures().oshiLoaded();
+    }
+
     /** Samples taken since start. */
     long sampleCount() {
         return sampler.count();

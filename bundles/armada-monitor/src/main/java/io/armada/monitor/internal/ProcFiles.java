@@ -216,6 +216,9 @@ final class ProcFiles {
 
     /** OSHI's tick types, in its order: user, nice, system, idle, iowait, irq, softirq, steal. */
     static final int TICK_TYPES = 8;
+    /** The indexes of idle and iowait among them (OSHI's {@code TickType.IDLE} and {@code IOWAIT}). */
+    static final int TICK_IDLE = 3;
+    static final int TICK_IOWAIT = 4;
 
     /**
      * Per logical CPU, the time {@code /proc/stat} gives in each of OSHI's tick types, in clock ticks (USER_HZ): the
@@ -240,26 +243,6 @@ final class ProcFiles {
             pos = end + 1;
         }
         return ticks;
-    }
-
-    /**
-     * USER_HZ, the unit of {@code /proc/stat}, from one reading of OSHI's per-CPU ticks (milliseconds, which OSHI
-     * converts with the clock tick it asks the system for) beside the same counters read raw: the largest counter
-     * gives the ratio to a millionth. 100 (Linux's USER_HZ on nearly every architecture) when too little has been
-     * counted to tell.
-     */
-    static long userHz(long[][] oshiMillis, long[][] raw) {
-        long bestRaw = 0;
-        long bestMillis = 0;
-        for (int c = 0; c < Math.min(oshiMillis.length, raw.length); c++) {
-            for (int t = 0; t < Math.min(oshiMillis[c].length, raw[c].length); t++) {
-                if (raw[c][t] > bestRaw && oshiMillis[c][t] > 0) {
-                    bestRaw = raw[c][t];
-                    bestMillis = oshiMillis[c][t];
-                }
-            }
-        }
-        return bestRaw < 10_000 ? 100 : Math.max(1, Math.round(bestRaw * 1000.0 / bestMillis));
     }
 
     /** Clock ticks to milliseconds in place, as OSHI does ({@code ticks * 1000 / hz}). */
@@ -354,6 +337,30 @@ final class ProcFiles {
 
         int position() {
             return pos;
+        }
+    }
+
+    /** The number of {@code cpuN} lines of {@code /proc/stat}: the online logical CPUs, as OSHI counts them. */
+    static int cpuLines(String stat) {
+        int count = 0;
+        int pos = 0;
+        int n = stat.length();
+        while (pos < n) {
+            int end = lineEnd(stat, pos);
+            if (stat.startsWith("cpu", pos) && pos + 3 < end && isDigit(stat.charAt(pos + 3))) {
+                count++;
+            }
+            pos = end + 1;
+        }
+        return count;
+    }
+
+    /** A sysfs number ("10000", "1"); 0 for "" or anything else. */
+    static long longOrZero(String s) {
+        try {
+            return Long.parseLong(s.trim());
+        } catch (NumberFormatException e) {
+            return 0;
         }
     }
 

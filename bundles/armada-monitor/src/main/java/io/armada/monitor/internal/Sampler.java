@@ -14,8 +14,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import oshi.hardware.CentralProcessor.TickType;
-
 /**
  * The one-second sampler: CPU ticks ({@code /proc/stat}), memory ({@code /proc/meminfo}) and the physical NICs'
  * counters ({@code /proc/net/dev}), three small files read with {@link ProcFiles}' parsers (OSHI where there is no
@@ -51,7 +49,7 @@ final class Sampler {
             long txErrors, long rxDrops) {
     }
 
-    /** Creates OSHI's objects and takes the first sample (on the monitor thread; the first reads take a moment). */
+    /** Reads what the monitor knows of this machine and takes the first sample (on the monitor thread). */
     void start() {
         try {
             Figures f = new Figures();
@@ -96,13 +94,13 @@ final class Sampler {
             }
         }
         if (perCpu == null) {
-            perCpu = f.cpu.getProcessorCpuLoadTicks();
+            perCpu = f.cpu().getProcessorCpuLoadTicks();
         }
         long[] ticks = sum(perCpu);
         double cpu = prevTicks == null ? Double.NaN : busyPercent(prevTicks, ticks);
         prevTicks = ticks;
-        long total = memory[0] >= 0 ? memory[0] : f.memory.getTotal();
-        long available = memory[1] >= 0 ? memory[1] : f.memory.getAvailable();
+        long total = memory[0] >= 0 ? memory[0] : f.memory().getTotal();
+        long available = memory[1] >= 0 ? memory[1] : f.memory().getAvailable();
         Map<String, long[]> dev;
         try {
             dev = ProcFiles.netDev(Files.readString(Figures.PROC_NET_DEV));
@@ -183,7 +181,7 @@ final class Sampler {
     }
 
     static long[] sum(long[][] perCpu) {
-        long[] total = new long[TickType.values().length];
+        long[] total = new long[ProcFiles.TICK_TYPES];
         for (long[] cpu : perCpu) {
             for (int i = 0; i < total.length && i < cpu.length; i++) {
                 total[i] += cpu[i];
@@ -198,8 +196,8 @@ final class Sampler {
         for (int i = 0; i < after.length; i++) {
             all += Math.max(0, after[i] - before[i]);
         }
-        long idle = Math.max(0, after[TickType.IDLE.getIndex()] - before[TickType.IDLE.getIndex()])
-                + Math.max(0, after[TickType.IOWAIT.getIndex()] - before[TickType.IOWAIT.getIndex()]);
+        long idle = Math.max(0, after[ProcFiles.TICK_IDLE] - before[ProcFiles.TICK_IDLE])
+                + Math.max(0, after[ProcFiles.TICK_IOWAIT] - before[ProcFiles.TICK_IOWAIT]);
         if (all <= 0) {
             return 0.0;
         }

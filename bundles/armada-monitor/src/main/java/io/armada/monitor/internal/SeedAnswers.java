@@ -59,8 +59,9 @@ final class SeedAnswers {
     MemoryFigures memory() {
         Figures f = sampler.figures(Codes.MEMORY_FAILED);
         return figure(Codes.MEMORY_FAILED, () -> {
-            long total = f.memory.getTotal();
-            long available = f.memory.getAvailable();
+            long[] m = f.memTotalAvailable();
+            long total = m[0];
+            long available = m[1];
             return new MemoryFigures(total, available, Sampler.memoryPercent(total, available), utc());
         });
     }

@@ -15,8 +15,6 @@ import org.slf4j.LoggerFactory;
 import io.armada.monitor.NetworkFigures.Nic;
 import oshi.hardware.GraphicsCard;
 import oshi.hardware.HWDiskStore;
-import oshi.hardware.HWPartition;
-import oshi.hardware.NetworkIF;
 import oshi.hardware.PhysicalMemory;
 
 /**
@@ -26,7 +24,6 @@ import oshi.hardware.PhysicalMemory;
  */
 final class SlowFigures {
     private static final Logger LOG = LoggerFactory.getLogger(SlowFigures.class);
-    private static final long DISK_LIST_REFRESH_MS = 60_000;
 
     private final Sampler sampler;
     private final Path networkScripts;
@@ -42,8 +39,6 @@ final class SlowFigures {
     private final Cached<Boolean> cpuvtCache = new Cached<>(30_000, this::readCpuvt);
     private final Cached<Hardware> hardwareCache = new Cached<>(600_000, this::readHardware);
     private final Cached<String> hostnameCache = new Cached<>(60_000, SlowFigures::hostname);
-    private volatile List<HWDiskStore> diskStores;
-    private volatile long disksListedAt;
 
     /** A real file system and its statvfs figures. */
     record FsFigure(String device, String mountPoint, String type, int rotational, long total, long used, long free,
@@ -121,30 +116,17 @@ final class SlowFigures {
     }
 
     private List<DiskFigure> readDisks() {
-        Figures f = sampler.figures();
-        long now = System.currentTimeMillis();
-        List<HWDiskStore> stores = diskStores;
-        if (stores == null || now - disksListedAt > DISK_LIST_REFRESH_MS) {
-            stores = f.disks();
-            diskStores = stores;
-            disksListedAt = now;
-        } else {
-            for (HWDiskStore d : stores) {
-                d.updateAttributes();
-            }
-        }
         List<DiskFigure> out = new ArrayList<>();
-        for (HWDiskStore d : stores) {
-            String name = d.getName().startsWith("/dev/") ? d.getName().substring(5) : d.getName();
+        for (DiskStats.Disk d : DiskStats.read()) {
             Map<String, long[]> parts = new TreeMap<>();
-            for (HWPartition p : d.getPartitions()) {
-                long[] rw = ProcFiles.partitionBytes(name, p.getIdentification());
+            for (String p : d.partitions()) {
+                long[] rw = ProcFiles.partitionBytes(d.name(), p);
                 if (rw != null) {
-                    parts.put(p.getIdentification(), rw);
+                    parts.put(p, rw);
                 }
             }
-            out.add(new DiskFigure(name, d.getReadBytes(), d.getWriteBytes(), d.getReads(), d.getWrites(),
-                    d.getTransferTime(), parts));
+            out.add(new DiskFigure(d.name(), d.readBytes(), d.writeBytes(), d.reads(), d.writes(), d.transferMillis(),
+                    parts));
         }
         return out;
     }
@@ -152,14 +134,14 @@ final class SlowFigures {
     private Map<String, Nic> readNetwork() {
         Figures f = sampler.figures();
         Map<String, Nic> m = new LinkedHashMap<>();
-        for (NetworkIF n : f.physicalNics()) {
-            Map<String, String> ifcfg = Ifcfg.read(networkScripts, n.getName());
-            String[] ips = n.getIPv4addr();
-            Short[] masks = n.getSubnetMasks();
-            m.put(n.getName(), new Nic(ips.length > 0 ? ips[0] : "", n.getMacaddr(),
-                    masks.length > 0 && masks[0] != null ? Ifcfg.prefixToMask(masks[0]) : "",
+        for (Figures.Nic n : f.physicalNics()) {
+            Map<String, String> ifcfg = Ifcfg.read(networkScripts, n.name());
+            List<String> ips = n.ipv4();
+            List<Short> masks = n.prefixLengths();
+            m.put(n.name(), new Nic(ips.isEmpty() ? "" : ips.get(0), n.mac(),
+                    masks.isEmpty() || masks.get(0) == null ? "" : Ifcfg.prefixToMask(masks.get(0)),
                     ifcfg.getOrDefault("GATEWAY", ""), ifcfg.getOrDefault("DNS1", ""), ifcfg.getOrDefault("DNS2", ""),
-                    n.getSpeed() > 0 ? n.getSpeed() / 1_000_000L : 0L, n.isConnectorPresent()));
+                    n.speedMbps(), n.connectorPresent()));
         }
         return m;
     }
@@ -167,7 +149,7 @@ final class SlowFigures {
     private Boolean readCpuvt() {
         Figures f = sampler.figures();
         boolean flag = false;
-        for (String line : f.cpu.getFeatureFlags()) {
+        for (String line : f.cpuFlagLines()) {
             for (String token : line.split("[\\s:]+")) {
                 if (token.equals("vmx") || token.equals("svm")) {
                     flag = true;
@@ -182,20 +164,20 @@ final class SlowFigures {
     private Hardware readHardware() {
         Figures f = sampler.figures();
         Map<String, Integer> cpu = new LinkedHashMap<>();
-        String cpuName = f.cpu.getProcessorIdentifier().getName().trim();
-        cpu.put(cpuName.isEmpty() ? "unknown" : cpuName, Math.max(1, f.cpu.getPhysicalPackageCount()));
+        String cpuName = f.cpu().getProcessorIdentifier().getName().trim();
+        cpu.put(cpuName.isEmpty() ? "unknown" : cpuName, Math.max(1, f.cpu().getPhysicalPackageCount()));
         Map<String, Integer> disks = new LinkedHashMap<>();
-        for (HWDiskStore d : f.disks()) {
+        for (HWDiskStore d : f.diskStores()) {
             String model = d.getModel() == null ? "" : d.getModel().trim();
             disks.merge(model.isEmpty() ? "unknown" : model, 1, Integer::sum);
         }
         Map<String, Integer> gfx = new LinkedHashMap<>();
-        for (GraphicsCard g : f.hal.getGraphicsCards()) {
+        for (GraphicsCard g : f.hal().getGraphicsCards()) {
             String name = g.getName() == null ? "" : g.getName().trim();
             gfx.merge(name.isEmpty() ? "unknown" : name, 1, Integer::sum);
         }
         Map<String, Integer> memory = new LinkedHashMap<>();
-        for (PhysicalMemory pm : f.memory.getPhysicalMemory()) {
+        for (PhysicalMemory pm : f.memory().getPhysicalMemory()) {
             String model = (nz(pm.getManufacturer()) + " " + nz(pm.getPartNumber())).trim();
             if (model.isEmpty()) {
                 model = nz(pm.getMemoryType()).trim();

@@ -72,6 +72,22 @@ public class MonitorNodeTest {
     }
 
     @Test
+    public void theRoutinePathLeavesOshiUnmadeUntilTheHardwareInventory() {
+        // what a node's report, /resource and /metrics read: /proc and /sys only (OSHI costs a node ~110 classes)
+        node.cpu();
+        node.memory();
+        node.disk();
+        node.diskio();
+        node.network();
+        node.networkio();
+        node.resource();
+        node.metrics();
+        assertFalse(node.oshiLoaded());
+        assertFalse(SeedRows.hardware(node.hardware()).isEmpty());
+        assertTrue(node.oshiLoaded());
+    }
+
+    @Test
     public void memoryTotalIsWhatProcMeminfoSays() throws IOException {
         Map<String, Long> meminfo = keyedKib(Path.of("/proc/meminfo"));
         Map<String, Object> m = SeedRows.memory(node.memory());

@@ -195,12 +195,26 @@ public class ProcFilesTest {
     @Test
     public void ticksBecomeMillisecondsAsOshiMakesThem() {
         long[][] raw = {{1393280, 32966, 13343292}};
-        long[][] oshi = {{13932800, 329660, 133432920}};
-        assertEquals(100, ProcFiles.userHz(oshi, raw));
-        assertEquals(250, ProcFiles.userHz(new long[][] {{53373168}}, new long[][] {{13343292}}));
-        assertEquals(100, ProcFiles.userHz(new long[][] {{50}}, new long[][] {{5}})); // too little counted to tell
         assertEquals(List.of(13932800L, 329660L, 133432920L), boxed(ProcFiles.toMillis(raw, 100)[0]));
         assertEquals(List.of(4L), boxed(ProcFiles.toMillis(new long[][] {{1}}, 250)[0]));
+    }
+
+    @Test
+    public void logicalCpusAreTheCpuNLines() {
+        assertEquals(3, ProcFiles.cpuLines(STAT)); // cpu0, cpu1, cpu3: the online ones, as OSHI counts them
+        assertEquals(0, ProcFiles.cpuLines("intr 1 2\nctxt 5\n"));
+    }
+
+    @Test
+    public void userHzIsTheAuxiliaryVectorsClockTick() {
+        java.nio.ByteBuffer le = java.nio.ByteBuffer.allocate(64).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        le.putLong(6).putLong(4096).putLong(17).putLong(250).putLong(0).putLong(0); // AT_PAGESZ, AT_CLKTCK, AT_NULL
+        assertEquals(250, Figures.auxvValue(le.array(), 8, java.nio.ByteOrder.LITTLE_ENDIAN, 17));
+        assertEquals(-1, Figures.auxvValue(le.array(), 8, java.nio.ByteOrder.LITTLE_ENDIAN, 33)); // ends at AT_NULL
+        java.nio.ByteBuffer be32 = java.nio.ByteBuffer.allocate(24).order(java.nio.ByteOrder.BIG_ENDIAN);
+        be32.putInt(17).putInt(1024).putInt(0).putInt(0);
+        assertEquals(1024, Figures.auxvValue(be32.array(), 4, java.nio.ByteOrder.BIG_ENDIAN, 17));
+        assertEquals(100, Figures.userHz(java.nio.file.Path.of("/no/such/auxv"))); // Linux's USER_HZ nearly everywhere
     }
 
     @Test
@@ -223,7 +237,8 @@ public class ProcFilesTest {
         long[][] before = hal.getProcessor().getProcessorCpuLoadTicks();
         long[][] raw = ProcFiles.cpuTicks(Files.readString(Figures.PROC_STAT), cpus);
         long[][] after = hal.getProcessor().getProcessorCpuLoadTicks();
-        long hz = ProcFiles.userHz(after, raw);
+        long hz = Figures.userHz(java.nio.file.Path.of("/proc/self/auxv"));
+        assertEquals(cpus, ProcFiles.cpuLines(Files.readString(Figures.PROC_STAT)));
         long[][] ours = ProcFiles.toMillis(raw, hz);
         for (int c = 0; c < cpus; c++) {
             for (int t = 0; t < ProcFiles.TICK_TYPES; t++) {
