@@ -73,6 +73,26 @@ public class CoreIT extends ArmadaKarafTestSupport {
         assertTrue(h.toString(), h.get("areas").toString().contains("\"testarea\""));
     }
 
+    /**
+     * etc/armada-jetty.xml gives Jetty's server one scheduler, which its connectors and session housekeeper take
+     * instead of a thread each (issue 17, server threads); without it, pax-web's Jetty starts "Connector-Scheduler-*"
+     * and "Session-HouseKeeper-*".
+     */
+    @Test
+    public void jettyRunsOneSchedulerForItsConnectorsAndSessions() {
+        assertEquals(200, anonymous().get("/health").status()); // a connection: the connector has used its scheduler
+        List<String> jetty = new java.util.ArrayList<>();
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            String name = t.getName();
+            if (name.startsWith("armada-jetty-scheduler") || name.startsWith("Connector-Scheduler")
+                    || name.startsWith("Session-HouseKeeper")) {
+                jetty.add(name);
+            }
+        }
+        assertEquals(jetty.toString(), 1, jetty.size());
+        assertTrue(jetty.toString(), jetty.get(0).startsWith("armada-jetty-scheduler"));
+    }
+
     @Test
     public void aJaxrsRuntimeLeftBehindByTheWhiteboardDoesNotBreakHealth() throws Exception {
         // Aries JAX-RS 2.0.2 can leave a runtime registered when its whiteboard is torn down and created again in the
