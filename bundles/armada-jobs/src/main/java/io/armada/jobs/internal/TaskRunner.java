@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
@@ -19,6 +18,7 @@ import org.slf4j.LoggerFactory;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.armada.core.ApiException;
+import io.armada.core.Timers;
 import io.armada.jobs.NodeLog;
 import io.armada.jobs.Subtask;
 import io.armada.jobs.Task;
@@ -44,6 +44,8 @@ public final class TaskRunner {
     private final TaskDao dao;
     private final Supplier<NodeGateway> gateway;
     private final Executor executor;
+    /** Where a step of this run found unfinished is looked at again (core's shared timer). */
+    private final Timers timers;
     private final Clock clock;
     private final String runId;
     private final int stepTimeout;
@@ -51,11 +53,12 @@ public final class TaskRunner {
     /** Subtask uuid → request id of the step this run has in flight. */
     private final Map<String, String> inFlight = new ConcurrentHashMap<>();
 
-    public TaskRunner(TaskDao dao, Supplier<NodeGateway> gateway, Executor executor, Clock clock, String runId,
-            int stepTimeout) {
+    public TaskRunner(TaskDao dao, Supplier<NodeGateway> gateway, Executor executor, Timers timers, Clock clock,
+            String runId, int stepTimeout) {
         this.dao = dao;
         this.gateway = gateway;
         this.executor = executor;
+        this.timers = timers;
         this.clock = clock;
         this.runId = runId;
         this.stepTimeout = stepTimeout;
@@ -77,8 +80,9 @@ public final class TaskRunner {
         }
     }
 
+    /** Moves a task on in 2 s (on the shared timer, so no delayer thread of the JDK's; cancelled by the bundle's stop). */
     private void later(String uuid) {
-        CompletableFuture.delayedExecutor(2, TimeUnit.SECONDS).execute(() -> kick(uuid));
+        timers.once("a jobs task's next look at its step", () -> kick(uuid), 2, TimeUnit.SECONDS);
     }
 
     /** The steps of this run in flight end unseen (the agents area went away): a resume reads their answers. */

@@ -75,7 +75,7 @@ public class TaskServiceImpl implements TaskService {
             @Reference JobsService jobs, JobsConfiguration config, @Reference Timers timers) {
         this(new JpaTaskDao(new JpaStore(jpa)), jobs, Clock.systemUTC(), ServerLeases.serverName(config.slave()),
                 config.max_unfinished_tasks(), Math.max(1, config.runner_threads()),
-                Math.max(3, config.step_timeout_seconds()), runId());
+                Math.max(3, config.step_timeout_seconds()), runId(), timers);
         this.leases = new ServerLeases(new JpaStore(jpa), "jobs", slave, LEASE_MILLIS, System::currentTimeMillis);
         // on the shared timer: a beat and the look for gone servers' tasks are one small transaction each (an adopted
         // task runs on the runner's pool), so no runner thread stays up for the beats
@@ -84,14 +84,14 @@ public class TaskServiceImpl implements TaskService {
     }
 
     TaskServiceImpl(TaskDao dao, JobsService jobs, Clock clock, String slave, int maxUnfinished, int threads,
-            int stepTimeout, String runId) {
+            int stepTimeout, String runId, Timers timers) {
         this.dao = dao;
         this.jobs = jobs;
         this.clock = clock;
         this.slave = slave;
         this.maxUnfinished = maxUnfinished;
         this.executor = Threads.onDemand(threads, 30, Threads.daemon("armada-jobs"));
-        this.runner = new TaskRunner(dao, () -> gateway, executor, clock, runId, stepTimeout);
+        this.runner = new TaskRunner(dao, () -> gateway, executor, timers, clock, runId, stepTimeout);
         this.stats = new TaskStatistics(dao, jobs, clock);
         this.third = new ThirdPartyTasks(dao, this, clock);
     }

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
@@ -30,6 +31,7 @@ import org.junit.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.armada.core.Timers;
 import io.armada.core.testing.Await;
 import io.armada.jobs.JobDef;
 import io.armada.jobs.NodeLog;
@@ -57,6 +59,7 @@ public class TaskServiceImplTest {
     private static JpaTaskDao dao;
     private TaskServiceImpl tasks;
     private FakeGateway gateway;
+    private ManualTimers timers;
     private long project;
 
     /** A step sent: its request, nodes and the body each node gets. */
@@ -131,6 +134,34 @@ public class TaskServiceImplTest {
         }
     }
 
+    /** Core's shared timer as the test plays it: what is scheduled waits until the test runs it. */
+    static final class ManualTimers implements Timers {
+        final List<Runnable> due = Collections.synchronizedList(new ArrayList<>());
+        final List<Long> delaysMillis = Collections.synchronizedList(new ArrayList<>());
+
+        @Override
+        public Scheduled once(String what, Runnable task, long delay, TimeUnit unit) {
+            delaysMillis.add(unit.toMillis(delay));
+            due.add(task);
+            return () -> due.remove(task);
+        }
+
+        @Override
+        public Scheduled every(String what, Runnable task, long initialDelay, long delay, TimeUnit unit) {
+            throw new UnsupportedOperationException("the runner schedules nothing repeated");
+        }
+
+        /** Runs what is due now (what those runs schedule waits for the next call). */
+        void runDue() {
+            List<Runnable> now;
+            synchronized (due) {
+                now = new ArrayList<>(due);
+                due.clear();
+            }
+            now.forEach(Runnable::run);
+        }
+    }
+
     @BeforeClass
     public static void open() throws Exception {
         Path dir = Files.createTempDirectory(Paths.get("target"), "jobs-tasks");
@@ -150,7 +181,7 @@ public class TaskServiceImplTest {
     }
 
     private TaskServiceImpl service(String runId, String slave) {
-        return new TaskServiceImpl(dao, jobs, Clock.systemUTC(), slave, 100, 2, 60, runId);
+        return new TaskServiceImpl(dao, jobs, Clock.systemUTC(), slave, 100, 2, 60, runId, timers);
     }
 
     @Before
@@ -174,6 +205,7 @@ public class TaskServiceImplTest {
                 + "\"data\":{\"service\":\"x\"}}")), null);
         jobs.addGroup("ci@app", project, "two", null, "list", "10.0.0.1,10.0.0.2;10.0.0.3", null);
         gateway = new FakeGateway();
+        timers = new ManualTimers();
         tasks = service("run-1");
         tasks.gateway(gateway);
     }
@@ -529,6 +561,30 @@ public class TaskServiceImplTest {
         assertEquals(List.of("success", "success"), tasks.subtasks(project, s.uuid()).stream().map(Subtask::status)
                 .toList());
         assertEquals(0, tasks.logs(s.uuid()).stream().filter(l -> l.code() != 0).count());
+    }
+
+    /**
+     * The agents area went away and came back while a step of this run was in flight: the step is not sent again, and
+     * the runner looks at its request again on the shared timer (2 s) until the request has ended, then goes on.
+     */
+    @Test
+    public void aStepInFlightWhenTheAgentsAreaCameBackIsLookedAtAgainOnTheTimerUntilItEnds() {
+        TaskService.Started s = tasks.start("ci@app", project, "norb", "two", null);
+        Call c1 = gateway.awaitCall(1);
+        tasks.unbindGateway(gateway);
+        tasks.gateway(gateway); // a resume: the step is found sent by this run, its request not ended
+        Await.until("a look again on the timer", WAIT, () -> !timers.due.isEmpty());
+        assertTrue(timers.delaysMillis.toString(), timers.delaysMillis.stream().allMatch(d -> d == 2000));
+        timers.runDue(); // the request has not ended: another look is scheduled, nothing is sent
+        Await.until("the next look again", WAIT, () -> !timers.due.isEmpty());
+        assertEquals(1, gateway.calls.size());
+        gateway.answer(c1, Set.of()); // it ends; this run's runner no longer waits on its answer
+        timers.runDue();
+        Call c2 = gateway.awaitCall(2);
+        assertEquals(List.of("10.0.0.3"), c2.nodes());
+        gateway.answer(c2, Set.of());
+        awaitStatus(s.uuid(), "success");
+        assertEquals("no step sent twice", 2, gateway.calls.size());
     }
 
     @Test
