@@ -29,6 +29,7 @@ import io.armada.counters.Counter;
 import io.armada.counters.internal.jpa.JpaCounterDao;
 import io.armada.persistence.JpaStore;
 import io.armada.persistence.testing.DerbyJpa;
+import io.armada.persistence.testing.Together;
 
 /** The service on a real Derby database: combined increments, every caller counted once, each its own value. */
 public class CounterServiceImplTest {
@@ -65,23 +66,13 @@ public class CounterServiceImplTest {
         int clients = 20;
         int each = 50;
         Set<Long> seen = ConcurrentHashMap.newKeySet();
-        ExecutorService pool = Executors.newFixedThreadPool(clients);
-        try {
-            List<Future<?>> done = new ArrayList<>();
-            for (int c = 0; c < clients; c++) {
-                done.add(pool.submit(() -> {
-                    for (int i = 0; i < each; i++) {
-                        assertTrue(seen.add(service.increment(Counter.COUNTER_FOR_DOMAIN)));
-                        service.increment(Counter.COUNTER_FOR_PROCESS);
-                    }
-                }));
+        Together.run(clients, c -> {
+            for (int i = 0; i < each; i++) {
+                assertTrue(seen.add(service.increment(Counter.COUNTER_FOR_DOMAIN)));
+                service.increment(Counter.COUNTER_FOR_PROCESS);
             }
-            for (Future<?> f : done) {
-                f.get(120, TimeUnit.SECONDS);
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+            return null;
+        });
         long total = (long) clients * each;
         assertEquals(total, service.value(Counter.COUNTER_FOR_DOMAIN));
         assertEquals(total, service.value(Counter.COUNTER_FOR_PROCESS));
@@ -102,26 +93,15 @@ public class CounterServiceImplTest {
         int clients = 8;
         int each = 100;
         Set<Long> seen = ConcurrentHashMap.newKeySet();
-        ExecutorService pool = Executors.newFixedThreadPool(clients);
-        try {
-            List<Future<?>> done = new ArrayList<>();
-            for (int c = 0; c < clients; c++) {
-                done.add(pool.submit(() -> {
-                    for (int i = 0; i < each; i++) {
-                        assertTrue(seen.add(service.increment(Counter.COUNTER_FOR_PROCESS)));
-                        if (i % 10 == 0) {
-                            Thread.sleep(2); // let the writer go idle now and then
-                        }
-                    }
-                    return null;
-                }));
+        Together.run(clients, c -> {
+            for (int i = 0; i < each; i++) {
+                assertTrue(seen.add(service.increment(Counter.COUNTER_FOR_PROCESS)));
+                if (i % 10 == 0) {
+                    Thread.sleep(2); // let the writer go idle now and then
+                }
             }
-            for (Future<?> f : done) {
-                f.get(120, TimeUnit.SECONDS);
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+            return null;
+        });
         assertEquals((long) clients * each, seen.size());
         assertEquals((long) clients * each, service.value(Counter.COUNTER_FOR_PROCESS));
     }

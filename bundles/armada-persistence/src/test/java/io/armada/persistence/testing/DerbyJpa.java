@@ -1,31 +1,20 @@
 package io.armada.persistence.testing;
 
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.Map;
 
-import javax.persistence.EntityManager;
-import javax.persistence.EntityManagerFactory;
-import javax.persistence.EntityTransaction;
-import javax.persistence.Persistence;
-
-import org.apache.aries.jpa.template.EmConsumer;
-import org.apache.aries.jpa.template.EmFunction;
-import org.apache.aries.jpa.template.JpaTemplate;
-import org.apache.aries.jpa.template.TransactionType;
 import org.apache.derby.jdbc.EmbeddedDataSource;
 
 /**
  * Test support for area DAOs, without OSGi: the area's own persistence unit on an embedded Derby database in a test
  * folder, with the same settings the server uses (schema created or extended, never dropped), behind a
- * {@link JpaTemplate} that runs each call as one RESOURCE_LOCAL transaction like Aries JPA does.
+ * {@link org.apache.aries.jpa.template.JpaTemplate} that runs each call as one RESOURCE_LOCAL transaction like Aries
+ * JPA does ({@link TestJpa}).
  */
-public final class DerbyJpa implements JpaTemplate, AutoCloseable {
-    private final EntityManagerFactory emf;
+public final class DerbyJpa extends TestJpa {
     private final EmbeddedDataSource dataSource;
 
-    private DerbyJpa(EntityManagerFactory emf, EmbeddedDataSource dataSource) {
-        this.emf = emf;
+    private DerbyJpa(EmbeddedDataSource dataSource, String unit) {
+        super(factory(unit, dataSource));
         this.dataSource = dataSource;
     }
 
@@ -40,61 +29,11 @@ public final class DerbyJpa implements JpaTemplate, AutoCloseable {
         EmbeddedDataSource ds = new EmbeddedDataSource();
         ds.setDatabaseName(folder.resolve("derby").toAbsolutePath().toString());
         ds.setCreateDatabase("create");
-        Map<String, Object> props = new HashMap<>();
-        props.put("javax.persistence.nonJtaDataSource", ds);
-        props.put("javax.persistence.transactionType", "RESOURCE_LOCAL");
-        props.put("eclipselink.ddl-generation", "create-or-extend-tables");
-        props.put("eclipselink.ddl-generation.output-mode", "database");
-        props.put("eclipselink.weaving", "false");
-        props.put("eclipselink.logging.level", "WARNING");
-        EntityManagerFactory emf = Persistence.createEntityManagerFactory(unit, props);
-        return new DerbyJpa(emf, ds);
+        return new DerbyJpa(ds, unit);
     }
 
     /** The data source, for tests that look at the tables directly. */
     public EmbeddedDataSource dataSource() {
         return dataSource;
-    }
-
-    @Override
-    public <R> R txExpr(TransactionType type, EmFunction<R> code) {
-        EntityManager em = emf.createEntityManager();
-        EntityTransaction tx = em.getTransaction();
-        try {
-            tx.begin();
-            R result = code.apply(em);
-            tx.commit();
-            return result;
-        } catch (RuntimeException e) {
-            if (tx.isActive()) {
-                tx.rollback();
-            }
-            throw e;
-        } finally {
-            em.close();
-        }
-    }
-
-    @Override
-    public void tx(TransactionType type, EmConsumer code) {
-        txExpr(type, em -> {
-            code.accept(em);
-            return null;
-        });
-    }
-
-    @Override
-    public <R> R txExpr(EmFunction<R> code) {
-        return txExpr(TransactionType.Required, code);
-    }
-
-    @Override
-    public void tx(EmConsumer code) {
-        tx(TransactionType.Required, code);
-    }
-
-    @Override
-    public void close() {
-        emf.close();
     }
 }

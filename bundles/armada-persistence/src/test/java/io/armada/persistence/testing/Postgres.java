@@ -137,6 +137,27 @@ public final class Postgres implements AutoCloseable {
         return DriverManager.getConnection(url(db), "postgres", "");
     }
 
+    /** Creates database {@code name}, owned by the superuser, and returns a data source on it as that user. */
+    public javax.sql.DataSource newDatabase(String name) throws SQLException {
+        try (Connection c = connect("postgres"); Statement s = c.createStatement()) {
+            s.execute("create database " + name);
+        }
+        org.postgresql.ds.PGSimpleDataSource ds = new org.postgresql.ds.PGSimpleDataSource();
+        ds.setUrl(url(name));
+        ds.setUser("postgres");
+        return ds;
+    }
+
+    /** The one number that {@code sql} (a count) answers in database {@code db}. */
+    public long count(String db, String sql) throws SQLException {
+        try (Connection c = connect(db); Statement s = c.createStatement(); var r = s.executeQuery(sql)) {
+            if (!r.next()) {
+                throw new SQLException("no row from " + sql);
+            }
+            return r.getLong(1);
+        }
+    }
+
     /** Creates database {@code name} and a user {@code user} with {@code password} that owns it. */
     public void createDatabase(String name, String user, String password) throws SQLException {
         try (Connection c = connect("postgres"); Statement s = c.createStatement()) {
