@@ -40,12 +40,6 @@ public final class ServerLeases {
     private record Seen(long beat, long changedAtMillis) {
     }
 
-    /** The beats of {@link #beatEvery}: closing stops them. */
-    public interface Beats extends AutoCloseable {
-        @Override
-        void close();
-    }
-
     /**
      * @param store the area's store (the table is created through it at the first beat)
      * @param area the area's name, for example {@code tars}
@@ -163,38 +157,6 @@ public final class ServerLeases {
             }
             then.run();
         };
-    }
-
-    /**
-     * Beats now and then every {@code periodMillis} on {@code executor}, as {@link #beatThen(Runnable)}. No thread of
-     * its own: the JDK's shared delayer hands each beat to {@code executor}.
-     *
-     * @param periodMillis time between beats, about the lease / 5
-     * @param executor the area's pool
-     * @param then what to do after each beat that reached the database
-     * @return closing it stops the beats (a beat under way ends)
-     */
-    public Beats beatEvery(long periodMillis, java.util.concurrent.Executor executor, Runnable then) {
-        java.util.concurrent.atomic.AtomicBoolean stopped = new java.util.concurrent.atomic.AtomicBoolean();
-        Runnable once = beatThen(then);
-        Runnable[] tick = new Runnable[1];
-        tick[0] = () -> {
-            if (stopped.get()) {
-                return;
-            }
-            try {
-                once.run();
-            } catch (RuntimeException e) {
-                LOG.warn("The {} take-over after a lease beat of {} failed: {}", area, self, e.toString());
-            } finally {
-                if (!stopped.get()) {
-                    java.util.concurrent.CompletableFuture.delayedExecutor(periodMillis,
-                            java.util.concurrent.TimeUnit.MILLISECONDS, executor).execute(tick[0]);
-                }
-            }
-        };
-        executor.execute(tick[0]);
-        return () -> stopped.set(true);
     }
 
     /** Whether this server has looked at the others at least once. */

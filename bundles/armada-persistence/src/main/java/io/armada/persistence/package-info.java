@@ -3,7 +3,7 @@
  * failures (a duplicate key, a busy row) into exceptions an area can answer in its dialect.
  */
 @Export
-@Version("1.3.0")
+@Version("2.0.0")
 package io.armada.persistence;
 
 import org.osgi.annotation.bundle.Export;

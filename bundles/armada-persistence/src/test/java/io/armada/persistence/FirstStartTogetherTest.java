@@ -4,11 +4,10 @@ import static org.junit.Assert.assertEquals;
 
 import javax.sql.DataSource;
 
-import org.junit.AfterClass;
-import org.junit.BeforeClass;
+import org.junit.ClassRule;
 import org.junit.Test;
 
-import io.armada.persistence.testing.Postgres;
+import io.armada.persistence.testing.PostgresServer;
 import io.armada.persistence.testing.TestJpa;
 import io.armada.persistence.testing.Together;
 
@@ -21,45 +20,34 @@ import io.armada.persistence.testing.Together;
 public class FirstStartTogetherTest {
     private static final int ROUNDS = 5;
     private static final String UNIT = "armada-persistence-pg";
-    private static Postgres pg;
-
-    @BeforeClass
-    public static void start() throws Exception {
-        pg = Postgres.start();
-    }
-
-    @AfterClass
-    public static void stop() throws Exception {
-        if (pg != null) {
-            pg.close();
-        }
-    }
+    @ClassRule
+    public static final PostgresServer PG = new PostgresServer();
 
     @Test
     public void twoServersStartingTogetherOnAnEmptyDatabaseBothComeUpWithOneSchema() throws Exception {
         int rounds = 0;
         for (int round = 0; round < ROUNDS; round++) {
             String db = "together" + round;
-            DataSource ds = pg.newDatabase(db);
+            DataSource ds = PG.get().newDatabase(db);
             Together.run(2, i -> {
                 firstStart(ds, i == 0 ? "a:1" : "b:1");
                 return null;
             }); // a server's failure fails the round
-            assertEquals(1, pg.count(db, "select count(*) from information_schema.tables where table_name = 'ptest_note'"));
-            assertEquals(1, pg.count(db, "select count(*) from information_schema.tables where table_name = 'ptest_tag'"));
-            assertEquals(1, pg.count(db, "select count(*) from information_schema.tables where table_name = 'armada_lease'"));
-            assertEquals("one foreign key from tags to notes", 1, pg.count(db, "select count(*) from "
+            assertEquals(1, PG.get().count(db, "select count(*) from information_schema.tables where table_name = 'ptest_note'"));
+            assertEquals(1, PG.get().count(db, "select count(*) from information_schema.tables where table_name = 'ptest_tag'"));
+            assertEquals(1, PG.get().count(db, "select count(*) from information_schema.tables where table_name = 'armada_lease'"));
+            assertEquals("one foreign key from tags to notes", 1, PG.get().count(db, "select count(*) from "
                     + "information_schema.table_constraints where table_name = 'ptest_tag' "
                     + "and constraint_type = 'FOREIGN KEY'"));
-            assertEquals("one identity sequence per table (SERIAL)", 2, pg.count(db, "select count(*) from "
+            assertEquals("one identity sequence per table (SERIAL)", 2, PG.get().count(db, "select count(*) from "
                     + "information_schema.sequences where sequence_name like 'ptest_%'"));
-            assertEquals("one unique key on the note's text", 1, pg.count(db, "select count(*) from "
+            assertEquals("one unique key on the note's text", 1, PG.get().count(db, "select count(*) from "
                     + "information_schema.table_constraints where table_name = 'ptest_note' "
                     + "and constraint_type = 'UNIQUE'"));
-            assertEquals("both servers' notes", 2, pg.count(db, "select count(*) from ptest_note"));
-            assertEquals("both servers' tags", 2, pg.count(db, "select count(*) from ptest_tag"));
+            assertEquals("both servers' notes", 2, PG.get().count(db, "select count(*) from ptest_note"));
+            assertEquals("both servers' tags", 2, PG.get().count(db, "select count(*) from ptest_tag"));
             assertEquals("both servers' leases", 2,
-                    pg.count(db, "select count(*) from armada_lease where area = 'together'"));
+                    PG.get().count(db, "select count(*) from armada_lease where area = 'together'"));
             rounds++;
         }
         assertEquals(ROUNDS, rounds);

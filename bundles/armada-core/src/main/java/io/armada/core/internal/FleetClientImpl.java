@@ -212,15 +212,11 @@ public class FleetClientImpl implements FleetClient {
 
         /** Why https calls fail when the configured trust could not be read; null when it could (or none is set). */
         private final Exception trustFailure;
-        /** Ends the calls that run past their time: core's shared timer; null for the JDK's own delayer (tests). */
+        /** Ends the calls that run past their time: core's shared timer (not orTimeout's JDK delayer thread). */
         private final Timers limits;
 
-        Async(int threads, int connectMillis, Path ca) {
-            this(threads, connectMillis, ca, null);
-        }
-
         Async(int threads, int connectMillis, Path ca, Timers limits) {
-            this.limits = limits;
+            this.limits = java.util.Objects.requireNonNull(limits, "limits");
             Executor executor;
             if (threads > 0) {
                 ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS,
@@ -283,22 +279,13 @@ public class FleetClientImpl implements FleetClient {
                     answer.complete(new Answer(r.statusCode(), r.body()));
                 }
             });
-            long limitMillis = Math.max(1, timeout.toMillis());
-            if (limits == null) {
-                answer.orTimeout(limitMillis, TimeUnit.MILLISECONDS).whenComplete((r, e) -> {
-                    if (e instanceof TimeoutException) {
-                        exchange.cancel(true);
-                    }
-                });
-            } else {
-                // as orTimeout, on the shared timer thread rather than the JDK's delayer thread of its own
-                Timers.Scheduled limit = limits.once("a fleet call's time limit", () -> {
-                    if (answer.completeExceptionally(new TimeoutException())) {
-                        exchange.cancel(true);
-                    }
-                }, limitMillis, TimeUnit.MILLISECONDS);
-                answer.whenComplete((r, e) -> limit.cancel());
-            }
+            // as orTimeout, on the shared timer thread rather than the JDK's delayer thread of its own
+            Timers.Scheduled limit = limits.once("a fleet call's time limit", () -> {
+                if (answer.completeExceptionally(new TimeoutException())) {
+                    exchange.cancel(true);
+                }
+            }, Math.max(1, timeout.toMillis()), TimeUnit.MILLISECONDS);
+            answer.whenComplete((r, e) -> limit.cancel());
             return answer;
         }
 

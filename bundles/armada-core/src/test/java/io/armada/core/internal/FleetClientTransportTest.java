@@ -88,6 +88,8 @@ public class FleetClientTransportTest {
 
     @Test
     public void theAsyncTransportSendsTheCallAndGivesTheAnswer() throws Exception {
-        exchange(new FleetClientImpl.Async(0, 2000, null));
+        try (io.armada.core.SharedTimer limits = new io.armada.core.SharedTimer("test-fleet-timer")) {
+            exchange(new FleetClientImpl.Async(0, 2000, null, limits));
+        }
     }
 }

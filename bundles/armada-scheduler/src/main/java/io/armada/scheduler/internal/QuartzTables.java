@@ -83,7 +83,7 @@ final class QuartzTables {
             int created;
             try {
                 // another server starting now waits here, then finds every table ("already exists")
-                created = SchemaLock.hold(c, QuartzTables::create);
+                created = SchemaLock.hold(c, conn -> create(conn, kind));
             } finally {
                 c.setAutoCommit(autoCommit);
             }
@@ -94,8 +94,7 @@ final class QuartzTables {
         }
     }
 
-    private static int create(Connection c) throws SQLException {
-        Kind kind = Kind.of(c.getMetaData().getDatabaseProductName());
+    private static int create(Connection c, Kind kind) throws SQLException {
         int created = 0;
         try (Statement st = c.createStatement()) {
             for (String sql : statements(kind)) {

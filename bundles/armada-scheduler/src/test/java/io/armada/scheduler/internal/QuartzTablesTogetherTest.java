@@ -7,11 +7,10 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
-import org.junit.AfterClass;
-import org.junit.BeforeClass;
+import org.junit.ClassRule;
 import org.junit.Test;
 
-import io.armada.persistence.testing.Postgres;
+import io.armada.persistence.testing.PostgresServer;
 import io.armada.persistence.testing.Together;
 
 /**
@@ -21,19 +20,8 @@ import io.armada.persistence.testing.Together;
  */
 public class QuartzTablesTogetherTest {
     private static final int ROUNDS = 5;
-    private static Postgres pg;
-
-    @BeforeClass
-    public static void start() throws Exception {
-        pg = Postgres.start();
-    }
-
-    @AfterClass
-    public static void stop() throws Exception {
-        if (pg != null) {
-            pg.close();
-        }
-    }
+    @ClassRule
+    public static final PostgresServer PG = new PostgresServer();
 
     @Test
     public void twoSchedulersMakingQuartzTablesTogetherBothStart() throws Exception {
@@ -45,12 +33,12 @@ public class QuartzTablesTogetherTest {
         int rounds = 0;
         for (int round = 0; round < ROUNDS; round++) {
             String db = "quartz" + round;
-            DataSource ds = pg.newDatabase(db);
+            DataSource ds = PG.get().newDatabase(db);
             assertEquals(List.of(QuartzTables.Kind.POSTGRES, QuartzTables.Kind.POSTGRES),
                     Together.run(2, i -> QuartzTables.ensure(ds)));
-            assertEquals(tables, pg.count(db, "select count(*) from information_schema.tables "
+            assertEquals(tables, PG.get().count(db, "select count(*) from information_schema.tables "
                     + "where table_schema = 'public' and table_name like 'qrtz_%'"));
-            assertEquals(indexes, pg.count(db, "select count(*) from pg_indexes "
+            assertEquals(indexes, PG.get().count(db, "select count(*) from pg_indexes "
                     + "where schemaname = 'public' and indexname like 'idx_qrtz_%'"));
             rounds++;
         }
