@@ -93,7 +93,22 @@ public final class Instance {
             } catch (RuntimeException notYet) {
                 return false;
             }
-        });
+        }, this::startDetail);
+    }
+
+    /** What a start that timed out leaves to read: is the process there, and the warnings and end of its log. */
+    private String startDetail() {
+        StringBuilder s = new StringBuilder("\nprocess running: ").append(running());
+        try {
+            List<String> log = Files.readAllLines(home.resolve("data/log/karaf.log"));
+            log.stream().filter(l -> l.contains("| WARN ") || l.contains("| ERROR ")).limit(20)
+                    .forEach(l -> s.append("\n  ").append(l));
+            s.append("\nlast lines of data/log/karaf.log:");
+            log.subList(Math.max(0, log.size() - 15), log.size()).forEach(l -> s.append("\n  ").append(l));
+        } catch (IOException | RuntimeException e) {
+            s.append("\nno karaf.log: ").append(e);
+        }
+        return s.toString();
     }
 
     /** bin/stop, then waits for the process to end. */
