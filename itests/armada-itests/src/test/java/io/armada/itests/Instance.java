@@ -203,11 +203,21 @@ public final class Instance {
      * by any outgoing connection of the booting instance before its server binds it. Above Pax Exam's RMI ports
      * (21000-21099), which it picks after our configuration is made.
      */
-    static int freePort() {
+    private static final Set<Integer> HANDED_OUT = new HashSet<>();
+
+    /**
+     * A port nothing listens on now and that this JVM has not handed out before: an instance binds its ports only when
+     * it starts, so without the second rule two ports picked for one instance (HTTPS and SSH, say) could be one.
+     */
+    static synchronized int freePort() {
         java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
         for (int i = 0; i < 200; i++) {
             int port = random.nextInt(22000, 32000);
+            if (HANDED_OUT.contains(port)) {
+                continue;
+            }
             try (ServerSocket s = new ServerSocket(port)) {
+                HANDED_OUT.add(port);
                 return port;
             } catch (IOException taken) {
                 // try another
