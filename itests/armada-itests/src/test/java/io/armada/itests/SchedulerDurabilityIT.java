@@ -98,6 +98,6 @@ public class SchedulerDurabilityIT {
         JsonNode l = show(later);
         assertEquals(0, l.get("fired").asInt());
         assertEquals(laterNext, l.get("next_fire_time").asLong());
-        assertTrue(o.get("runs").get(0).get("success").asBoolean());
+        assertTrue(o.toString(), o.get("runs").get(0).get("success").asBoolean());
     }
 }

@@ -22,6 +22,7 @@ import io.armada.core.Json;
 final class HttpStep implements StepExecutor {
     private static final ObjectMapper JSON = Json.newMapper();
     private static final int SHOWN = 200;
+    private static final Duration UP_TIMEOUT = Duration.ofSeconds(2);
 
     private final FleetClient client;
     private final String base;
@@ -45,6 +46,19 @@ final class HttpStep implements StepExecutor {
             }
         }
         return "http://127.0.0.1:8181";
+    }
+
+    /** Whether this server answers {@code GET /health} with 200, that is UP: every area of its role is live. */
+    boolean serverUp() {
+        try {
+            return client.send("GET", base + "/health", null, UP_TIMEOUT)
+                    .get(UP_TIMEOUT.toMillis() + 1000, TimeUnit.MILLISECONDS).status() == 200;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (ExecutionException | TimeoutException notYet) {
+            return false; // not listening yet
+        }
     }
 
     @Override

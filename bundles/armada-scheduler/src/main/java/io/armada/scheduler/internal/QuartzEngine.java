@@ -7,6 +7,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
 
 import javax.sql.DataSource;
 
@@ -26,7 +27,8 @@ import io.armada.core.ApiException;
  * our {@link BundleClassLoadHelper} and a job factory that hands out {@link ArmadaJob}s bound to the service.
  *
  * <p>Starting takes a few queries and Quartz's cluster check-in, so it runs on a thread of its own, never on the
- * activation thread; calls that need the scheduler wait a bounded time for it and are otherwise answered 503.
+ * activation thread; calls that need the scheduler wait a bounded time for it and are otherwise answered 503. Quartz
+ * fires only once the server is up (see {@link #awaitServerUp()}); jobs can be stored before.
  * {@link #close()} shuts it down without waiting for running fires: firing stops, the jobs stay stored.
  */
 final class QuartzEngine {
@@ -38,16 +40,27 @@ final class QuartzEngine {
     record Settings(String instanceName, int threads, boolean clustered, long clusterCheckinMs, long misfireThresholdMs) {
     }
 
+    /** How long firing waits for the server to answer {@code /health} UP before it starts anyway. */
+    static final long SERVER_UP_WAIT_MS = 120_000;
+    private static final long SERVER_UP_POLL_MS = 250;
+
     private final DataSource dataSource;
     private final Settings settings;
     private final ArmadaJob.Fires fires;
+    private final BooleanSupplier serverUp;
     private final CompletableFuture<Scheduler> ready = new CompletableFuture<>();
+    private final CompletableFuture<Void> firing = new CompletableFuture<>();
     private boolean closed;
 
-    QuartzEngine(DataSource dataSource, Settings settings, ArmadaJob.Fires fires) {
+    /**
+     * @param serverUp whether this server is up ({@code /health} UP), asked until it is before the scheduler fires:
+     *        a fire missed while the server was down runs at its start, and its steps call the server's routes
+     */
+    QuartzEngine(DataSource dataSource, Settings settings, ArmadaJob.Fires fires, BooleanSupplier serverUp) {
         this.dataSource = dataSource;
         this.settings = settings;
         this.fires = fires;
+        this.serverUp = serverUp;
     }
 
     /** Starts Quartz on a thread of its own. */
@@ -87,15 +100,56 @@ final class QuartzEngine {
                     ready.completeExceptionally(new IllegalStateException("closed while starting"));
                     return;
                 }
+            }
+            // jobs can be stored, listed and changed from here on; Quartz fires nothing while in standby
+            ready.complete(s);
+            awaitServerUp();
+            synchronized (this) {
+                if (closed) {
+                    return;
+                }
                 s.start();
             }
-            ready.complete(s);
+            firing.complete(null);
             LOG.info("Scheduler started: Quartz {} ({}, {} threads, clustered {})", s.getMetaData().getVersion(),
                     kind, settings.threads(), settings.clustered());
         } catch (SchedulerException | SQLException | java.io.IOException | RuntimeException e) {
             LOG.error("The scheduler did not start: {}", e.toString(), e);
             ready.completeExceptionally(e);
+            firing.completeExceptionally(e);
         }
+    }
+
+    /**
+     * Waits until the server is up, at most {@link #SERVER_UP_WAIT_MS}: the fires missed while it was down are due
+     * at once, and a step that called a route of a server still starting failed (503 STARTING, or 404 before its
+     * area). After the bound the scheduler fires anyway, with a warning.
+     */
+    private void awaitServerUp() {
+        long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(SERVER_UP_WAIT_MS);
+        while (!serverUp.getAsBoolean()) {
+            synchronized (this) {
+                if (closed) {
+                    return;
+                }
+            }
+            if (System.nanoTime() - end > 0) {
+                LOG.warn("This server did not answer /health UP within {} s; the scheduler fires anyway",
+                        SERVER_UP_WAIT_MS / 1000);
+                return;
+            }
+            try {
+                Thread.sleep(SERVER_UP_POLL_MS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    /** Completes once Quartz fires (the server was up, or the wait for it ended). */
+    CompletableFuture<Void> firing() {
+        return firing;
     }
 
     /** Quartz's settings for this engine. */

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
 
@@ -70,12 +71,16 @@ public class SchedulerServiceImpl implements SchedulerService {
         this.clock = System::currentTimeMillis;
         this.minLeadSeconds = config.min_lead_seconds();
         this.runsKept = Math.max(1, config.runs_kept());
-        this.http = new HttpStep(fleet, HttpStep.loopbackBase(),
+        HttpStep loopback = new HttpStep(fleet, HttpStep.loopbackBase(),
                 Duration.ofSeconds(Math.max(1, config.http_timeout_seconds())));
+        this.http = loopback;
         this.runner = new JobRunner(this::executor, clock);
         this.recorder = new RunRecorder(dao, runsKept);
+        // an instance serving HTTPS only has no plain port to ask: it fires from its start, as before
+        BooleanSupplier serverUp = "false".equals(System.getProperty("armada.http.enabled")) ? () -> true
+                : loopback::serverUp;
         this.engine = new QuartzEngine(dataSource, new QuartzEngine.Settings(INSTANCE, Math.max(1, config.threads()),
-                true, config.cluster_checkin_ms(), config.misfire_threshold_ms()), this::fire);
+                true, config.cluster_checkin_ms(), config.misfire_threshold_ms()), this::fire, serverUp);
         engine.startAsync();
     }
 

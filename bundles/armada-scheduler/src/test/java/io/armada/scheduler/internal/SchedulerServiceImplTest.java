@@ -60,15 +60,44 @@ public class SchedulerServiceImplTest {
 
     @Before
     public void start() {
+        service = newService(() -> true);
+        service.engine().start();
+    }
+
+    /** A service on this class's database whose http steps are recorded in {@link #called}. */
+    private SchedulerServiceImpl newService(java.util.function.BooleanSupplier serverUp) {
         StepExecutor http = kwargs -> {
             called.add((String) kwargs.get("path"));
             return "/fail".equals(kwargs.get("path")) ? StepExecutor.Outcome.failed("no") : StepExecutor.Outcome.ok("yes");
         };
-        service = new SchedulerServiceImpl(new JpaJobDao(new JpaStore(jpa)),
+        return new SchedulerServiceImpl(new JpaJobDao(new JpaStore(jpa)),
                 fires -> new QuartzEngine(jpa.dataSource(), new QuartzEngine.Settings("test" + NAMES.incrementAndGet(),
-                        2, true, 7_500, 60_000), fires),
+                        2, true, 7_500, 60_000), fires, serverUp),
                 http, null, System::currentTimeMillis, 0, 5);
-        service.engine().start();
+    }
+
+    @Test
+    public void nothingFiresBeforeTheServerIsUpAndWhatFellDueMeanwhileFiresThen() throws Exception {
+        service.deactivate(); // this one's server was up from the start
+        java.util.concurrent.atomic.AtomicBoolean up = new java.util.concurrent.atomic.AtomicBoolean();
+        service = newService(up::get);
+        Thread starting = new Thread(service.engine()::start, "test-scheduler-start");
+        starting.start();
+        // jobs are stored while the server starts (the routes answer), but Quartz stands by
+        ScheduledJob j = service.create(body(inSeconds(1), 1, null, "/while-starting"));
+        Await.until("the job's fire time passed", Duration.ofSeconds(30),
+                () -> System.currentTimeMillis() > j.spec().start() * 1000 + 1000);
+        assertTrue(service.engine().scheduler().isInStandbyMode());
+        assertEquals(0, service.job(j.jobId()).orElseThrow().fired());
+        assertFalse(service.engine().firing().isDone());
+        up.set(true);
+        service.engine().firing().get(30, java.util.concurrent.TimeUnit.SECONDS);
+        Await.until("the missed fire ran once the server was up", Duration.ofSeconds(30),
+                () -> service.job(j.jobId()).orElseThrow().state() == JobState.FINISHED);
+        assertEquals(1, service.job(j.jobId()).orElseThrow().fired());
+        assertEquals(List.of("/while-starting"), called);
+        starting.join(30_000);
+        assertFalse(starting.isAlive());
     }
 
     @After
