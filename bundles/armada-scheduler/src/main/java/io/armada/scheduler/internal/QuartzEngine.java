@@ -43,6 +43,8 @@ final class QuartzEngine {
     /** How long firing waits for the server to answer {@code /health} UP before it starts anyway. */
     static final long SERVER_UP_WAIT_MS = 120_000;
     private static final long SERVER_UP_POLL_MS = 250;
+    /** How long {@link #close()} waits for Quartz's scheduler thread to end. */
+    private static final long SCHEDULER_THREAD_WAIT_MS = 5_000;
 
     private final DataSource dataSource;
     private final Settings settings;
@@ -166,6 +168,7 @@ final class QuartzEngine {
         p.setProperty("org.quartz.threadPool.class", OnDemandThreadPool.class.getName());
         p.setProperty("org.quartz.threadPool.threadCount", Integer.toString(settings.threads()));
         p.setProperty("org.quartz.threadPool.threadNamePrefix", "armada-scheduler");
+        p.setProperty("org.quartz.scheduler.threadName", schedulerThreadName(settings));
         // up to one trigger per worker acquired and fired per job-store transaction (Quartz's default is one): with
         // the JDBC store each of those is a row lock and a commit, which set the pace of a burst of due jobs. The
         // batch needs the acquisition inside the lock (Quartz's docs).
@@ -219,7 +222,35 @@ final class QuartzEngine {
             } catch (SchedulerException e) {
                 LOG.warn("Quartz did not shut down cleanly: {}", e.toString());
             }
+            awaitSchedulerThread();
         }
+    }
+
+    /**
+     * Quartz's {@code shutdown(false)} does not wait for its scheduler thread, which may still be releasing a trigger
+     * it had acquired (a job due soon): the data source goes away right after this area stops, and that release then
+     * failed on a closed connection with an ERROR in the log. So wait for the thread, a bounded time.
+     */
+    private void awaitSchedulerThread() {
+        String name = schedulerThreadName(settings);
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            if (name.equals(t.getName()) && t != Thread.currentThread()) {
+                try {
+                    t.join(SCHEDULER_THREAD_WAIT_MS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+                if (t.isAlive()) {
+                    LOG.warn("Quartz's scheduler thread still runs {} ms after the shutdown", SCHEDULER_THREAD_WAIT_MS);
+                }
+            }
+        }
+    }
+
+    /** The name of the thread that acquires and fires this engine's triggers. */
+    static String schedulerThreadName(Settings settings) {
+        return settings.instanceName() + "_QuartzSchedulerThread";
     }
 
     /** Connections of the server's data source, for Quartz's job store. */

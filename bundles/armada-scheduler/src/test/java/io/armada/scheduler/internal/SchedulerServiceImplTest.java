@@ -77,6 +77,25 @@ public class SchedulerServiceImplTest {
     }
 
     @Test
+    public void aStoppedEngineLeavesNoSchedulerThreadBehind() {
+        // a job due in a few seconds: Quartz's scheduler thread acquires its trigger and waits for the fire time,
+        // and at the shutdown releases it in a transaction (before, after close() had returned, on a data source
+        // that was going away)
+        service.create(body(inSeconds(3), 1, null, "/later"));
+        Await.until("Quartz's scheduler thread running", Duration.ofSeconds(30),
+                () -> schedulerThreadState() != null);
+        service.deactivate();
+        assertNull("Quartz's scheduler thread after close", schedulerThreadState());
+        service = newService(() -> true); // for @After
+    }
+
+    private Thread.State schedulerThreadState() {
+        String name = "test" + NAMES.get() + "_QuartzSchedulerThread";
+        return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().equals(name) && t.isAlive())
+                .map(Thread::getState).findFirst().orElse(null);
+    }
+
+    @Test
     public void nothingFiresBeforeTheServerIsUpAndWhatFellDueMeanwhileFiresThen() throws Exception {
         service.deactivate(); // this one's server was up from the start
         java.util.concurrent.atomic.AtomicBoolean up = new java.util.concurrent.atomic.AtomicBoolean();
