@@ -43,8 +43,8 @@ final class QuartzEngine {
     /** How long firing waits for the server to answer {@code /health} UP before it starts anyway. */
     static final long SERVER_UP_WAIT_MS = 120_000;
     private static final long SERVER_UP_POLL_MS = 250;
-    /** How long {@link #close()} waits for Quartz's scheduler thread to end. */
-    private static final long SCHEDULER_THREAD_WAIT_MS = 5_000;
+    /** How long {@link #close()} waits for the scheduler thread to let go of the triggers it acquired. */
+    private static final long RELEASE_WAIT_MS = 5_000;
 
     private final DataSource dataSource;
     private final Settings settings;
@@ -168,13 +168,13 @@ final class QuartzEngine {
         p.setProperty("org.quartz.threadPool.class", OnDemandThreadPool.class.getName());
         p.setProperty("org.quartz.threadPool.threadCount", Integer.toString(settings.threads()));
         p.setProperty("org.quartz.threadPool.threadNamePrefix", "armada-scheduler");
-        p.setProperty("org.quartz.scheduler.threadName", schedulerThreadName(settings));
+        p.setProperty("org.quartz.scheduler.threadName", schedulerThreadName(settings.instanceName()));
         // up to one trigger per worker acquired and fired per job-store transaction (Quartz's default is one): with
         // the JDBC store each of those is a row lock and a commit, which set the pace of a burst of due jobs. The
         // batch needs the acquisition inside the lock (Quartz's docs).
         p.setProperty("org.quartz.scheduler.batchTriggerAcquisitionMaxCount", Integer.toString(settings.threads()));
         p.setProperty("org.quartz.jobStore.acquireTriggersWithinLock", "true");
-        p.setProperty("org.quartz.jobStore.class", org.quartz.impl.jdbcjobstore.JobStoreTX.class.getName());
+        p.setProperty("org.quartz.jobStore.class", ArmadaJobStore.class.getName());
         p.setProperty("org.quartz.jobStore.driverDelegateClass", delegate);
         p.setProperty("org.quartz.jobStore.dataSource", dsName);
         p.setProperty("org.quartz.jobStore.tablePrefix", "QRTZ_");
@@ -218,39 +218,40 @@ final class QuartzEngine {
         Scheduler s = ready.getNow(null);
         if (s != null) {
             try {
+                releaseHeldTriggers(s);
                 s.shutdown(false);
             } catch (SchedulerException e) {
                 LOG.warn("Quartz did not shut down cleanly: {}", e.toString());
             }
-            awaitSchedulerThread();
         }
     }
 
     /**
-     * Quartz's {@code shutdown(false)} does not wait for its scheduler thread, which may still be releasing a trigger
-     * it had acquired (a job due soon): the data source goes away right after this area stops, and that release then
-     * failed on a closed connection with an ERROR in the log. So wait for the thread, a bounded time.
+     * Standby, until the scheduler thread has released (or fired) the triggers it held, at most
+     * {@link #RELEASE_WAIT_MS}: see {@link ArmadaJobStore}. Standby is asked again while it waits, because a signal
+     * that came just before the thread acquired is not seen.
      */
-    private void awaitSchedulerThread() {
-        String name = schedulerThreadName(settings);
-        for (Thread t : Thread.getAllStackTraces().keySet()) {
-            if (name.equals(t.getName()) && t != Thread.currentThread()) {
-                try {
-                    t.join(SCHEDULER_THREAD_WAIT_MS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-                if (t.isAlive()) {
-                    LOG.warn("Quartz's scheduler thread still runs {} ms after the shutdown", SCHEDULER_THREAD_WAIT_MS);
-                }
+    private void releaseHeldTriggers(Scheduler s) throws SchedulerException {
+        ArmadaJobStore store = ArmadaJobStore.of(s.getSchedulerName());
+        long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(RELEASE_WAIT_MS);
+        do {
+            s.standby();
+            if (store == null || !store.holds()) {
+                return;
             }
-        }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        } while (System.nanoTime() - end < 0);
+        LOG.warn("Quartz's scheduler thread still held triggers {} ms after the standby", RELEASE_WAIT_MS);
     }
 
-    /** The name of the thread that acquires and fires this engine's triggers. */
-    static String schedulerThreadName(Settings settings) {
-        return settings.instanceName() + "_QuartzSchedulerThread";
+    /** The name of the thread that acquires and fires the triggers of the scheduler named {@code instanceName}. */
+    static String schedulerThreadName(String instanceName) {
+        return instanceName + "_QuartzSchedulerThread";
     }
 
     /** Connections of the server's data source, for Quartz's job store. */
