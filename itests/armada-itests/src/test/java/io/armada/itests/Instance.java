@@ -198,16 +198,15 @@ public final class Instance {
                 () -> ProcessHandle.of(pid).map(h -> !h.isAlive()).orElse(true));
     }
 
-    /**
-     * A port free now, below the kernel's ephemeral range (32768 and up on Linux): a port from that range can be taken
-     * by any outgoing connection of the booting instance before its server binds it. Above Pax Exam's RMI ports
-     * (21000-21099), which it picks after our configuration is made.
-     */
+    /** The ports {@link #freePort()} has handed out in this JVM. */
     private static final Set<Integer> HANDED_OUT = new HashSet<>();
 
     /**
      * A port nothing listens on now and that this JVM has not handed out before: an instance binds its ports only when
      * it starts, so without the second rule two ports picked for one instance (HTTPS and SSH, say) could be one.
+     * Below the kernel's ephemeral range (32768 and up on Linux): a port from that range can be taken by any outgoing
+     * connection of the booting instance before its server binds it. Above Pax Exam's RMI ports (21000-21099), which
+     * it picks after our configuration is made.
      */
     static synchronized int freePort() {
         java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
